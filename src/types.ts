@@ -1,0 +1,301 @@
+// Shared vocabulary of bouncedoc: the plain data that flows between the stages
+// read -> extract -> classify -> diagnose -> advise -> output (see DESIGN.md).
+// Every stage takes and returns these values; nothing here has behaviour.
+
+/** What kind of message an input turned out to be. */
+export type ReportKind = 'bounce' | 'delay' | 'feedback' | 'autoreply' | 'not-bounce' | 'reply-text';
+
+/** hard: the address is dead (suppress); soft: temporary (retry); block: refused because of sender/content. */
+export type BounceType = 'hard' | 'soft' | 'block';
+
+/** Who must act. */
+export type Party = 'recipient' | 'sender' | 'content' | 'none';
+
+/** User-facing groups (../shared/corpus/seed/errors.json plus recipient-restricted). */
+export type Category =
+  | 'recipient-domain'
+  | 'recipient-address'
+  | 'recipient-restricted'
+  | 'mailbox-full'
+  | 'content-blocked'
+  | 'authentication'
+  | 'sender-blocked'
+  | 'rate-limited'
+  | 'message-rejected'
+  | 'temporary'
+  | 'unknown';
+
+/** Sisimai's reason vocabulary, kept so results stay comparable with Sisimai. */
+export type Reason =
+  | 'authfailure'
+  | 'badreputation'
+  | 'blocked'
+  | 'contenterror'
+  | 'delivered'
+  | 'exceedlimit'
+  | 'expired'
+  | 'failedstarttls'
+  | 'feedback'
+  | 'filtered'
+  | 'hasmoved'
+  | 'hostunknown'
+  | 'mailboxfull'
+  | 'mailererror'
+  | 'mesgtoobig'
+  | 'networkerror'
+  | 'norelaying'
+  | 'notaccept'
+  | 'notcompliantrfc'
+  | 'onhold'
+  | 'policyviolation'
+  | 'rejected'
+  | 'requireptr'
+  | 'securityerror'
+  | 'spamdetected'
+  | 'speeding'
+  | 'suppressed'
+  | 'suspend'
+  | 'syntaxerror'
+  | 'systemerror'
+  | 'systemfull'
+  | 'toomanyconn'
+  | 'undefined'
+  | 'userunknown'
+  | 'vacation'
+  | 'virusdetected';
+
+/** SMTP stage at which the reply came (RFC 5321 command names). */
+export type SmtpCommand = 'CONN' | 'EHLO' | 'HELO' | 'STARTTLS' | 'AUTH' | 'MAIL' | 'RCPT' | 'DATA' | '';
+
+// ---------------------------------------------------------------- read stage
+
+/** One header field: name in lower case, value unfolded and RFC 2047-decoded. */
+export interface HeaderField {
+  name: string;
+  value: string;
+}
+
+/** A leaf MIME part, decoded to text. */
+export interface MessagePart {
+  /** lower-case media type, e.g. "text/plain", "message/delivery-status" */
+  contentType: string;
+  headers: HeaderField[];
+  /** transfer-decoded and charset-decoded content */
+  content: string;
+  filename?: string;
+}
+
+/**
+ * A message as the extract stage sees it. Built by src/read from raw bytes; plain data so that
+ * extractors are pure functions over it.
+ */
+export interface MailMessage {
+  /** top-level header fields in order */
+  headers: HeaderField[];
+  /** readable body text: text/plain parts (or HTML converted to text) joined, decoded */
+  text: string;
+  /** all leaf parts in document order (including text parts) */
+  parts: MessagePart[];
+  /** content of message/delivery-status or message/global-delivery-status, when present */
+  deliveryStatus?: string;
+  /** content of message/feedback-report (RFC 5965), when present */
+  feedbackReport?: string;
+  /** the returned original message (message/rfc822, message/global, text/rfc822-headers), raw text */
+  originalMessage?: string;
+  /** the whole input as text (bytes read as UTF-8, falling back to latin1) */
+  raw: string;
+}
+
+// ------------------------------------------------------------- extract stage
+
+/** What an extractor found for one recipient, before classification. Field names follow RFC 3464. */
+export interface RawRecipient {
+  recipient: string;
+  originalRecipient?: string;
+  /** failed | delayed | delivered | relayed | expanded (RFC 3464 Action) */
+  action?: string;
+  /** enhanced status code as written, e.g. "5.1.1" */
+  status?: string;
+  /** SMTP reply code, e.g. "550" */
+  replyCode?: string;
+  /** the server's words, unfolded, without the "smtp;" type prefix */
+  diagnosticCode?: string;
+  smtpCommand?: SmtpCommand;
+  remoteMta?: string;
+  reportingMta?: string;
+  lastAttemptDate?: string;
+  /** a reason the format itself states unambiguously (e.g. a carrier's fixed notice); a hint, not a verdict */
+  reasonHint?: Reason;
+  /** ARF Feedback-Type, for feedback reports */
+  feedbackType?: string;
+}
+
+/** The returned original message's key headers. */
+export interface OriginalSummary {
+  from?: string;
+  to?: string;
+  subject?: string;
+  messageId?: string;
+  date?: string;
+}
+
+/** The result of extracting one message. */
+export interface Extraction {
+  kind: ReportKind;
+  /** detected format name, e.g. "rfc3464", "postfix", "exim", "reply-text" */
+  format: string;
+  recipients: RawRecipient[];
+  original?: OriginalSummary;
+  /** raw header block of the returned original message, for the diagnosis chain */
+  originalHeaders?: string;
+  /** mail server that wrote the bounce (Reporting-MTA or the like) */
+  reportingMta?: string;
+}
+
+/**
+ * One bounce format (a sending MTA's own notice). Adding a format = one file in
+ * src/extract/formats/ implementing this + one line in src/extract/formats/registry.ts.
+ */
+export interface FormatExtractor {
+  /** short stable name, e.g. "postfix" */
+  name: string;
+  /**
+   * Cheap test on headers only (From, Subject, X-Mailer, Received...). Return true when the
+   * message is very likely this format; extract() is tried first for those.
+   */
+  hint(msg: MailMessage): boolean;
+  /** Full parse; returns null when the message is not this format after all. */
+  extract(msg: MailMessage): Extraction | null;
+}
+
+// ------------------------------------------------------------ classify stage
+
+/** What the classifier concluded for one recipient. */
+export interface Classification {
+  reason: Reason;
+  category: Category;
+  bounceType: BounceType;
+  party: Party;
+  /** Sisimai-compatible: true for a permanent recipient-side failure */
+  hardbounce: boolean;
+  /** enhanced status, normalised (may be derived when the bounce had none, e.g. "5.0.910") */
+  status: string;
+  replyCode: string;
+  /** receiving provider recognised from the text or remote MTA, e.g. "google", "microsoft" */
+  provider?: string;
+  /** short notes on which evidence decided (for --explain output and debugging) */
+  evidence: string[];
+}
+
+/** Context a classifier may use besides the recipient fields. */
+export interface ClassifyContext {
+  kind: ReportKind;
+  format: string;
+}
+
+// -------------------------------------------------------------- advise stage
+
+export interface Advice {
+  /** one line a support agent understands, e.g. "The recipient's address does not exist" */
+  summary: string;
+  /** what to do, in order */
+  steps: string[];
+  retry: {
+    /** whether sending the same message again can succeed without a change */
+    advised: boolean;
+    /** when, in words (e.g. "the sending server retries for up to 5 days; no action needed") */
+    when: string;
+  };
+}
+
+// ------------------------------------------------------------ final results
+
+/** One failed (or delayed, complained-about...) recipient, fully explained. */
+export interface RecipientResult {
+  recipient: string;
+  originalRecipient?: string;
+  action?: string;
+  status: string;
+  replyCode: string;
+  diagnosticCode?: string;
+  smtpCommand?: SmtpCommand;
+  remoteMta?: string;
+  reportingMta?: string;
+  lastAttemptDate?: string;
+  reason: Reason;
+  category: Category;
+  bounceType: BounceType;
+  party: Party;
+  hardbounce: boolean;
+  feedbackType?: string;
+  provider?: string;
+  advice: Advice;
+  /** filled by the diagnosis chain (issue 5) */
+  diagnosis?: unknown;
+}
+
+/** The report for one input. */
+export interface ExplainReport {
+  /** file name or "-" for stdin; set by the caller (CLI/server) */
+  source?: string;
+  kind: ReportKind;
+  format: string;
+  original?: OriginalSummary;
+  reportingMta?: string;
+  results: RecipientResult[];
+  /** raw header block of the original message, when the bounce carried one */
+  originalHeaders?: string;
+}
+
+// ------------------------------------------------------------------- DNS
+
+export type RRType = 'A' | 'AAAA' | 'MX' | 'TXT' | 'PTR' | 'CNAME' | 'NS' | 'SOA' | 'SPF';
+
+export interface MxRecord {
+  priority: number;
+  exchange: string;
+}
+
+/** TXT answers keep their character-strings apart so that multi-string faults can be seen. */
+export type DnsRecordData = string | string[] | MxRecord;
+
+/**
+ * The outcome of one DNS question. NODATA is rcode NOERROR with no answers. TIMEOUT and
+ * SERVFAIL must be reported as "could not check", never as "no record".
+ */
+export interface DnsResult {
+  rcode: 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED' | 'TIMEOUT' | 'ERROR';
+  /**
+   * A/AAAA/PTR/CNAME/NS: string; TXT/SPF: string[] (the character-strings of one record);
+   * MX: MxRecord.
+   */
+  answers: DnsRecordData[];
+  /** set when a CNAME was followed: the canonical name */
+  canonicalName?: string;
+}
+
+/** The injected DNS dependency: every check takes one of these. */
+export type Resolver = (name: string, type: RRType) => Promise<DnsResult>;
+
+/** The injected clock. */
+export type Clock = () => Date;
+
+// --------------------------------------------------------------- findings
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A fault or note about a DNS record or message, returned as a value (never thrown). */
+export interface Finding {
+  /** stable machine code, e.g. "dmarc.tag-separator" */
+  code: string;
+  severity: Severity;
+  message: string;
+  /** what to do, in plain words */
+  fix?: string;
+  /** the record text the finding is about */
+  record?: string;
+  /** [start, end) character offsets of the fault within `record` */
+  span?: [number, number];
+  /** the corrected record, when one can be proposed */
+  fixed?: string;
+}
