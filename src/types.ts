@@ -183,6 +183,8 @@ export interface Classification {
   replyCode: string;
   /** receiving provider recognised from the text or remote MTA, e.g. "google", "microsoft" */
   provider?: string;
+  /** the provider's own code that decided, when a provider rule did (e.g. "TSS04", "S3140", "5.7.26") */
+  providerCode?: string;
   /** short notes on which evidence decided (for --explain output and debugging) */
   evidence: string[];
 }

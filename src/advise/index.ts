@@ -1,6 +1,24 @@
-// PLACEHOLDER owned by the advise work: replaced by the real advice selection.
+// The advise stage: a classification -> the words a person reads (summary, steps, retry advice).
+// The texts are data in texts.ts; this file only selects and adjusts them.
 import type { Advice, Classification } from '../types.js';
+import { ADVICE_BY_PROVIDER_CODE, ADVICE_BY_REASON, RETRY_BY_TYPE } from './texts.js';
+
+export { ADVICE_BY_PROVIDER_CODE, ADVICE_BY_REASON, RETRY_BY_TYPE } from './texts.js';
 
 export function advise(c: Classification): Advice {
-  return { summary: `Delivery failed (${c.reason})`, steps: [], retry: { advised: c.bounceType === 'soft', when: '' } };
+  const byCode = c.providerCode ? ADVICE_BY_PROVIDER_CODE[c.providerCode] : undefined;
+  const text = byCode ?? ADVICE_BY_REASON[c.reason] ?? ADVICE_BY_REASON.undefined;
+  const steps = [...text.steps];
+  let retry: Advice['retry'] = text.retry ?? { ...RETRY_BY_TYPE[c.bounceType] };
+  // A cause that is usually permanent but came with a transient (4xx) reply: the server asks the
+  // sender to come back later, so the automatic retries may still succeed (RFC 5321 4.2.1).
+  if (c.bounceType === 'soft' && !text.retry && ADVICE_BY_REASON[c.reason] && isUsuallyLasting(c)) {
+    retry = { ...RETRY_BY_TYPE.soft };
+    steps.push('The server answered with a temporary (4xx) code: if the cause is fixed while it retries, the message still gets through.');
+  }
+  return { summary: text.summary, steps, retry: { ...retry } };
+}
+
+function isUsuallyLasting(c: Classification): boolean {
+  return c.category !== 'rate-limited' && (c.party === 'sender' || c.party === 'content' || c.category === 'recipient-address');
 }

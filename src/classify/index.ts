@@ -1,17 +1,286 @@
-// PLACEHOLDER owned by the classify work: replaced by the real classifier.
-import type { Classification, ClassifyContext, RawRecipient } from '../types.js';
+// The classifier: one recipient's raw fields -> reason, category, bounce type, party.
+//
+// It weighs the evidence together, never one field alone:
+//   1. a receiving provider's own codes and wordings (providers/), when the provider is recognised;
+//   2. a reason the extractor states from its format's fixed notice (RawRecipient.reasonHint);
+//   3. an enhanced status code that by itself names the cause (RFC 3463/7372: X.7.26, X.2.2, ...);
+//   4. the reply text, against the phrase tables (phrases/);
+//   5. a status code that only names the area (X.1.1, X.2.1, X.7.1, ...);
+//   6. the SMTP stage (a refusal at the greeting or at MAIL FROM is about the sender);
+// and then the SMTP stage corrects the text (an "unknown user" answer after DATA, when RCPT had
+// been accepted, is a filter, not a missing address), and the reply's class decides whether the
+// failure is transient (4xx / 4.x.x: RFC 5321 section 4.2.1, RFC 3463 section 3.1).
+import type { BounceType, Category, Classification, ClassifyContext, RawRecipient, Reason } from '../types.js';
+import { findPhrase, matchPhrase, phraseLabel } from './phrases/index.js';
+import type { Phrase } from './phrases/types.js';
+import { type Provider, PROVIDERS, type ProviderRule, matchProviderRule } from './providers/index.js';
+import { PSEUDO_DETAIL, REASON_PROFILES } from './reasons.js';
+import { findReplyParts, joinReplyLines } from './reply.js';
+import { describeStatus, parseStatus } from './status.js';
 
-export function classify(raw: RawRecipient, _ctx: ClassifyContext): Classification {
-  const status = raw.status ?? '';
-  const permanent = status.startsWith('5') || (raw.replyCode ?? '').startsWith('5');
-  return {
-    reason: 'undefined',
-    category: 'unknown',
-    bounceType: permanent ? 'block' : 'soft',
-    party: 'none',
-    hardbounce: false,
+/** Longest diagnostic text that is read; a real reply is a few hundred characters. */
+export const MAX_CLASSIFY_TEXT = 64 * 1024;
+
+/** Codes whose meaning is specific enough to outweigh the words around them. */
+const STRONG_STATUS: Record<string, Reason> = {
+  '1.6': 'hasmoved',
+  '1.10': 'notaccept', // RFC 7505 null MX (Microsoft reuses 5.1.10 for "recipient not found": provider rule)
+  '2.2': 'mailboxfull',
+  '2.3': 'exceedlimit',
+  '3.4': 'mesgtoobig',
+  '7.20': 'authfailure',
+  '7.21': 'authfailure',
+  '7.22': 'authfailure',
+  '7.23': 'authfailure',
+  '7.24': 'authfailure',
+  '7.25': 'requireptr',
+  '7.26': 'authfailure',
+  '7.27': 'rejected',
+  '7.29': 'authfailure',
+  '7.30': 'failedstarttls',
+};
+
+/** Codes that say where the trouble is but leave the words to say why. */
+const WEAK_STATUS: Record<string, Reason> = {
+  '1.1': 'userunknown',
+  '1.2': 'hostunknown',
+  '1.3': 'userunknown',
+  '1.4': 'userunknown',
+  '1.7': 'rejected',
+  '1.8': 'rejected',
+  '2.1': 'suspend',
+  '2.4': 'systemerror',
+  '3.1': 'systemfull',
+  '3.2': 'notaccept',
+  '3.3': 'systemerror',
+  '3.5': 'systemerror',
+  '4.1': 'networkerror',
+  '4.2': 'networkerror',
+  '4.3': 'systemerror',
+  '4.4': 'hostunknown',
+  '4.5': 'toomanyconn',
+  '4.6': 'networkerror',
+  '4.7': 'expired',
+  '5.3': 'toomanyconn',
+  '6.0': 'contenterror',
+  '6.1': 'contenterror',
+  '6.2': 'contenterror',
+  '6.3': 'contenterror',
+  '6.5': 'contenterror',
+  '6.6': 'contenterror',
+  '6.7': 'notcompliantrfc',
+  '6.8': 'notcompliantrfc',
+  '6.9': 'notcompliantrfc',
+  '7.0': 'policyviolation',
+  '7.1': 'blocked',
+  '7.2': 'filtered',
+  '7.3': 'securityerror',
+  '7.4': 'securityerror',
+  '7.5': 'securityerror',
+  '7.6': 'securityerror',
+  '7.7': 'securityerror',
+  '7.8': 'securityerror',
+  '7.9': 'securityerror',
+  '7.10': 'failedstarttls',
+  '7.11': 'failedstarttls',
+  '7.13': 'suspend',
+  '7.17': 'hasmoved',
+  '7.18': 'hostunknown',
+  '7.28': 'speeding',
+};
+
+/** Reasons that stay permanent recipient failures in Sisimai's "hardbounce" sense. */
+const HARD_REASONS: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'hasmoved']);
+
+interface Decision {
+  reason: Reason;
+  category?: Category;
+  providerCode?: string;
+  /** where the decision came from: text evidence can be corrected by the SMTP stage */
+  by: 'provider' | 'hint' | 'status' | 'text' | 'stage' | 'kind' | 'none';
+}
+
+function clip(text: string): string {
+  return text.length > MAX_CLASSIFY_TEXT ? text.slice(0, MAX_CLASSIFY_TEXT) : text;
+}
+
+/** Lower case, typographic apostrophes made plain, continuation marks removed, spaces collapsed. */
+function normalise(text: string, replyCode: string): string {
+  return joinReplyLines(text, replyCode).toLowerCase().replace(/[\u2018\u2019]/g, "'");
+}
+
+function matchRuleText(lower: string, text: ProviderRule['text']): boolean {
+  return text === undefined || matchPhrase(lower, { text, source: '' } as Phrase) >= 0;
+}
+
+function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at >= 0 ? address.slice(at).toLowerCase() : '';
+}
+
+/** Providers recognised from the remote MTA first, then the text, then the recipient's domain. */
+function detectProviders(raw: RawRecipient, lower: string): Provider[] {
+  const places = [(raw.remoteMta ?? '').toLowerCase(), lower, domainOf(raw.recipient ?? '')];
+  const found: Provider[] = [];
+  for (const place of places) {
+    if (!place) continue;
+    for (const pr of PROVIDERS) {
+      if (!found.includes(pr) && pr.markers.some((m) => place.includes(m))) found.push(pr);
+    }
+  }
+  return found;
+}
+
+function statusKey(status: string): string {
+  const s = parseStatus(status);
+  return s ? `${s.subject}.${s.detail}` : '';
+}
+
+function decide(
+  raw: RawRecipient,
+  ctx: ClassifyContext,
+  status: string,
+  lower: string,
+  command: string,
+  providers: Provider[],
+  evidence: string[],
+): Decision {
+  if (ctx.kind === 'feedback' || raw.feedbackType) {
+    evidence.push('a feedback report (RFC 5965)');
+    return { reason: 'feedback', by: 'kind' };
+  }
+  if (ctx.kind === 'autoreply') {
+    evidence.push('an automatic reply (RFC 3834)');
+    return { reason: 'vacation', by: 'kind' };
+  }
+  const action = (raw.action ?? '').toLowerCase();
+  if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status.startsWith('2.')) {
+    evidence.push(`delivered (action ${action || 'none'}, status ${status || 'none'})`);
+    return { reason: 'delivered', by: 'kind' };
+  }
+  for (const provider of providers) {
+    const rule = matchProviderRule(provider, status, lower, matchRuleText);
+    if (rule) {
+      const what = [rule.status ? `status ${status}` : '', rule.text ? `"${phraseLabel({ text: rule.text, source: '' })}"` : '']
+        .filter(Boolean)
+        .join(' + ');
+      evidence.push(`provider ${provider.name}: ${what} -> ${rule.reason} (${rule.source})`);
+      const d: Decision = { reason: rule.reason, by: 'provider' };
+      if (rule.category) d.category = rule.category;
+      if (rule.code) d.providerCode = rule.code;
+      return d;
+    }
+  }
+  if (raw.reasonHint) {
+    evidence.push(`the bounce format states the reason: ${raw.reasonHint}`);
+    return { reason: raw.reasonHint, by: 'hint' };
+  }
+  const key = statusKey(status);
+  const strong = STRONG_STATUS[key];
+  if (strong) {
+    evidence.push(`status ${status} (${describeStatus(status)}) -> ${strong}`);
+    return { reason: strong, by: 'status' };
+  }
+  const phrase = findPhrase(lower);
+  if (phrase) {
+    evidence.push(`text "${phraseLabel(phrase.phrase)}" -> ${phrase.table.reason} (${phrase.phrase.source})`);
+    return { reason: phrase.table.reason, by: 'text' };
+  }
+  const weak = WEAK_STATUS[key];
+  if (weak) {
+    evidence.push(`status ${status} (${describeStatus(status)}) -> ${weak}`);
+    return { reason: weak, by: 'status' };
+  }
+  if (command === 'CONN' || command === 'EHLO' || command === 'HELO') {
+    evidence.push(`refused at ${command}, before any address was given: the sending host was refused`);
+    return { reason: 'blocked', by: 'stage' };
+  }
+  if (command === 'MAIL') {
+    evidence.push('refused at MAIL FROM: the sender address was refused');
+    return { reason: 'rejected', by: 'stage' };
+  }
+  if (action === 'delayed' || ctx.kind === 'delay') {
+    evidence.push('a delay notice without a stated cause');
+    return { reason: 'expired', by: 'stage' };
+  }
+  evidence.push('no code or wording that names a cause');
+  return { reason: 'undefined', by: 'none' };
+}
+
+/** 4: transient, 5: permanent, '': not said. The enhanced status speaks first, then the reply code. */
+function replyClass(status: string, replyCode: string, raw: RawRecipient, ctx: ClassifyContext): '4' | '5' | '' {
+  if (status.startsWith('4')) return '4';
+  if (status.startsWith('5')) return '5';
+  if (replyCode.startsWith('4')) return '4';
+  if (replyCode.startsWith('5')) return '5';
+  if ((raw.action ?? '').toLowerCase() === 'delayed' || ctx.kind === 'delay') return '4';
+  return '';
+}
+
+function bounceTypeFor(reason: Reason, klass: '4' | '5' | '', base: BounceType): BounceType {
+  // A transient reply means the sending server will try again by itself (RFC 5321 4.5.4.1),
+  // whatever the cause - except a null MX (RFC 7505), which says the domain takes no mail at all.
+  if (klass === '4' && reason !== 'notaccept') return 'soft';
+  // A permanent refusal without a stated cause: do not retry unchanged, do not suppress.
+  if (klass === '5' && (reason === 'undefined' || reason === 'onhold')) return 'block';
+  return base;
+}
+
+export function classify(raw: RawRecipient, ctx: ClassifyContext): Classification {
+  const evidence: string[] = [];
+  const diag = clip(raw.diagnosticCode ?? '');
+  const found = findReplyParts(diag);
+  const replyCode = /^[245]\d\d$/.test(raw.replyCode ?? '') ? (raw.replyCode as string) : found.replyCode;
+  const command = raw.smtpCommand || found.smtpCommand || '';
+  // The status inside the server's own words is more precise than the DSN's Status field,
+  // which MTAs often fill with a generic X.0.0 (RFC 3464 lets both be given).
+  const given = parseStatus(found.status)?.code ?? parseStatus(raw.status ?? '')?.code ?? '';
+  const lower = normalise(diag, replyCode);
+  const providers = detectProviders(raw, lower);
+
+  const decision = decide(raw, ctx, given, lower, command, providers, evidence);
+  let reason = decision.reason;
+  let category = decision.category;
+  // RFC 5321: a recipient is accepted or refused at RCPT. "User unknown" words prove a missing
+  // address only when they answer RCPT or come with an addressing status (X.1.x); said after
+  // DATA (RCPT had accepted the address), or with no stage and a non-addressing status, they are
+  // the recipient side's filter refusing this message (Sisimai reads them the same way).
+  // Postfix writes "Recipient address rejected" only from its RCPT TO restrictions.
+  const atRcpt = command === 'RCPT' || (!command && lower.includes('recipient address rejected'));
+  if (reason === 'userunknown' && decision.by === 'text' && !atRcpt && command !== 'MAIL') {
+    const addressing = parseStatus(given)?.subject === '1';
+    if (command === 'DATA' || !addressing) {
+      evidence.push(
+        command === 'DATA'
+          ? 'refused after DATA although RCPT accepted the address: a filter, not a missing address'
+          : 'the words say "unknown" but neither the stage (RCPT) nor the status (X.1.x) confirms it: read as a filter',
+      );
+      reason = 'filtered';
+      category = undefined;
+    }
+  }
+
+  const profile = REASON_PROFILES[reason];
+  const klass = replyClass(given, replyCode, raw, ctx);
+  const bounceType = bounceTypeFor(reason, klass, profile.bounceType);
+  let status = given;
+  if (!status && reason !== 'feedback' && reason !== 'vacation' && reason !== 'delivered') {
+    status = `${klass || '5'}.0.${PSEUDO_DETAIL[reason] ?? '900'}`;
+    evidence.push(`no enhanced status given: pseudo status ${status}`);
+  }
+  const hardbounce = HARD_REASONS.has(reason) || (reason === 'notaccept' && (klass === '5' || klass === ''));
+
+  const result: Classification = {
+    reason,
+    category: category ?? profile.category,
+    bounceType,
+    party: profile.party,
+    hardbounce,
     status,
-    replyCode: raw.replyCode ?? '',
-    evidence: ['placeholder classifier'],
+    replyCode,
+    evidence,
   };
+  if (providers.length > 0) result.provider = providers[0].name;
+  if (decision.providerCode) result.providerCode = decision.providerCode;
+  return result;
 }

@@ -1,5 +1,12 @@
-// PLACEHOLDER owned by the classify work: replaced by the real reply-text parser.
+// Takes apart an SMTP reply as people paste it: a single reply line, the multi-line continuation
+// form of RFC 5321 section 4.2.1 ("550-5.7.1 ..." lines ending with "550 5.7.1 ..."), or a reply
+// quoted inside an MTA's log line or notice (Postfix "host x[ip] said: ... (in reply to RCPT TO
+// command)", Exim "SMTP error from remote mail server after RCPT TO:<a@b>: ...").
+//
+// Every pattern here is linear: no nested quantifiers, bounded repeats, and the input is cut to
+// MAX_REPLY_SCAN characters before any search (a real reply is far shorter).
 import type { SmtpCommand } from '../types.js';
+import { findPhrase } from './phrases/index.js';
 
 /** A bare SMTP reply (single or multi-line, or inside a log line) taken apart. */
 export interface ParsedReply {
@@ -13,9 +20,205 @@ export interface ParsedReply {
   remoteMta?: string;
 }
 
-/** Returns null when the text holds no SMTP reply. */
+/** The codes and stage found anywhere in a diagnostic text. */
+export interface ReplyParts {
+  replyCode: string;
+  status: string;
+  smtpCommand?: SmtpCommand;
+}
+
+/** Longest text that is searched; the rest of a longer input is ignored. */
+export const MAX_REPLY_SCAN = 256 * 1024;
+
+// A reply code directly followed by an enhanced status code ("550 5.1.1", "550-5.1.1",
+// "said: 421\n4.7.0"). The status must not be the start of a dotted number such as an IP address.
+const CODE_AND_STATUS_RE = /(?<![\d.])([245]\d\d)[ \t\r\n-]{1,8}([245]\.\d{1,3}\.\d{1,3})(?![\d.]|\.\d)/;
+// An enhanced status code on its own (not a piece of an IP address or a version number).
+const STATUS_RE = /(?<![\d.\w])([245]\.\d{1,3}\.\d{1,3})(?!\.?\d)/;
+// A reply code on its own: at the start, or after a separator that precedes replies in notices.
+const CODE_RE = /(?:^|[\s;:(<>"'])([245]\d\d)(?=[ \t\r\n-]|$)/m;
+// One line of a reply: the code, the continuation mark, an optional status (also as people mangle
+// it when they anonymize, "x.x.xx"), then the text.
+const REPLY_LINE_RE = /^([245]\d\d)([ -]|$)(?:[ \t]{0,8}([245x]\.[\dx]{1,3}\.[\dx]{1,3})(?=\s|$))?[ \t]*(.*)$/;
+const ADDRESS = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.=-]{1,128}@[A-Za-z0-9.-]{1,255}";
+
+/** Which SMTP command a notice says the reply answered; phrases of Postfix, Exim and Sendmail. */
+const STAGE_PHRASES: ReadonlyArray<readonly [string, SmtpCommand]> = [
+  // Postfix: "(in reply to RCPT TO command)" and friends.
+  ['in reply to rcpt to command', 'RCPT'],
+  ['in reply to end of data command', 'DATA'],
+  ['in reply to data command', 'DATA'],
+  ['in reply to mail from command', 'MAIL'],
+  ['in reply to ehlo command', 'EHLO'],
+  ['in reply to helo command', 'HELO'],
+  ['in reply to starttls command', 'STARTTLS'],
+  ['in reply to auth command', 'AUTH'],
+  ['in reply to the initial greeting', 'CONN'],
+  // Exim: "SMTP error from remote mail server after RCPT TO:<a@b>:".
+  ['after rcpt to:', 'RCPT'],
+  ['after pipelined rcpt to:', 'RCPT'],
+  ['after end of data', 'DATA'],
+  ['after pipelined data', 'DATA'],
+  ['after data', 'DATA'],
+  ['after mail from:', 'MAIL'],
+  ['after pipelined mail from:', 'MAIL'],
+  ['after initial connection', 'CONN'],
+  ['after ehlo', 'EHLO'],
+  ['after helo', 'HELO'],
+  ['after starttls', 'STARTTLS'],
+  ['after auth', 'AUTH'],
+  // Sendmail transcripts: ">>> RCPT To:<a@b>" followed by "<<< 550 ...".
+  ['>>> rcpt to:', 'RCPT'],
+  ['>>> data', 'DATA'],
+  ['>>> mail from:', 'MAIL'],
+  ['>>> ehlo', 'EHLO'],
+  ['>>> helo', 'HELO'],
+  // Generic wordings.
+  ['rcpt to command', 'RCPT'],
+  ['mail from command', 'MAIL'],
+  ['data command', 'DATA'],
+];
+
+function scan(text: string): string {
+  return text.length > MAX_REPLY_SCAN ? text.slice(0, MAX_REPLY_SCAN) : text;
+}
+
+/** The SMTP stage a notice names, or undefined. */
+export function findSmtpCommand(text: string): SmtpCommand | undefined {
+  const lower = scan(text).toLowerCase();
+  for (const [phrase, command] of STAGE_PHRASES) {
+    if (command && lower.includes(phrase)) return command;
+  }
+  return undefined;
+}
+
+/**
+ * Finds the reply code, the enhanced status and the SMTP stage inside any diagnostic text
+ * (a Diagnostic-Code value, a notice's paragraph). Missing parts are ''.
+ */
+export function findReplyParts(text: string): ReplyParts {
+  const s = scan(text);
+  let replyCode = '';
+  let status = '';
+  const both = CODE_AND_STATUS_RE.exec(s);
+  if (both) {
+    replyCode = both[1];
+    status = both[2];
+  } else {
+    const st = STATUS_RE.exec(s);
+    if (st) status = st[1];
+    const code = CODE_RE.exec(s);
+    // A lone number is a reply code only when no status contradicts its class.
+    if (code && (!status || status[0] === code[1][0])) replyCode = code[1];
+  }
+  const smtpCommand = findSmtpCommand(s);
+  return smtpCommand ? { replyCode, status, smtpCommand } : { replyCode, status };
+}
+
+/** The part of a notice that holds the receiving server's words. */
+function replySegment(text: string): string {
+  const lower = text.toLowerCase();
+  // Postfix: "... said: 550 5.1.1 ... (in reply to RCPT TO command)"
+  const said = lower.indexOf(' said:');
+  if (said >= 0) {
+    const from = said + ' said:'.length;
+    const end = lower.indexOf('(in reply to', from);
+    return text.slice(from, end > 0 ? end : undefined);
+  }
+  // Exim: "SMTP error from remote mail server after RCPT TO:<a@b>: 550 ..."
+  const exim = lower.indexOf('smtp error from remote mail');
+  if (exim >= 0) {
+    const after = lower.indexOf('after ', exim);
+    let colon = after >= 0 ? lower.indexOf(':', after) : -1;
+    // "after RCPT TO:<a@b>:" - the stage ends at the colon after the bracketed address.
+    if (colon >= 0 && lower[colon + 1] === '<') {
+      const close = lower.indexOf('>', colon);
+      colon = close >= 0 ? lower.indexOf(':', close) : -1;
+    }
+    if (colon >= 0) return text.slice(colon + 1);
+  }
+  return text;
+}
+
+/** Joins continuation lines and removes their codes; other lines are kept as they are. */
+export function joinReplyLines(segment: string, replyCode: string): string {
+  const out: string[] = [];
+  for (const rawLine of segment.split('\n')) {
+    const line = rawLine.trim();
+    if (!line) continue;
+    const m = REPLY_LINE_RE.exec(line);
+    out.push(m && (!replyCode || m[1] === replyCode) ? m[4] : line);
+  }
+  let joined = out.join(' ');
+  if (replyCode) joined = removeInlineMarks(joined, replyCode);
+  return joined.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A reply pasted as one line keeps the continuation marks inside it ("... of 421-4.7.28
+ * unsolicited mail ..."). Remove "CODE-", "CODE-status", "CODE status" where CODE is the reply's
+ * own code; a lone "CODE " without a status is kept, it may be part of the words.
+ */
+function removeInlineMarks(text: string, replyCode: string): string {
+  const parts = text.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p === `${replyCode}-` || (p.startsWith(`${replyCode}-`) && /^\d{3}-[245x]\.[\dx.]{3,8}$/.test(p))) continue;
+    if (p === replyCode && /^[245x]\.[\dx]{1,3}\.[\dx]{1,3}$/.test(parts[i + 1] ?? '')) {
+      i++;
+      continue;
+    }
+    if (/^[245x]\.[\dx]{1,3}\.[\dx]{1,3}$/.test(p) && i === 0) continue;
+    out.push(p);
+  }
+  return out.join(' ');
+}
+
+const RECIPIENT_PATTERNS: RegExp[] = [
+  new RegExp(`\\bto=<(${ADDRESS})>`), // Postfix log
+  new RegExp(`\\brcpt to:\\s?<(${ADDRESS})>`, 'i'), // Exim, Sendmail transcript
+  new RegExp(`^\\s{0,8}<(${ADDRESS})>:`, 'm'), // Postfix notice
+  new RegExp(`^\\s{0,8}\\*\\* (${ADDRESS})`, 'm'), // Exim "** a@b R=..."
+  new RegExp(`recipient address:[ \\t]{0,40}<?(${ADDRESS})`, 'i'), // Exchange NDR body
+  new RegExp(`^\\s{0,8}(${ADDRESS})(?=[ \\t]{0,8}(?:\\(|:|$))`, 'm'), // notice: the address on its own line
+  new RegExp(`<(${ADDRESS})>:? recipient address rejected`, 'i'), // Postfix reply text
+];
+
+function findRecipient(text: string): string | undefined {
+  for (const re of RECIPIENT_PATTERNS) {
+    const m = re.exec(text);
+    if (m) return m[1].replace(/\.$/, '');
+  }
+  return undefined;
+}
+
+function findRemoteMta(text: string): string | undefined {
+  // Postfix "host mx.example.com[192.0.2.1] said:", Exim "host mx.example.com [192.0.2.1]",
+  // Postfix log "relay=mx.example.com[192.0.2.1]:25".
+  const m = /\b(?:host|relay=)\s{0,4}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s?\[[0-9A-Fa-f.:]{2,45}\]/.exec(text);
+  return m ? m[1].replace(/\.$/, '') : undefined;
+}
+
+/**
+ * Returns null when the text holds no SMTP reply. A text without any code still counts as a
+ * reply when it is worded like one (a localized NDR sentence such as "Das Postfach des
+ * Empfängers ist voll", or "no mail hosts for domain"): its codes are then ''.
+ */
 export function parseReplyText(text: string): ParsedReply | null {
-  const m = /\b([245]\d\d)[ -]([245]\.\d{1,3}\.\d{1,3})?/.exec(text);
-  if (!m) return null;
-  return { replyCode: m[1], status: m[2] ?? '', text: text.trim() };
+  const s = scan(text).replace(/\r\n?/g, '\n');
+  const segment = replySegment(s);
+  const parts = findReplyParts(segment);
+  const whole = segment === s ? parts : findReplyParts(s);
+  const replyCode = parts.replyCode || whole.replyCode;
+  const status = parts.status || whole.status;
+  if (!replyCode && !status && !findPhrase(s.toLowerCase())) return null;
+  const result: ParsedReply = { replyCode, status, text: joinReplyLines(segment, replyCode) };
+  const smtpCommand = whole.smtpCommand;
+  if (smtpCommand) result.smtpCommand = smtpCommand;
+  const recipient = findRecipient(s);
+  if (recipient) result.recipient = recipient;
+  const remoteMta = findRemoteMta(s);
+  if (remoteMta) result.remoteMta = remoteMta;
+  return result;
 }

@@ -1,0 +1,367 @@
+// Advice texts as data: one per reason, a few per provider code. Written for bouncedoc, checked
+// against the RFCs they cite:
+// - RFC 5321 section 4.2.1: a 4yz reply is transient - the sending server keeps the message and
+//   tries again; section 4.5.4.1 suggests retrying for at least 4-5 days before giving up.
+// - RFC 3463: class 5 is permanent - the same message to the same address will fail again.
+// - RFC 7505: a null MX says the domain accepts no mail at all.
+// - RFC 7208 (SPF), RFC 6376 (DKIM), RFC 7489 (DMARC): authentication is fixed in the sender's DNS
+//   and sending setup, never in the recipient's.
+import type { Reason } from '../types.js';
+
+export interface AdviceText {
+  summary: string;
+  steps: string[];
+  /** when set, overrides the retry advice that follows from the bounce type */
+  retry?: { advised: boolean; when: string };
+}
+
+/** Retry advice by bounce type (used unless a text gives its own). */
+export const RETRY_BY_TYPE = {
+  soft: {
+    advised: true,
+    when: 'No action needed now: the sending server retries by itself, usually for 4-5 days (RFC 5321 section 4.5.4.1); if it finally gives up, send again later.',
+  },
+  hard: {
+    advised: false,
+    when: 'Never to this address: it will fail again. Remove it from your lists.',
+  },
+  block: {
+    advised: false,
+    when: 'Only after the cause is fixed; sending the same message unchanged will be refused again. Keep the address.',
+  },
+} as const;
+
+export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
+  userunknown: {
+    summary: "The recipient's address does not exist",
+    steps: [
+      'Check the address for typing mistakes (the part before and after the @).',
+      'If it is wrong, correct it and send again; if it is right, ask the recipient for a current address by another channel.',
+      'Remove or suppress the address in your mailing lists so you do not keep sending to it.',
+    ],
+  },
+  hostunknown: {
+    summary: "The recipient's domain does not exist or cannot receive mail",
+    steps: [
+      'Check the domain after the @ for typing mistakes (e.g. gmial.com, example.con).',
+      'If the domain is right, the recipient must fix its DNS (MX or A records), or use another address.',
+      'Suppress the address until a corrected one is known.',
+    ],
+  },
+  notaccept: {
+    summary: "The recipient's domain does not accept e-mail",
+    steps: [
+      "The domain publishes a null MX (RFC 7505) or refuses all mail: no address there can receive e-mail.",
+      'Ask the recipient for an address on another domain, and suppress this one.',
+    ],
+  },
+  hasmoved: {
+    summary: 'The recipient has moved and the old address no longer receives mail',
+    steps: [
+      'Look in the bounce text for a new address; if there is none, ask the recipient for it.',
+      'Update your records and suppress the old address.',
+    ],
+  },
+  suspend: {
+    summary: "The recipient's mailbox is disabled or suspended",
+    steps: [
+      'The account exists but is switched off (unused for long, unpaid, or closed).',
+      'Reach the recipient another way; suppress the address until they confirm it works again.',
+    ],
+  },
+  suppressed: {
+    summary: 'The address is on a suppression list and was not tried',
+    steps: [
+      'The sending service refused to send because the address bounced hard or complained before.',
+      'Remove it from the suppression list only if you have confirmed the address is valid again.',
+    ],
+  },
+  mailboxfull: {
+    summary: "The recipient's mailbox is full",
+    steps: [
+      'Nothing is wrong on your side: the recipient must free up space.',
+      'Wait and send again later, or tell the recipient by another channel.',
+      'If the mailbox stays full for weeks, treat the address as abandoned.',
+    ],
+  },
+  filtered: {
+    summary: "The recipient's mail settings refused this sender or message",
+    steps: [
+      'The address exists, but its owner (or the group, or a reception filter) refuses mail from you.',
+      'Ask the recipient to allow your address or domain (safe-sender list, reception settings, group permissions).',
+      'Do not remove the address; send again once it has been allowed.',
+    ],
+  },
+  authfailure: {
+    summary: "The message failed the sender's authentication checks (SPF, DKIM or DMARC)",
+    steps: [
+      'Check that the From domain publishes an SPF record listing the server that sent the message (RFC 7208).',
+      'Sign outgoing mail with DKIM for the From domain or a parent of it, so that it aligns (RFC 6376, RFC 7489).',
+      'If the From address is on a domain you do not control (a free mail provider), send from an address on your own domain instead.',
+      'Run `bouncedoc check <your domain>` to see the exact record to correct, then send again.',
+    ],
+  },
+  securityerror: {
+    summary: 'The receiving server requires authentication or a security feature the sender did not provide',
+    steps: [
+      'If you send through this server, log in with SMTP authentication (RFC 4954) before sending.',
+      'Otherwise check the sending software: it may need TLS or valid credentials.',
+    ],
+  },
+  failedstarttls: {
+    summary: 'The servers could not set up an encrypted (TLS) connection',
+    steps: [
+      'Make sure your sending server offers STARTTLS (RFC 3207) with a valid, current certificate and modern TLS versions.',
+      'If the recipient domain enforces MTA-STS or DANE, check that your server validates their certificate.',
+    ],
+  },
+  requireptr: {
+    summary: "The sending server's IP address has no valid reverse DNS name",
+    steps: [
+      'Ask whoever runs the sending IP address (your hosting or ISP) to set a PTR record that names your mail server.',
+      'Make the name resolve back to the same IP address (forward-confirmed reverse DNS), and use it in HELO/EHLO.',
+      'Send again once the record is in place.',
+    ],
+  },
+  blocked: {
+    summary: "The receiving server refused the sending server (IP address or domain blocked)",
+    steps: [
+      'Look up the sending IP address on the block list named in the bounce and follow its delisting steps.',
+      'Find and stop the cause first (a compromised account, a bad list, missing authentication).',
+      'If you use a hosting provider or ESP, ask them: the IP address is theirs.',
+      'Do not remove the recipient: the address is fine.',
+    ],
+  },
+  badreputation: {
+    summary: "The receiving server distrusts the sending IP address or domain (poor reputation)",
+    steps: [
+      'Slow down sending to this provider and send only to people who asked for your mail.',
+      'Make sure SPF, DKIM and DMARC pass, and remove addresses that bounce or complain.',
+      "Check the provider's postmaster tools for your domain and IP address.",
+    ],
+  },
+  rejected: {
+    summary: "The receiving server refused the sender's address",
+    steps: [
+      'Check the envelope sender (Return-Path / MAIL FROM): it must be a real address on a domain that exists and has DNS records.',
+      'Make sure the sender domain is not on a block list and that it is allowed to send to this recipient.',
+    ],
+  },
+  norelaying: {
+    summary: 'The receiving server refused to relay the message',
+    steps: [
+      'The server that was contacted does not handle mail for the recipient domain.',
+      "If you send through your own provider's server, log in (SMTP authentication) before sending.",
+      "Otherwise check the recipient domain's MX records: they may point to the wrong server.",
+    ],
+  },
+  policyviolation: {
+    summary: "The message broke the receiving server's policy",
+    steps: [
+      'Read the bounce text for the rule that was broken (content, headers, sender or volume).',
+      'Correct the message or the sending practice, then send again.',
+    ],
+  },
+  spamdetected: {
+    summary: 'The message was judged to be spam',
+    steps: [
+      'Review the content: avoid link shorteners, large images with little text, misleading subjects and words typical of spam.',
+      'Make sure SPF, DKIM and DMARC pass and that recipients asked for the mail.',
+      'Send again after changing the message; do not remove the recipient.',
+    ],
+  },
+  virusdetected: {
+    summary: 'The message was refused because it looked like it carried malware',
+    steps: [
+      'Scan the attachments and links of the message; remove executable or macro-enabled files.',
+      'Send the file through a sharing link instead, or as a safe format, and try again.',
+    ],
+  },
+  contenterror: {
+    summary: 'The receiving server could not accept the format of the message',
+    steps: [
+      'Check the message encoding and headers (size of the header block, MIME structure, 8-bit data).',
+      'Send it again from a standard mail client or library.',
+    ],
+  },
+  notcompliantrfc: {
+    summary: 'The message is not a well-formed e-mail (RFC 5322)',
+    steps: [
+      'Fix the headers: exactly one From, Date and Subject, a valid Message-ID, no duplicated fields (RFC 5322 section 3.6).',
+      'Send it again after the sending software is corrected.',
+    ],
+  },
+  mesgtoobig: {
+    summary: 'The message is too large for the receiving server',
+    steps: [
+      'Make the message smaller: compress or remove attachments, or share them through a link.',
+      'Remember that attachments grow by about a third when encoded for e-mail.',
+    ],
+  },
+  exceedlimit: {
+    summary: "The message exceeds the recipient's size limit",
+    steps: ['Send a smaller message (share large files through a link) and try again.'],
+  },
+  speeding: {
+    summary: 'Too much mail was sent too fast: the receiving server is rate limiting',
+    steps: [
+      'No change is needed for this message: the sending server slows down and retries.',
+      'Spread large sendings over time, and keep complaint and bounce rates low.',
+    ],
+  },
+  toomanyconn: {
+    summary: 'Too many connections or recipients at once',
+    steps: [
+      'Lower the number of parallel connections and recipients per message towards this provider.',
+      'The sending server retries the rest by itself.',
+    ],
+  },
+  expired: {
+    summary: 'Delivery gave up after retrying for too long',
+    steps: [
+      "The sending server could not reach the recipient's server for days and stopped trying.",
+      'Check that the recipient domain and its mail servers work (MX records, connectivity).',
+      'Send the message again later; if it keeps failing, contact the recipient another way.',
+    ],
+    retry: { advised: true, when: 'Later, once the recipient side is reachable again; the automatic retries are over.' },
+  },
+  networkerror: {
+    summary: "A network or DNS problem stopped delivery",
+    steps: [
+      'Usually passing: the sending server retries by itself.',
+      "If it persists, check the recipient domain's DNS (MX) records and the sending server's connectivity.",
+    ],
+  },
+  systemerror: {
+    summary: "The recipient's mail server had an internal error",
+    steps: ['Nothing is wrong with your message: wait and let the sending server retry, or send again later.'],
+  },
+  systemfull: {
+    summary: "The recipient's mail server is out of space",
+    steps: ['Wait and send again later; the recipient side must free space.'],
+  },
+  mailererror: {
+    summary: "The recipient's local delivery program failed",
+    steps: ["The problem is on the recipient's server (a filter or delivery program). Tell the recipient or wait and retry."],
+  },
+  syntaxerror: {
+    summary: 'The sending software made an SMTP protocol error',
+    steps: ['Check the sending software or library and its version; the command it sent was not understood (RFC 5321 section 4.2.3).'],
+  },
+  onhold: {
+    summary: 'Delivery is on hold for a reason the server did not state',
+    steps: ['Wait for the next retry or a final report; the cause is not known yet.'],
+  },
+  undefined: {
+    summary: 'Delivery failed and the server gave no usable reason',
+    steps: [
+      'Read the server text in the bounce for any hint.',
+      'Send again once; if it fails the same way, contact the recipient or their mail administrator.',
+    ],
+  },
+  vacation: {
+    summary: 'An automatic reply (out of office), not a delivery failure',
+    steps: ['The message was delivered. No action needed.'],
+    retry: { advised: false, when: 'Not needed: the message was delivered.' },
+  },
+  feedback: {
+    summary: 'A recipient reported the message (complaint or feedback report)',
+    steps: [
+      'Stop sending to this recipient: they marked the message as unwanted.',
+      'Check how the address was collected and make unsubscribing easy.',
+    ],
+    retry: { advised: false, when: 'Do not send to this recipient again unless they opt in anew.' },
+  },
+  delivered: {
+    summary: 'The message was delivered',
+    steps: ['No action needed.'],
+    retry: { advised: false, when: 'Not needed: the message was delivered.' },
+  },
+};
+
+/** Advice for a provider's own code (Classification.providerCode), when it says more than the reason. */
+export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
+  '5.7.26': {
+    summary: 'Gmail refused the message: it is not authenticated for its From domain (DMARC)',
+    steps: [
+      'Gmail requires SPF or DKIM to pass and to align with the From domain when that domain publishes a DMARC policy.',
+      'Sign with DKIM for the From domain (d= equal to it or a parent) and keep SPF for the MAIL FROM domain.',
+      'If the From address is on someone else\'s domain (e.g. a free mail provider), use an address on your own domain.',
+      'Run `bouncedoc check <From domain>`, fix what it reports, then send again.',
+    ],
+  },
+  '4.7.28': {
+    summary: 'Gmail is rate limiting your IP address for an unusual amount of unwanted mail',
+    steps: [
+      'The sending server retries by itself; slow down sending to Gmail.',
+      "Authenticate with SPF, DKIM and DMARC, watch Google Postmaster Tools, and follow Google's bulk sender guidelines.",
+      'Remove recipients who do not open or who complain.',
+    ],
+  },
+  '5.7.25': {
+    summary: 'Gmail refused the message: the sending IP address has no valid reverse DNS (PTR)',
+    steps: [
+      'Ask your hosting or ISP to set a PTR record for the sending IP that resolves back to the same IP.',
+      'Send again once it is in place.',
+    ],
+  },
+  '5.7.509': {
+    summary: "Microsoft refused the message: the sender's domain fails DMARC and its policy is reject",
+    steps: [
+      'Make SPF or DKIM pass and align with the From domain (RFC 7489).',
+      'Run `bouncedoc check <From domain>`, fix what it reports, then send again.',
+    ],
+  },
+  S3140: {
+    summary: "Microsoft (Outlook.com) blocks the network range of the sending IP address",
+    steps: [
+      'The block is on the IP range, not on your domain: ask the hosting or ISP that owns the range to resolve it with Microsoft, or relay through a mail service with good reputation.',
+      'Once the range is clean, request a review through Microsoft sender support.',
+      'Do not remove the recipient.',
+    ],
+  },
+  S3150: {
+    summary: 'Microsoft (Outlook.com) blocks the sending IP address',
+    steps: [
+      'Request delisting through Microsoft sender support, after stopping whatever caused the block.',
+      'Do not remove the recipient.',
+    ],
+  },
+  '5.7.606': {
+    summary: 'Microsoft 365 has banned the sending IP address',
+    steps: [
+      'Use the Microsoft delist portal (sender.office.com) to request removal, after fixing the cause.',
+      'Do not remove the recipient.',
+    ],
+  },
+  '5.7.708': {
+    summary: 'Microsoft 365 does not accept mail from this IP address (low reputation)',
+    steps: [
+      'Send through a service with established reputation, or warm up the IP slowly.',
+      'Do not remove the recipient.',
+    ],
+  },
+  'AS(201806281)': {
+    summary: "The recipient's address does not exist (Microsoft 365 directory check)",
+    steps: [
+      'The recipient domain uses Microsoft 365 and the address is not in its directory.',
+      'Check the address for typing mistakes; if it is right, the recipient\'s administrator must create it.',
+      'Suppress the address until then.',
+    ],
+  },
+  TSS04: {
+    summary: 'Yahoo is temporarily deferring mail from your IP (unexpected volume or user complaints)',
+    steps: [
+      'The sending server retries by itself; slow down sending to Yahoo and AOL.',
+      'Make sure SPF, DKIM and DMARC pass; Yahoo also uses TSS04 for poorly authenticated domains.',
+      'Reduce complaints: send only to people who opted in and honour unsubscribes (one-click, RFC 8058).',
+    ],
+  },
+  TSS09: {
+    summary: 'Yahoo permanently refuses mail from your IP address',
+    steps: [
+      'Retrying will not succeed: contact Yahoo through its sender support after fixing the cause (volume, complaints, authentication).',
+      'Do not remove the recipient.',
+    ],
+  },
+};

@@ -1,0 +1,151 @@
+// The domain doctor: DMARC, SPF, DKIM and MX of one sending domain, checked together.
+//
+// The four checks do not depend on each other's answers, so they run in parallel; within each,
+// queries run in parallel where the data allows. Every question goes through one caching
+// resolver, so a name asked by two checks (the apex TXT by SPF and by DMARC's apex check) is asked
+// once per run. A DNS failure makes a record "could not check", never "missing".
+import { cachingResolver } from '../dns/index.js';
+import type { Clock, Finding, Resolver } from '../types.js';
+import { checkDkim, type DkimSelectorResult } from './dkim/lookup.js';
+import { type DmarcDiscovery, type DmarcMode, discoverDmarc } from './dmarc/index.js';
+import { finding, type Verdict, verdictOf, worstVerdict } from './findings.js';
+import { checkMx, type MxResult } from './mx.js';
+import { isSpfRecord, lintSpf, parseSpf, type SpfLintResult } from './spf/index.js';
+
+export type CheckedRecord = 'dmarc' | 'spf' | 'dkim' | 'mx' | 'domain';
+
+/** A finding with the check it came from. */
+export type DomainFinding = Finding & { check: CheckedRecord };
+
+export interface CheckDomainOptions {
+  resolver: Resolver;
+  /** DKIM selectors to check; without them the common selectors are tried */
+  selectors?: string[];
+  clock?: Clock;
+  /** DMARC discovery: RFC 9989's DNS tree walk (default) or RFC 7489's public suffix list */
+  dmarcMode?: DmarcMode;
+}
+
+export interface DomainCheck {
+  domain: string;
+  /** when the check ran (ISO 8601, from the injected clock) */
+  checkedAt: string;
+  dmarcMode: DmarcMode;
+  dmarc: DmarcDiscovery;
+  spf: SpfLintResult;
+  dkim: DkimSelectorResult[];
+  /** how the DKIM selectors were chosen: given, or tried from the common list */
+  dkimSelectors: { probed: boolean; tried: number };
+  mx: MxResult;
+  verdicts: Record<Exclude<CheckedRecord, 'domain'>, Verdict>;
+  verdict: Verdict;
+  /** every finding of every check, errors first */
+  findings: DomainFinding[];
+  /** DNS questions: asked by the checks, and sent (distinct) */
+  dns: { asked: number; queries: number };
+}
+
+export async function checkDomain(domainInput: string, options: CheckDomainOptions): Promise<DomainCheck> {
+  const domain = domainInput.trim().toLowerCase().replace(/\.$/, '');
+  const resolver = cachingResolver(options.resolver);
+  const clock = options.clock ?? (() => new Date());
+  const dmarcMode = options.dmarcMode ?? 'rfc9989';
+  const checkedAt = clock().toISOString();
+
+  const [dmarc, spf, dkim, mx] = await Promise.all([
+    discoverDmarc(domain, { resolver, mode: dmarcMode }),
+    lintSpf(domain, { resolver }),
+    checkDkim(domain, resolver, options.selectors),
+    checkMx(domain, resolver),
+  ]);
+
+  const domainFindings = crossChecks(domain, spf, dkim.selectors, mx);
+  const verdicts = {
+    dmarc: dmarcVerdict(dmarc),
+    spf: spfVerdict(spf),
+    // crossChecks may have changed given selectors' verdicts; tried ones are summed up in dkim.verdict
+    dkim: dkim.probed ? dkim.verdict : worstVerdict(dkim.selectors.map((s) => s.verdict)),
+    mx: mx.verdict,
+  };
+  const findings: DomainFinding[] = [
+    ...tag('dmarc', dmarc.findings),
+    ...tag('spf', spf.findings),
+    ...tag('dkim', [...dkim.findings, ...dkim.selectors.flatMap((s) => s.findings)]),
+    ...tag('mx', mx.findings),
+    ...tag('domain', domainFindings),
+  ];
+  const severityRank = { error: 0, warning: 1, info: 2 } as const;
+  findings.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+  return {
+    domain,
+    checkedAt,
+    dmarcMode,
+    dmarc,
+    spf,
+    dkim: dkim.selectors,
+    dkimSelectors: { probed: dkim.probed, tried: dkim.tried },
+    mx,
+    verdicts,
+    verdict: worstVerdict(Object.values(verdicts)),
+    findings,
+    dns: { asked: resolver.stats.asked, queries: resolver.stats.queries },
+  };
+}
+
+function tag(check: CheckedRecord, findings: readonly Finding[]): DomainFinding[] {
+  return findings.map((f) => ({ ...f, check }));
+}
+
+function dmarcVerdict(d: DmarcDiscovery): Verdict {
+  if (d.status === 'temperror') return 'could-not-check';
+  const v = verdictOf(d.findings);
+  if (v === 'errors') return v;
+  if (d.status === 'none') return 'missing';
+  return v;
+}
+
+function spfVerdict(s: SpfLintResult): Verdict {
+  if (s.verdict === 'unknown') return 'could-not-check';
+  if (s.verdict === 'error') return 'errors';
+  if (s.records.length === 0) return 'missing';
+  return s.verdict === 'warning' ? 'warnings' : 'ok';
+}
+
+/**
+ * An SPF record that authorizes nobody ("v=spf1 -all", alone): the domain declares that it sends
+ * no mail, so it needs no DKIM key.
+ */
+export function sendsNoMail(spf: SpfLintResult): boolean {
+  if (spf.records.length !== 1 || !spf.record || !isSpfRecord(spf.record)) return false;
+  const parsed = parseSpf(spf.record);
+  if (parsed.errors.length > 0 || parsed.terms.length !== 1) return false;
+  const [only] = parsed.terms;
+  return only.kind === 'mechanism' && only.name === 'all' && only.qualifier === '-';
+}
+
+/** What only the records together show. Adjusts DKIM findings in place for a domain that sends no mail. */
+function crossChecks(domain: string, spf: SpfLintResult, dkim: DkimSelectorResult[], mx: MxResult): Finding[] {
+  const out: Finding[] = [];
+  const noMail = sendsNoMail(spf);
+  if (noMail) {
+    for (const sel of dkim) {
+      for (const f of sel.findings) {
+        if (f.code !== 'dkim.key-missing' || f.severity !== 'error') continue;
+        f.severity = 'info';
+        f.message += ` ${domain}'s SPF record (v=spf1 -all) says it sends no mail, so it needs no DKIM key.`;
+      }
+      if (sel.verdict === 'errors' && verdictOf(sel.findings) !== 'errors') sel.verdict = 'missing';
+    }
+  }
+  if (mx.nullMx && !noMail && spf.records.length > 0) {
+    out.push(
+      finding(
+        'domain.null-mx-sender',
+        'warning',
+        `${domain} publishes a null MX (it receives no mail) but its SPF record authorizes senders: bounces to it cannot be delivered, and receivers may refuse its mail (RFC 7505 §4.2, 550 5.7.27).`,
+        { fix: `If ${domain} sends mail, give it an MX that accepts bounces; if it does not, publish "v=spf1 -all".` },
+      ),
+    );
+  }
+  return out;
+}

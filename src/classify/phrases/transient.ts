@@ -1,0 +1,161 @@
+// Phrases of passing troubles: rates, time-outs, network and server faults, and the notices of a
+// delivery that gave up after retrying.
+import { type PhraseTable, p } from './types.js';
+
+const MISC = 'observed in notices of several MTAs';
+const POSTFIX = 'observed in Postfix notices';
+const QMAIL = 'observed in qmail notices';
+const GOOGLE = 'Gmail SMTP errors: https://support.google.com/a/answer/3726730';
+
+export const SPEEDING: PhraseTable = {
+  reason: 'speeding',
+  phrases: [
+    p('receiving mail at a rate that', GOOGLE),
+    p('rate limited', MISC),
+    p('rate limit', MISC),
+    p('ratelimit', MISC),
+    p('sending too fast', MISC),
+    p('too many messages', MISC),
+    p('too many emails', MISC),
+    p('message rate', MISC),
+    p('unusual rate', GOOGLE),
+    p('temporarily deferred due to unexpected volume', 'Yahoo error codes: https://senders.yahooinc.com/smtp-error-codes'),
+    p('throttl', MISC),
+    p('please slow down', MISC),
+  ],
+};
+
+export const TOO_MANY_CONN: PhraseTable = {
+  reason: 'toomanyconn',
+  phrases: [
+    p('too many connections', MISC),
+    p('too many concurrent', MISC),
+    p('too many simultaneous', MISC),
+    p('connection rate limit', POSTFIX),
+    p('too many recipients', 'RFC 3463 X.5.3'),
+    p('too many smtp sessions', MISC),
+  ],
+};
+
+export const EXPIRED: PhraseTable = {
+  reason: 'expired',
+  phrases: [
+    p('message expired', MISC),
+    p('queue.expired', 'observed in Exchange notices'),
+    p('retry timeout exceeded', 'observed in Exim notices'),
+    p('retry time not reached', 'observed in Exim notices'),
+    p('delivery time expired', 'RFC 3463 X.4.7'),
+    p('envelope expired', 'observed in OpenSMTPD notices'),
+    p('giving up', MISC),
+    p('gave up', MISC),
+    p('could not be delivered within', MISC),
+    p('has not been delivered for', MISC),
+    p('unable to deliver in', MISC),
+    p('too long in queue', MISC),
+    p('was not delivered after', MISC),
+    p('host not reachable', 'observed in Zoho notices'),
+    // A connection that kept timing out until the notice was written: the delivery gave up.
+    p('connection timed out', 'observed in Postfix and Sendmail notices'),
+    p('timed out', MISC),
+    p('did not accept our requests to connect', 'observed in Gmail notices'),
+    p('delivery attempts will continue', 'RFC 3464 delayed notices'),
+    p('not been able to deliver', MISC),
+  ],
+};
+
+export const NETWORK_ERROR: PhraseTable = {
+  reason: 'networkerror',
+  phrases: [
+    p('connection refused', MISC),
+    p('connection reset', MISC),
+    p('no route to host', MISC),
+    p('network is unreachable', MISC),
+    p("wasn't able to establish an smtp connection", QMAIL),
+    p('unable to connect', MISC),
+    p('could not connect', MISC),
+    p('lost connection', POSTFIX),
+    p('name service error', POSTFIX),
+    p('malformed or unexpected name server reply', POSTFIX),
+    p('dns query failed', MISC),
+    p('too many hops', MISC),
+    p('hop count exceeded', MISC),
+    p('routing loop', 'RFC 3463 X.4.6'),
+    p('mail loops back', MISC),
+    p('unable to route', 'RFC 3463 X.4.4'),
+    p('bad connection', 'RFC 3463 X.4.2'),
+  ],
+};
+
+export const DNS_ERROR: PhraseTable = {
+  reason: 'networkerror',
+  phrases: [
+    p('dns error', 'observed in Gmail notices ("DNS Error: ... DNS type \'mx\' lookup of ...")'),
+    p('dns lookup error', MISC),
+    p('temporary dns failure', MISC),
+    p('dns temporary failure', MISC),
+  ],
+};
+
+export const SYSTEM_FULL: PhraseTable = {
+  reason: 'systemfull',
+  phrases: [
+    p('mail system full', 'RFC 3463 X.3.1'),
+    p('insufficient system storage', 'RFC 5321 section 4.2.3 (452)'),
+    p('system storage', MISC),
+  ],
+};
+
+export const SYSTEM_ERROR: PhraseTable = {
+  reason: 'systemerror',
+  phrases: [
+    p('internal system error', MISC),
+    p('system error', MISC),
+    p('internal error', MISC),
+    p('server error', MISC),
+    p('queue file write error', POSTFIX),
+    p('service currently unavailable', MISC),
+    p('service unavailable', 'RFC 5321 section 4.2.3 (421/554)'),
+    p('service not available', 'RFC 5321 section 4.2.3 (421)'),
+    p('temporarily unavailable', MISC),
+    p('local error', 'RFC 5321 section 4.2.3 (451 "local error in processing")'),
+    p('unable to contact ldap', QMAIL),
+    p('directory server failure', 'RFC 3463 X.4.3'),
+    p('could not load drd', MISC),
+    p('transaction failed', 'RFC 5321 section 4.2.3 (554)'),
+    p('incorrectly configured', 'RFC 3463 X.3.5'),
+    p('mail system problem', 'RFC 3463 X.3.0'),
+  ],
+};
+
+export const MAILER_ERROR: PhraseTable = {
+  reason: 'mailererror',
+  phrases: [
+    p('mailer error', MISC),
+    p('procmail', 'observed in Postfix local delivery notices'),
+    p('command died with status', POSTFIX),
+    p('command output', POSTFIX),
+    p('local delivery failed', MISC),
+    p('x-unix;', 'RFC 3464 diagnostic type of a local program'),
+  ],
+};
+
+export const SYNTAX_ERROR: PhraseTable = {
+  reason: 'syntaxerror',
+  phrases: [
+    p('syntax error', 'RFC 5321 section 4.2.3 (500/501)'),
+    p('command unrecognized', 'RFC 5321 section 4.2.3 (500)'),
+    p('command not implemented', 'RFC 5321 section 4.2.3 (502)'),
+    p('parameter not implemented', 'RFC 5321 section 4.2.3 (504)'),
+    p('bad sequence of commands', 'RFC 5321 section 4.2.3 (503)'),
+    p('invalid command', 'RFC 3463 X.5.1'),
+  ],
+};
+
+export const ON_HOLD: PhraseTable = {
+  reason: 'onhold',
+  phrases: [
+    p('on hold', MISC),
+    p('recipient error. please try again later', 'observed in Gmail notices'),
+    p('temporary failure', MISC),
+  ],
+};

@@ -1,0 +1,15 @@
+// Zoho Mail. Codes: https://www.zoho.com/mail/help/adminconsole/bounce-back-codes.html
+import type { Provider } from './types.js';
+
+const DOC = 'https://www.zoho.com/mail/help/adminconsole/bounce-back-codes.html';
+
+export const zoho: Provider = {
+  name: 'zoho',
+  markers: ['zoho'],
+  rules: [
+    { text: 'invalid address', reason: 'userunknown', source: DOC },
+    { text: 'host not reachable', reason: 'expired', source: DOC },
+    { text: 'mailbox full', reason: 'mailboxfull', source: DOC },
+    { text: 'unusual sending activity', reason: 'speeding', source: DOC },
+  ],
+};

@@ -1,0 +1,114 @@
+// `bouncedoc check DOMAIN`: the domain doctor on the command line. DMARC, SPF, DKIM and MX of a
+// sending domain, each fault marked at its characters with the fix and the corrected record.
+//
+// Exit status: 0 nothing wrong (or warnings only); 1 errors found; 2 could not run: bad arguments,
+// an unreadable zone file, or a record that could not be checked because DNS did not answer (a
+// check that could not look is no pass).
+import type { Command } from '@commander-js/extra-typings';
+import { Option } from '@commander-js/extra-typings';
+import picocolors from 'picocolors';
+import { isValidSelector } from '../auth/dkim/selectors.js';
+import { checkDomain, type DomainCheck } from '../auth/domain.js';
+import { isValidDomain } from '../auth/spf/index.js';
+import { parseZoneFile, memoryResolver, serversResolver, systemResolver } from '../dns/index.js';
+import type { Resolver } from '../types.js';
+import { formatCheckText, type Paint } from './check-text.js';
+import { type CliState, oneLine, useColor } from './io.js';
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_CANNOT_RUN = 2;
+
+/** Per-try DNS timeout when none is given, in milliseconds. */
+const DEFAULT_TIMEOUT_MS = 2500;
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function register(program: Command, state: CliState): void {
+  program
+    .command('check')
+    .description('check a sending domain: DMARC, SPF, DKIM and MX, with the corrected records')
+    .argument('<domain>', 'the domain to check, e.g. example.com')
+    .option('--selector <selector>', 'DKIM selector to check (repeatable); default: try common ones', collect, [] as string[])
+    .option('--dns <server>', 'ask this DNS server, HOST or HOST:PORT (repeatable); default: the system\'s', collect, [] as string[])
+    .option('--zone <file>', 'check the records in a zone file instead of DNS (before publishing them)')
+    .option('--json', 'the full result as JSON')
+    .addOption(new Option('--dmarc-mode <mode>', 'DMARC policy discovery').choices(['rfc9989', 'rfc7489'] as const).default('rfc9989' as const))
+    .option('--timeout <ms>', 'DNS timeout per try, in milliseconds', String(DEFAULT_TIMEOUT_MS))
+    .action(async (domainArg, opts) => {
+      const fail = (message: string): void => {
+        state.io.stderr(`bouncedoc: ${message}\n`);
+        state.exitCode = Math.max(state.exitCode, EXIT_CANNOT_RUN);
+      };
+      const domain = domainArg.trim().toLowerCase().replace(/\.$/, '');
+      if (!isValidDomain(domain) || /[^a-z0-9._-]/.test(domain)) return fail(`"${domainArg}" is not a domain name`);
+      const bad = opts.selector.find((s) => !isValidSelector(s));
+      if (bad !== undefined) return fail(`"${bad}" is not a DKIM selector (the s= of a DKIM-Signature, e.g. "default")`);
+      const timeoutMs = Number(opts.timeout);
+      if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) return fail('--timeout takes milliseconds between 1 and 60000');
+      if (opts.zone && opts.dns.length > 0) return fail('--zone and --dns exclude each other: check a zone file, or ask DNS');
+
+      let resolver: Resolver;
+      if (opts.zone) {
+        const zone = await readZone(state, opts.zone, domain);
+        if (typeof zone === 'string') return fail(zone);
+        resolver = zone;
+      } else if (opts.dns.length > 0) {
+        const badServer = opts.dns.find((s) => !isServer(s));
+        if (badServer !== undefined) return fail(`--dns "${badServer}" is not HOST or HOST:PORT`);
+        resolver = serversResolver(opts.dns, { timeoutMs });
+      } else {
+        resolver = systemResolver({ timeoutMs });
+      }
+
+      let result: DomainCheck;
+      try {
+        result = await checkDomain(domain, {
+          resolver,
+          selectors: opts.selector.length > 0 ? opts.selector : undefined,
+          dmarcMode: opts.dmarcMode,
+        });
+      } catch (err) {
+        return fail(`internal error while checking ${domain}: ${oneLine(err)}`);
+      }
+      if (opts.json) state.io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      else state.io.stdout(formatCheckText(result, paint(useColor(state.io))));
+      state.exitCode = Math.max(state.exitCode, exitCodeOf(result, state));
+    });
+}
+
+/** 1 for errors; 2 when DNS did not answer for a record; else 0. */
+export function exitCodeOf(result: DomainCheck, state?: CliState): number {
+  if (result.findings.some((f) => f.severity === 'error')) return EXIT_ERRORS;
+  const unchecked = Object.entries(result.verdicts).filter(([, v]) => v === 'could-not-check');
+  if (unchecked.length > 0) {
+    const what = unchecked.map(([k]) => k.toUpperCase()).join(', ');
+    const all = unchecked.length === Object.keys(result.verdicts).length;
+    state?.io.stderr(`bouncedoc: ${all ? 'DNS did not answer: nothing could be checked' : `could not check ${what}: DNS did not answer`}\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  return EXIT_OK;
+}
+
+async function readZone(state: CliState, file: string, domain: string): Promise<Resolver | string> {
+  let text: string;
+  try {
+    text = Buffer.from(await state.io.readFile(file)).toString('utf8');
+  } catch (err) {
+    return `cannot read ${file}: ${oneLine(err)}`;
+  }
+  const parsed = parseZoneFile(text, { origin: domain });
+  for (const e of parsed.errors.slice(0, 5)) state.io.stderr(`bouncedoc: ${file}:${e.line}: ${e.message}\n`);
+  if (parsed.records === 0) return `${file} holds no records`;
+  return memoryResolver(parsed.zone);
+}
+
+/** HOST, HOST:PORT, [IPv6]:PORT or a bare IPv6 address. */
+function isServer(s: string): boolean {
+  return s.length <= 300 && /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+|[0-9a-fA-F:]+)(?::\d{1,5})?$/.test(s);
+}
+
+function paint(color: boolean): Paint {
+  const c = picocolors.createColors(color);
+  return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold, underline: c.underline };
+}

@@ -1,0 +1,96 @@
+// `bouncedoc explain [FILE|-]...`: explain one or more bounces (files, or standard input).
+import type { Command } from '@commander-js/extra-typings';
+import { Option } from '@commander-js/extra-typings';
+import { explain } from '../explain.js';
+import {
+  formatJson,
+  formatNdjson,
+  formatSisimai,
+  formatText,
+  isErrorReport,
+  type ReportOrError,
+} from '../output/index.js';
+import { InputError } from '../read/index.js';
+import type { ExplainReport } from '../types.js';
+import { type CliState, oneLine, useColor } from './io.js';
+
+/** Exit status when at least one input could not be read or explained. */
+export const EXIT_BAD_INPUT = 1;
+
+export function register(program: Command, state: CliState): void {
+  program
+    .command('explain')
+    .description(
+      'explain bounces: DSN e-mails (.eml) or bare SMTP reply texts; "-" or nothing reads standard input',
+    )
+    .argument('[files...]', 'files to read ("-" for standard input)')
+    .option('--json', 'one JSON document (an array when several inputs are given)')
+    .option('--ndjson', 'one JSON line per input')
+    .addOption(
+      new Option('--format <format>', 'output format').choices([
+        'text',
+        'json',
+        'ndjson',
+        'sisimai',
+      ] as const),
+    )
+    .action(async (files, opts) => {
+      const format = opts.format ?? (opts.ndjson ? 'ndjson' : opts.json ? 'json' : 'text');
+      const sources = files.length > 0 ? files : ['-'];
+      const reports: ReportOrError[] = [];
+      let stdinUsed = false;
+      for (const source of sources) {
+        if (source === '-' && stdinUsed) {
+          reports.push({ source, error: 'standard input can be read only once' });
+          continue;
+        }
+        if (source === '-') stdinUsed = true;
+        reports.push(await explainSource(state, source));
+      }
+      const failed = reports.filter(isErrorReport);
+      if (failed.length > 0) state.exitCode = Math.max(state.exitCode, EXIT_BAD_INPUT);
+      const ok = reports.filter((r): r is ExplainReport => !isErrorReport(r));
+      const many = sources.length > 1;
+      switch (format) {
+        case 'json':
+          state.io.stdout(formatJson(reports, many));
+          break;
+        case 'ndjson':
+          state.io.stdout(formatNdjson(reports));
+          break;
+        case 'sisimai':
+          state.io.stdout(formatSisimai(ok));
+          break;
+        default:
+          if (ok.length > 0)
+            state.io.stdout(formatText(ok, { color: useColor(state.io) }).replace(/\n*$/, '\n'));
+      }
+      // Errors always go to stderr as one line each, in every format.
+      for (const f of failed) state.io.stderr(`bouncedoc: ${f.source}: ${f.error}\n`);
+    });
+}
+
+async function explainSource(state: CliState, source: string): Promise<ReportOrError> {
+  let bytes: Uint8Array;
+  try {
+    if (source === '-') {
+      if (state.io.stdinIsTTY)
+        state.io.stderr('bouncedoc: reading a bounce from standard input (end with Ctrl-D)\n');
+      bytes = await state.io.readStdin();
+    } else {
+      bytes = await state.io.readFile(source);
+    }
+  } catch (err) {
+    return { source, error: `cannot read: ${oneLine(err)}` };
+  }
+  try {
+    return { source, ...(await explain(bytes)) };
+  } catch (err) {
+    if (err instanceof InputError) return { source, error: err.message };
+    // Not the input's fault: still one line, but say it is a bug.
+    return {
+      source,
+      error: `internal error: ${oneLine(err)} (please report it with BOUNCEDOC_DEBUG=1 output)`,
+    };
+  }
+}

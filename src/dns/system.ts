@@ -1,0 +1,89 @@
+// Resolvers over node:dns (c-ares): the system's configured servers, or servers given as host:port.
+import { Resolver as NodeResolver } from 'node:dns/promises';
+import type { DnsRecordData, DnsResult, Resolver, RRType } from '../types.js';
+
+export interface SystemResolverOptions {
+  /** per-try timeout in milliseconds (c-ares `timeout`); default 2500 */
+  timeoutMs?: number;
+  /** attempts per server (c-ares `tries`); default 2 */
+  tries?: number;
+  /** servers as "host", "host:port", "[v6]:port"; default: the system's */
+  servers?: string[];
+}
+
+/**
+ * node:dns error codes -> rcode. ENODATA is an answer (NOERROR, no records), not an error;
+ * ECONNREFUSED and the like mean the server could not be asked at all (ERROR).
+ */
+const ERROR_CODES: Record<string, DnsResult['rcode']> = {
+  ENOTFOUND: 'NXDOMAIN',
+  ESERVFAIL: 'SERVFAIL',
+  ETIMEOUT: 'TIMEOUT',
+  EREFUSED: 'REFUSED',
+  ECONNREFUSED: 'ERROR',
+  ECANCELLED: 'TIMEOUT',
+};
+
+export function rcodeOfError(err: unknown): DnsResult {
+  const code = (err as { code?: string } | null)?.code ?? '';
+  if (code === 'ENODATA') return { rcode: 'NOERROR', answers: [] };
+  return { rcode: ERROR_CODES[code] ?? 'ERROR', answers: [] };
+}
+
+async function ask(r: NodeResolver, name: string, type: RRType): Promise<DnsRecordData[]> {
+  switch (type) {
+    case 'TXT':
+      return r.resolveTxt(name);
+    case 'MX':
+      return (await r.resolveMx(name)).map((m) => ({ priority: m.priority, exchange: m.exchange }));
+    case 'A':
+      return r.resolve4(name);
+    case 'AAAA':
+      return r.resolve6(name);
+    case 'PTR':
+      return r.resolvePtr(name);
+    case 'CNAME':
+      return r.resolveCname(name);
+    case 'NS':
+      return r.resolveNs(name);
+    case 'SOA': {
+      const s = await r.resolveSoa(name);
+      return [`${s.nsname} ${s.hostmaster} ${s.serial} ${s.refresh} ${s.retry} ${s.expire} ${s.minttl}`];
+    }
+    case 'SPF':
+      // c-ares cannot ask for type 99; the caller sees "could not check", never "none".
+      throw Object.assign(new Error('type SPF (99) is not supported by node:dns'), { code: 'ENOTIMP' });
+  }
+}
+
+/** A resolver over node:dns with a timeout per query. */
+export function systemResolver(opts: SystemResolverOptions = {}): Resolver {
+  const timeoutMs = opts.timeoutMs ?? 2500;
+  const tries = opts.tries ?? 2;
+  const node = new NodeResolver({ timeout: timeoutMs, tries });
+  if (opts.servers && opts.servers.length > 0) node.setServers(opts.servers);
+  // c-ares retries per server; this outer guard bounds the whole question
+  const overallMs = timeoutMs * tries * Math.max(1, opts.servers?.length ?? 1) + 500;
+
+  return async (name: string, type: RRType): Promise<DnsResult> => {
+    let timer: NodeJS.Timeout | undefined;
+    const guard = new Promise<DnsResult>((resolve) => {
+      timer = setTimeout(() => resolve({ rcode: 'TIMEOUT', answers: [] }), overallMs);
+      timer.unref();
+    });
+    const query = ask(node, name, type).then(
+      (answers): DnsResult => ({ rcode: 'NOERROR', answers }),
+      rcodeOfError,
+    );
+    try {
+      return await Promise.race([query, guard]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/** A resolver that asks the given servers ("127.0.0.1:5300", "[::1]:53", "192.0.2.1"). */
+export function serversResolver(servers: string[], opts: Omit<SystemResolverOptions, 'servers'> = {}): Resolver {
+  return systemResolver({ ...opts, servers });
+}

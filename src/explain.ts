@@ -1,0 +1,93 @@
+// explain(): one input -> one report. read -> extract -> classify -> advise, one result per recipient.
+import { advise } from './advise/index.js';
+import { classify } from './classify/index.js';
+import { parseReplyText } from './classify/reply.js';
+import { extract } from './extract/index.js';
+import { type MessageReader, readInput } from './read/index.js';
+import type {
+  ClassifyContext,
+  ExplainReport,
+  Extraction,
+  FormatExtractor,
+  RawRecipient,
+  RecipientResult,
+} from './types.js';
+
+export { InputError } from './read/index.js';
+
+export interface ExplainOptions {
+  /** the MIME reader (postal-mime by default) */
+  reader?: MessageReader;
+  /** the bounce formats to try (the registry by default) */
+  formats?: readonly FormatExtractor[];
+}
+
+/**
+ * Explains one bounce: a whole message (bytes or text) or a bare SMTP reply text.
+ * Rejects with an InputError (one-line message) when the input is empty, binary, too large or
+ * unreadable; an input that is a readable message but no bounce gives kind 'not-bounce'.
+ */
+export async function explain(
+  input: Uint8Array | string,
+  options: ExplainOptions = {},
+): Promise<ExplainReport> {
+  const read = await readInput(input, { reader: options.reader });
+  if (read.type === 'reply-text') return explainReplyText(read.text);
+  const extraction = extract(read.message, options.formats);
+  return reportFromExtraction(extraction);
+}
+
+/** Builds the report for an extraction: each recipient classified and advised. */
+export function reportFromExtraction(ex: Extraction): ExplainReport {
+  const ctx: ClassifyContext = { kind: ex.kind, format: ex.format };
+  const report: ExplainReport = {
+    kind: ex.kind,
+    format: ex.format,
+    results: ex.recipients.map((r) => result(r, ctx)),
+  };
+  if (ex.original) report.original = ex.original;
+  if (ex.reportingMta) report.reportingMta = ex.reportingMta;
+  if (ex.originalHeaders) report.originalHeaders = ex.originalHeaders;
+  return report;
+}
+
+/** A bare reply: one result when the text holds an SMTP reply; otherwise the text is not a bounce. */
+function explainReplyText(text: string): ExplainReport {
+  const parsed = parseReplyText(text);
+  if (!parsed) return { kind: 'not-bounce', format: 'reply-text', results: [] };
+  const raw: RawRecipient = {
+    recipient: parsed.recipient ?? '',
+    status: parsed.status,
+    replyCode: parsed.replyCode,
+    diagnosticCode: parsed.text,
+  };
+  if (parsed.smtpCommand) raw.smtpCommand = parsed.smtpCommand;
+  if (parsed.remoteMta) raw.remoteMta = parsed.remoteMta;
+  return reportFromExtraction({ kind: 'reply-text', format: 'reply-text', recipients: [raw] });
+}
+
+function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
+  const c = classify(raw, ctx);
+  const r: RecipientResult = {
+    recipient: raw.recipient,
+    status: c.status,
+    replyCode: c.replyCode,
+    reason: c.reason,
+    category: c.category,
+    bounceType: c.bounceType,
+    party: c.party,
+    hardbounce: c.hardbounce,
+    advice: advise(c),
+  };
+  // Optional fields only when known, so JSON output carries no empty keys.
+  if (raw.originalRecipient) r.originalRecipient = raw.originalRecipient;
+  if (raw.action) r.action = raw.action;
+  if (raw.diagnosticCode) r.diagnosticCode = raw.diagnosticCode;
+  if (raw.smtpCommand) r.smtpCommand = raw.smtpCommand;
+  if (raw.remoteMta) r.remoteMta = raw.remoteMta;
+  if (raw.reportingMta) r.reportingMta = raw.reportingMta;
+  if (raw.lastAttemptDate) r.lastAttemptDate = raw.lastAttemptDate;
+  if (raw.feedbackType) r.feedbackType = raw.feedbackType;
+  if (c.provider) r.provider = c.provider;
+  return r;
+}

@@ -1,0 +1,46 @@
+// RFC 5965 Abuse Reporting Format: a multipart/report with a message/feedback-report part.
+import { headerValue, parseHeaderBlock } from '../read/index.js';
+import { MAX_RECIPIENTS } from '../read/limits.js';
+import type { Extraction, MailMessage, RawRecipient } from '../types.js';
+import { fieldAddress, findAddress } from './fields.js';
+import { readOriginal } from './original.js';
+
+/**
+ * The complained-about recipients are named by Original-Rcpt-To (RFC 5965 3.2, may repeat) or, in
+ * older reports, Removal-Recipient; when a report names none, the To of the returned message is the
+ * best evidence of who complained.
+ */
+export function extractArf(msg: MailMessage): Extraction | null {
+  if (!msg.feedbackReport) return null;
+  const fields = parseHeaderBlock(msg.feedbackReport.replace(/^\s+/, ''));
+  const feedbackType = (headerValue(fields, 'feedback-type') ?? '').toLowerCase().split(/[\s;]/)[0];
+  if (!feedbackType) return null;
+
+  const original = readOriginal(msg);
+  const addresses: string[] = [];
+  for (const f of fields) {
+    if (f.name !== 'original-rcpt-to' && f.name !== 'removal-recipient') continue;
+    const a = fieldAddress(f.value);
+    if (a && !addresses.includes(a) && addresses.length < MAX_RECIPIENTS) addresses.push(a);
+  }
+  if (addresses.length === 0 && original?.summary.to) {
+    const a = findAddress(original.summary.to);
+    if (a) addresses.push(a);
+  }
+  if (addresses.length === 0) addresses.push('');
+
+  const reportingMta = headerValue(fields, 'reporting-mta');
+  const recipients: RawRecipient[] = addresses.map((recipient) => {
+    const r: RawRecipient = { recipient, feedbackType, reasonHint: 'feedback' };
+    const arrival = headerValue(fields, 'arrival-date') ?? headerValue(fields, 'received-date');
+    if (arrival) r.lastAttemptDate = arrival;
+    return r;
+  });
+  const ex: Extraction = { kind: 'feedback', format: 'arf', recipients };
+  if (reportingMta) ex.reportingMta = reportingMta.replace(/^\s*dns\s*;\s*/i, '');
+  if (original) {
+    ex.original = original.summary;
+    ex.originalHeaders = original.headers;
+  }
+  return ex;
+}

@@ -1,0 +1,79 @@
+// Small helpers shared by the extractors: taking addresses, codes and SMTP stages out of field values.
+import type { SmtpCommand } from '../types.js';
+
+/** An addr-spec: local@domain, no spaces or angle brackets. Linear: two bounded character classes. */
+const ADDRESS = /[^\s<>()"',;:@[\]]{1,256}@[A-Za-z0-9._\-[\]:]{1,256}/;
+
+/**
+ * The address in a recipient field value. RFC 3464 2.3.2: `address-type ";" generic-address`;
+ * the type is usually rfc822, or utf-8 (RFC 6533), where non-ASCII may be written as \x{HEX}.
+ * Returns '' when there is no address.
+ */
+export function fieldAddress(value: string): string {
+  let v = value.trim();
+  const semi = v.indexOf(';');
+  if (semi > 0 && semi < 20 && /^[A-Za-z0-9-]+$/.test(v.slice(0, semi).trim())) v = v.slice(semi + 1);
+  v = v.replace(/\\x\{([0-9A-Fa-f]{1,6})\}/g, (_, hex: string) =>
+    String.fromCodePoint(Number.parseInt(hex, 16)),
+  );
+  return findAddress(v);
+}
+
+/** The first address-looking token in a text, without brackets or trailing dots; '' if none. */
+export function findAddress(text: string): string {
+  const m = ADDRESS.exec(text);
+  if (!m) return '';
+  return m[0].replace(/[.\]:]+$/, '').replace(/^[.]+/, '');
+}
+
+/** Strips an RFC 3464 type prefix (`smtp;`, `dns;`, `X-Postfix;`) from a field value. */
+export function stripType(value: string): string {
+  const m = /^\s*[A-Za-z][A-Za-z0-9-]{0,30}\s*;\s*/.exec(value);
+  return (m ? value.slice(m[0].length) : value).trim();
+}
+
+/** An RFC 3463 enhanced status code anywhere in the text ("5.1.1"); '' if none. */
+export function findStatus(text: string): string {
+  const m = /(?:^|[^\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)/.exec(text);
+  return m ? m[1] : '';
+}
+
+/** The SMTP reply code at the start of a server reply ("550 5.1.1 ...", "550-..."); '' if none. */
+export function leadingReplyCode(text: string): string {
+  const m = /^\s*([245]\d\d)(?:[ -]|$)/.exec(text);
+  if (!m) return '';
+  if (!/^\s*\d\d\d-/.test(text)) return m[1];
+  // A multi-line reply ("554-... 554 text", lines joined): RFC 5321 4.2.1 makes the last line, the
+  // one with a space after the code, the end of the reply; some servers start with a greeting's
+  // continuation ("220-host 421 4.2.1 ..."), so the code of that last line is the reply's code.
+  const last = /(?:^|\s)([245]\d\d) /.exec(text);
+  return last ? last[1] : m[1];
+}
+
+/**
+ * The SMTP stage named in notice text: Postfix's "(in reply to RCPT TO command)", Exim's
+ * "SMTP error from remote mail server after RCPT TO:", and the like. '' when not said.
+ */
+export function findSmtpCommand(text: string): SmtpCommand {
+  // Notice text is often folded, so words may be separated by a line break and indentation.
+  const m =
+    /in\s+reply\s+to\s+(?:the\s+)?(MAIL\s+FROM|RCPT\s+TO|end\s+of\s+DATA|DATA|EHLO|HELO|STARTTLS|AUTH)\b/i.exec(
+      text,
+    ) ??
+    /\bafter\s+(MAIL\s+FROM|RCPT\s+TO|end\s+of\s+data|DATA|EHLO|HELO|STARTTLS|AUTH|initial\s+connection)\b/i.exec(
+      text,
+    );
+  if (m) return smtpCommandName(m[1]);
+  // Postfix: "host ... refused to talk to me: 554 ..." is a rejection of the connection greeting.
+  return /refused\s+to\s+talk\s+to\s+me/i.test(text) ? 'CONN' : '';
+}
+
+export function smtpCommandName(word: string): SmtpCommand {
+  const w = word.toUpperCase();
+  if (w.startsWith('MAIL')) return 'MAIL';
+  if (w.startsWith('RCPT')) return 'RCPT';
+  if (w.includes('DATA')) return 'DATA';
+  if (w === 'EHLO' || w === 'HELO' || w === 'STARTTLS' || w === 'AUTH') return w;
+  if (w.startsWith('INITIAL')) return 'CONN';
+  return '';
+}

@@ -1,0 +1,55 @@
+// The extract stage: a MailMessage -> an Extraction (kind, format, raw per-recipient fields).
+import type { Extraction, FormatExtractor, MailMessage } from '../types.js';
+import { extractArf } from './arf.js';
+import { extractAutoreply } from './autoreply.js';
+import { formats as registered } from './formats/registry.js';
+import { extractRfc3464 } from './rfc3464.js';
+
+export { extractArf } from './arf.js';
+export { extractAutoreply } from './autoreply.js';
+export { extractRfc3464, parseDeliveryStatus } from './rfc3464.js';
+
+/**
+ * Tries, in order: the registered formats whose hint() matches, the other registered formats,
+ * then the generic RFC 3464 DSN, ARF (RFC 5965) and auto-reply (RFC 3834) readers. The first
+ * extraction with at least one recipient wins; otherwise the message is not a bounce.
+ */
+export function extract(msg: MailMessage, formats: readonly FormatExtractor[] = registered): Extraction {
+  const hinted: FormatExtractor[] = [];
+  const rest: FormatExtractor[] = [];
+  for (const f of formats) (safeHint(f, msg) ? hinted : rest).push(f);
+  for (const f of [...hinted, ...rest]) {
+    const ex = safeExtract(f, msg);
+    if (ex && ex.recipients.length > 0) return ex;
+  }
+  for (const generic of [extractRfc3464, extractArf, extractAutoreply]) {
+    const ex = generic(msg);
+    if (ex && ex.recipients.length > 0) return ex;
+  }
+  return { kind: 'not-bounce', format: 'none', recipients: [] };
+}
+
+// A format extractor's bug must not take the whole run down: a throwing extractor is skipped
+// (the error is reported on stderr only when BOUNCEDOC_DEBUG is set, to keep output clean).
+function safeHint(f: FormatExtractor, msg: MailMessage): boolean {
+  try {
+    return f.hint(msg);
+  } catch (err) {
+    debug(f.name, err);
+    return false;
+  }
+}
+
+function safeExtract(f: FormatExtractor, msg: MailMessage): Extraction | null {
+  try {
+    return f.extract(msg);
+  } catch (err) {
+    debug(f.name, err);
+    return null;
+  }
+}
+
+function debug(name: string, err: unknown): void {
+  if (typeof process !== 'undefined' && process.env.BOUNCEDOC_DEBUG)
+    process.stderr.write(`bouncedoc: format ${name} failed: ${String(err)}\n`);
+}

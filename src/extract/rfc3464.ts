@@ -1,0 +1,265 @@
+// RFC 3464 (DSN) and RFC 6533 (internationalized DSN) delivery-status fields.
+//
+// A delivery-status body is one group of per-message fields, then one group per recipient, groups
+// separated by empty lines (RFC 3464 section 2.1). Many MTAs also write the same fields inline in a
+// text/plain body, often without the empty lines; so a new recipient group is started at every
+// Final-Recipient (or at an Original-Recipient that follows a complete group), not only at empty lines.
+import { parseHeaderBlock } from '../read/index.js';
+import { MAX_RECIPIENTS } from '../read/limits.js';
+import type { Extraction, HeaderField, MailMessage, RawRecipient, ReportKind } from '../types.js';
+import {
+  fieldAddress,
+  findAddress,
+  findSmtpCommand,
+  findStatus,
+  leadingReplyCode,
+  stripType,
+} from './fields.js';
+import { findNoticeReply } from './notice-text.js';
+import { readOriginal } from './original.js';
+
+/** Per-message fields of a delivery-status body (RFC 3464 2.2 plus common extensions). */
+export interface PerMessageFields {
+  reportingMta?: string;
+  receivedFromMta?: string;
+  arrivalDate?: string;
+  originalEnvelopeId?: string;
+  /** Postfix's X-Postfix-Sender: the envelope sender of the bounced message */
+  sender?: string;
+}
+
+export interface DeliveryStatus {
+  message: PerMessageFields;
+  recipients: RawRecipient[];
+}
+
+/** Field names that begin or belong to a per-recipient group (RFC 3464 2.3, RFC 6533 3). */
+const RECIPIENT_FIELDS = new Set([
+  'final-recipient',
+  'original-recipient',
+  'action',
+  'status',
+  'remote-mta',
+  'diagnostic-code',
+  'last-attempt-date',
+  'will-retry-until',
+  'final-log-id',
+  'x-actual-recipient',
+]);
+
+/** Does the text carry delivery-status fields (a recipient field and an Action or Status)? */
+export function hasDeliveryStatusFields(text: string): boolean {
+  return /^(?:final|original)-recipient[ \t]*:/im.test(text) && /^(?:action|status)[ \t]*:/im.test(text);
+}
+
+/**
+ * Parses delivery-status fields from a text: a message/delivery-status body or a text body with the
+ * fields inline. Lines that are not fields are skipped, so surrounding prose does no harm.
+ */
+export function parseDeliveryStatus(text: string): DeliveryStatus {
+  const message: PerMessageFields = {};
+  const recipients: RawRecipient[] = [];
+  let current: RawRecipient | null = null;
+  // Collect fields line by line so that empty lines can end a recipient group.
+  for (const block of text.split(/\r?\n[ \t]*\r?\n/)) {
+    const fields = parseHeaderBlock(block.replace(/^\s*\n/, ''));
+    if (fields.length === 0) continue;
+    if (current) {
+      pushRecipient(recipients, current);
+      current = null;
+    }
+    for (const f of fields) {
+      if (!RECIPIENT_FIELDS.has(f.name)) {
+        readMessageField(message, f);
+        continue;
+      }
+      const startsNew = current !== null && startsNewGroup(current, f.name);
+      if (startsNew && current) {
+        pushRecipient(recipients, current);
+        current = null;
+      }
+      current ??= { recipient: '' };
+      readRecipientField(current, f);
+      if (recipients.length >= MAX_RECIPIENTS) break;
+    }
+  }
+  if (current) pushRecipient(recipients, current);
+  for (const r of recipients)
+    if (message.reportingMta && !r.reportingMta) r.reportingMta = message.reportingMta;
+  return { message, recipients };
+}
+
+/**
+ * Without empty lines between groups, a field starts the next recipient when the current group
+ * already has it, or (Original-Recipient, which RFC 3464 2.3.1 puts first) when the current group is
+ * complete with an address and a status. Some MTAs write Action before Final-Recipient, so order
+ * alone cannot be trusted.
+ */
+function startsNewGroup(r: RawRecipient, field: string): boolean {
+  switch (field) {
+    case 'final-recipient':
+      return r.recipient !== '';
+    case 'original-recipient':
+      return r.originalRecipient !== undefined || (r.recipient !== '' && r.status !== undefined);
+    case 'action':
+      return r.action !== undefined;
+    case 'status':
+      return r.status !== undefined;
+    case 'diagnostic-code':
+      return r.diagnosticCode !== undefined;
+    default:
+      return false;
+  }
+}
+
+/** A domain a sender can use: dotted (an FQDN) or an address literal. */
+function usableDomain(address: string): boolean {
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  return domain.includes('.') || domain.startsWith('[');
+}
+
+function pushRecipient(list: RawRecipient[], r: RawRecipient): void {
+  // Final-Recipient is the address the reporting MTA used, which can be internal (a source route
+  // to a local host, "@relay:user@server"); the sender's own address is then Original-Recipient.
+  const local = r.recipient !== '' && !usableDomain(r.recipient);
+  if ((!r.recipient || local) && r.originalRecipient && usableDomain(r.originalRecipient)) {
+    r.recipient = r.originalRecipient;
+  }
+  // A group with neither address nor status is not a recipient (e.g. a stray Action line in prose).
+  if (!r.recipient && !r.status) return;
+  if (list.length < MAX_RECIPIENTS) list.push(r);
+}
+
+function readMessageField(m: PerMessageFields, f: HeaderField): void {
+  switch (f.name) {
+    case 'reporting-mta':
+      m.reportingMta ||= stripType(f.value);
+      break;
+    case 'received-from-mta':
+      m.receivedFromMta ||= stripType(f.value);
+      break;
+    case 'arrival-date':
+      m.arrivalDate ||= f.value;
+      break;
+    case 'original-envelope-id':
+      m.originalEnvelopeId ||= f.value;
+      break;
+    case 'x-postfix-sender':
+      m.sender ||= fieldAddress(f.value);
+      break;
+  }
+}
+
+function readRecipientField(r: RawRecipient, f: HeaderField): void {
+  switch (f.name) {
+    case 'final-recipient':
+      r.recipient = fieldAddress(f.value);
+      break;
+    case 'original-recipient': {
+      const a = fieldAddress(f.value);
+      if (a) r.originalRecipient = a;
+      break;
+    }
+    case 'x-actual-recipient':
+      if (!r.recipient) r.recipient = fieldAddress(f.value);
+      break;
+    case 'action': {
+      const a = /^[A-Za-z]+/.exec(f.value.trim());
+      if (a) r.action = a[0].toLowerCase();
+      break;
+    }
+    case 'status': {
+      const s = findStatus(f.value);
+      if (s) r.status = s;
+      break;
+    }
+    case 'remote-mta': {
+      const v = stripType(f.value);
+      if (v) r.remoteMta = v;
+      break;
+    }
+    case 'diagnostic-code': {
+      const v = stripType(f.value);
+      if (!v) break;
+      r.diagnosticCode = v;
+      // RFC 3464 2.3.6: only diagnostic-type "smtp" holds an SMTP reply; other types (X-Unix,
+      // X-Postfix...) hold a local mailer's words or exit code, unless they plainly quote a reply.
+      const type = /^\s*([A-Za-z][A-Za-z0-9-]{0,30})\s*;/.exec(f.value)?.[1].toLowerCase();
+      const smtp = type === undefined || type === 'smtp' || /^[245]\d\d[ -][245]\.\d/.test(v);
+      const code = smtp ? leadingReplyCode(v) : '';
+      if (code) r.replyCode = code;
+      const cmd = findSmtpCommand(v);
+      if (cmd) r.smtpCommand = cmd;
+      break;
+    }
+    case 'last-attempt-date':
+      r.lastAttemptDate = f.value;
+      break;
+  }
+}
+
+/** Where delivery-status fields may be: the report part first, then text parts (inline DSNs). */
+function deliveryStatusTexts(msg: MailMessage): string[] {
+  if (msg.deliveryStatus && hasDeliveryStatusFields(msg.deliveryStatus)) return [msg.deliveryStatus];
+  const texts: string[] = [];
+  if (msg.deliveryStatus) texts.push(msg.deliveryStatus);
+  for (const p of msg.parts) {
+    if (
+      (p.contentType.startsWith('text/plain') || p.contentType === 'text/html') &&
+      hasDeliveryStatusFields(p.content)
+    ) {
+      texts.push(p.contentType === 'text/html' ? msg.text : p.content);
+      break;
+    }
+  }
+  // A bounce forwarded as an attachment: the report is inside the attached message.
+  if (texts.length === 0 && msg.originalMessage && hasDeliveryStatusFields(msg.originalMessage)) {
+    texts.push(msg.originalMessage);
+  }
+  return texts;
+}
+
+/** The kind of a report from its recipients' actions: all delayed is a delay notice. */
+export function kindFromActions(recipients: RawRecipient[]): ReportKind {
+  if (recipients.length > 0 && recipients.every((r) => r.action === 'delayed')) return 'delay';
+  return 'bounce';
+}
+
+/**
+ * The RFC 3464 extractor. Returns null when the message carries no recipient with delivery-status
+ * fields. Every recipient group is kept, successful ones (delivered, relayed, expanded) too: the
+ * classifier labels them, and a mixed report then shows which addresses did get the message.
+ */
+export function extractRfc3464(msg: MailMessage): Extraction | null {
+  for (const text of deliveryStatusTexts(msg)) {
+    const ds = parseDeliveryStatus(text);
+    if (ds.recipients.length === 0) continue;
+    const recipients = ds.recipients;
+    const original = readOriginal(msg);
+    // A single recipient whose Final-Recipient held no address (e.g. "RFC822; @host"): the returned
+    // message's To names it when it names exactly one address.
+    if (recipients.length === 1 && !recipients[0].recipient && original?.summary.to) {
+      const to = original.summary.to.split(',').map(findAddress).filter(Boolean);
+      if (to.length === 1) recipients[0].recipient = to[0];
+    }
+    // Recipients without an SMTP reply in Diagnostic-Code: take the reply the notice text quotes.
+    for (const r of recipients) {
+      if (r.replyCode) continue;
+      const found = findNoticeReply(msg.text, r.recipient, recipients.length === 1);
+      if (!found) continue;
+      r.replyCode = found.replyCode;
+      if (!r.diagnosticCode || !leadingReplyCode(r.diagnosticCode)) r.diagnosticCode = found.text;
+    }
+    // The notice's prose often names the SMTP stage when the Diagnostic-Code does not.
+    const stage = recipients.some((r) => !r.smtpCommand) ? findSmtpCommand(msg.text) : '';
+    if (stage) for (const r of recipients) r.smtpCommand ||= stage;
+    const ex: Extraction = { kind: kindFromActions(recipients), format: 'rfc3464', recipients };
+    if (ds.message.reportingMta) ex.reportingMta = ds.message.reportingMta;
+    if (original) {
+      ex.original = original.summary;
+      ex.originalHeaders = original.headers;
+    }
+    return ex;
+  }
+  return null;
+}

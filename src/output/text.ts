@@ -1,0 +1,85 @@
+// Terminal output for a person: per recipient the summary label, the key fields and the advice.
+import picocolors from 'picocolors';
+import type { BounceType, ExplainReport, RecipientResult } from '../types.js';
+import { isErrorReport, type ReportOrError } from './json.js';
+
+type Colors = ReturnType<typeof picocolors.createColors>;
+
+export interface TextOptions {
+  /** colour on (a TTY without NO_COLOR); the caller decides */
+  color: boolean;
+}
+
+const KIND_LABEL: Record<ExplainReport['kind'], string> = {
+  bounce: 'bounce',
+  delay: 'delay notice (the server is still trying)',
+  feedback: 'spam complaint / feedback report',
+  autoreply: 'automatic reply (not a bounce)',
+  'not-bounce': 'not a bounce',
+  'reply-text': 'SMTP reply',
+};
+
+const TYPE_LABEL: Record<BounceType, string> = {
+  hard: 'hard bounce: the address does not work',
+  soft: 'soft bounce: temporary',
+  block: 'blocked: the address is fine, the message or sender was refused',
+};
+
+function paintType(c: Colors, t: BounceType, s: string): string {
+  return t === 'hard' ? c.red(s) : t === 'soft' ? c.yellow(s) : c.magenta(s);
+}
+
+function field(c: Colors, name: string, value: string | undefined): string {
+  return value ? `  ${c.dim(`${name}:`.padEnd(16))}${value}\n` : '';
+}
+
+function recipientText(c: Colors, r: RecipientResult, kind: ExplainReport['kind']): string {
+  let out = `\n${c.bold(paintType(c, r.bounceType, r.advice.summary))}\n`;
+  out += field(c, 'recipient', r.recipient || '(not named)');
+  const codes = [r.status, r.replyCode].filter(Boolean).join(' / ');
+  out += field(c, 'status', codes);
+  const counted = kind === 'bounce' || kind === 'reply-text' || kind === 'delay';
+  out += field(c, 'type', counted ? TYPE_LABEL[r.bounceType] : undefined);
+  out += field(c, 'reason', `${r.reason} (${r.category}); to act: ${r.party}`);
+  out += field(c, 'feedback', r.feedbackType);
+  out += field(c, 'server said', r.diagnosticCode);
+  out += field(c, 'at stage', r.smtpCommand);
+  out += field(c, 'remote server', r.remoteMta);
+  out += field(c, 'provider', r.provider);
+  if (r.advice.steps.length > 0) {
+    out += `  ${c.dim('what to do:')}\n`;
+    r.advice.steps.forEach((s, i) => {
+      out += `    ${i + 1}. ${s}\n`;
+    });
+  }
+  const retry = r.advice.retry.advised ? c.green('retry: yes') : 'retry: no';
+  out += `  ${retry}${r.advice.retry.when ? ` (${r.advice.retry.when})` : ''}\n`;
+  return out;
+}
+
+function reportText(c: Colors, report: ReportOrError, many: boolean): string {
+  if (isErrorReport(report)) return `${c.bold(report.source)}: ${c.red(`error: ${report.error}`)}\n`;
+  let out = many && report.source ? `${c.bold(report.source)}\n` : '';
+  out += `${c.cyan(KIND_LABEL[report.kind])}${report.format && report.format !== 'none' ? c.dim(` (${report.format})`) : ''}\n`;
+  if (report.original) {
+    const o = report.original;
+    const line = [o.from && `from ${o.from}`, o.to && `to ${o.to}`, o.subject && `"${o.subject}"`]
+      .filter(Boolean)
+      .join(', ');
+    if (line) out += `${c.dim('original message:')} ${line}\n`;
+  }
+  if (report.kind === 'not-bounce') {
+    out +=
+      report.format === 'reply-text'
+        ? 'No SMTP reply (a code such as 550 5.1.1) was found in this text.\n'
+        : 'This message is not a delivery report: there is no failed recipient to explain.\n';
+  }
+  for (const r of report.results) out += recipientText(c, r, report.kind);
+  return out;
+}
+
+export function formatText(reports: ReportOrError[], options: TextOptions): string {
+  const c = picocolors.createColors(options.color);
+  const many = reports.length > 1;
+  return reports.map((r) => reportText(c, r, many)).join(many ? '\n' : '');
+}

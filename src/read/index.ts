@@ -1,0 +1,39 @@
+// The read stage: bytes -> a MailMessage, or the bare SMTP reply text when the input is not a message.
+import type { MailMessage } from '../types.js';
+import { bytesToText, checkInput, toBytes } from './bytes.js';
+import { InputError } from './errors.js';
+import { looksLikeHeaderBlock } from './headers.js';
+import { postalReader } from './postal.js';
+import type { MessageReader } from './reader.js';
+
+export type { InputErrorCode } from './errors.js';
+export { InputError } from './errors.js';
+export { headerValue, parseHeaderBlock, splitHeaderBlock } from './headers.js';
+export type { MessageReader } from './reader.js';
+
+export type ReadResult = { type: 'message'; message: MailMessage } | { type: 'reply-text'; text: string };
+
+export interface ReadOptions {
+  /** the MIME reader; postal-mime by default */
+  reader?: MessageReader;
+}
+
+/**
+ * Reads one input. A text with a header block is parsed as a message; anything else is treated
+ * as a bare SMTP reply text (a single or multi-line reply, or a log line that holds one), which
+ * the caller hands to the reply-text parser. Throws InputError for input that is no text at all.
+ */
+export async function readInput(input: Uint8Array | string, options: ReadOptions = {}): Promise<ReadResult> {
+  const bytes = toBytes(input);
+  checkInput(bytes);
+  const raw = typeof input === 'string' ? input : bytesToText(bytes);
+  if (!looksLikeHeaderBlock(raw)) return { type: 'reply-text', text: raw.trim() };
+  const reader = options.reader ?? postalReader;
+  try {
+    return { type: 'message', message: await reader.read(bytes, raw) };
+  } catch (err) {
+    // postal-mime refuses pathological structure (nesting, header size); say so in one line.
+    const why = err instanceof Error ? err.message : String(err);
+    throw new InputError('unreadable', `cannot read the message: ${why.split('\n')[0]}`);
+  }
+}

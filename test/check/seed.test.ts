@@ -1,0 +1,29 @@
+// The 21 seed cases (../shared/corpus/seed/records.json) through checkDomain over an in-memory zone.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkDomain } from '../../src/auth/domain.js';
+import { memoryResolver } from '../../src/dns/index.js';
+import { caseZone, loadSeed } from './seed-zone.js';
+
+const seed = loadSeed();
+const clock = () => new Date('2026-12-03T12:00:00Z');
+
+describe('seed record cases (in memory)', () => {
+  it('has the 21 cases', () => assert.equal(seed.cases.length, 21));
+  for (const c of seed.cases) {
+    it(`${c.id}: ${c.problem}`, async () => {
+      const r = await checkDomain(c.domain, { resolver: memoryResolver(caseZone(seed, c)), selectors: ['default'], clock });
+      const errors = r.findings.filter((f) => f.severity === 'error');
+      const warnings = r.findings.filter((f) => f.severity === 'warning');
+      const show = (fs: typeof errors) => fs.map((f) => `${f.code}: ${f.message}`).join('\n');
+      if (c.expect.errors !== undefined) assert.equal(errors.length > 0, c.expect.errors, `errors:\n${show(errors)}`);
+      if (c.expect.warnings !== undefined) assert.equal(warnings.length > 0, c.expect.warnings, `warnings:\n${show(warnings)}`);
+      if (c.expect.fixed !== undefined) {
+        const fixed = new Set(r.findings.map((f) => f.fixed).filter(Boolean));
+        assert.ok(fixed.has(c.expect.fixed), `corrected records proposed: ${[...fixed].join(' | ')}`);
+      }
+      assert.equal(r.checkedAt, '2026-12-03T12:00:00.000Z');
+      assert.equal(r.verdict === 'errors', errors.length > 0);
+    });
+  }
+});

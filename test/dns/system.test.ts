@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { rcodeOfError, serversResolver } from '../../src/dns/index.js';
+import type { Resolver } from '../../src/types.js';
+import { startFakeDns } from './fake-dns-server.js';
+
+let server: { address: string; close: () => void };
+let resolve: Resolver;
+
+before(async () => {
+  server = await startFakeDns({
+    'example.com': {
+      TXT: [['v=spf1 include:a.example ', 'include:b.example -all'], ['other']],
+      MX: [[10, 'mx.example.com']],
+      A: ['192.0.2.1'],
+    },
+    'broken.example.com': { rcode: 2 },
+    'refused.example.com': { rcode: 5 },
+    'silent.example.com': { drop: true },
+  });
+  resolve = serversResolver([server.address], { timeoutMs: 300, tries: 1 });
+});
+after(() => server.close());
+
+test('multi-string TXT keeps its character-strings apart over the wire', async () => {
+  const r = await resolve('example.com', 'TXT');
+  assert.equal(r.rcode, 'NOERROR');
+  assert.deepEqual(r.answers, [['v=spf1 include:a.example ', 'include:b.example -all'], ['other']]);
+});
+
+test('MX and A answers', async () => {
+  assert.deepEqual((await resolve('example.com', 'MX')).answers, [{ priority: 10, exchange: 'mx.example.com' }]);
+  assert.deepEqual((await resolve('example.com', 'A')).answers, ['192.0.2.1']);
+});
+
+test('NXDOMAIN versus NODATA', async () => {
+  assert.deepEqual(await resolve('nothing.example.com', 'TXT'), { rcode: 'NXDOMAIN', answers: [] });
+  assert.deepEqual(await resolve('example.com', 'AAAA'), { rcode: 'NOERROR', answers: [] });
+});
+
+test('SERVFAIL and REFUSED are reported as such, not as missing records', async () => {
+  assert.equal((await resolve('broken.example.com', 'TXT')).rcode, 'SERVFAIL');
+  assert.equal((await resolve('refused.example.com', 'TXT')).rcode, 'REFUSED');
+});
+
+test('a server that does not answer gives TIMEOUT within the per-query timeout', async () => {
+  const started = Date.now();
+  const r = await resolve('silent.example.com', 'TXT');
+  assert.equal(r.rcode, 'TIMEOUT');
+  assert.ok(Date.now() - started < 3000);
+});
+
+test('node:dns error codes map to rcodes', () => {
+  assert.equal(rcodeOfError({ code: 'ENOTFOUND' }).rcode, 'NXDOMAIN');
+  assert.deepEqual(rcodeOfError({ code: 'ENODATA' }), { rcode: 'NOERROR', answers: [] });
+  assert.equal(rcodeOfError({ code: 'ECONNREFUSED' }).rcode, 'ERROR');
+  assert.equal(rcodeOfError(new Error('x')).rcode, 'ERROR');
+});

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { explain, InputError } from '../../src/index.js';
+
+const dsn = (action: string, status: string) =>
+  [
+    'From: MAILER-DAEMON@mx.example.net',
+    'Subject: Delivery Status Notification',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx.example.net',
+    '',
+    'Final-Recipient: rfc822; one@example.com',
+    `Action: ${action}`,
+    `Status: ${status}`,
+    'Diagnostic-Code: smtp; 550 5.1.1 User unknown',
+    '',
+    'Final-Recipient: rfc822; two@example.com',
+    `Action: ${action}`,
+    `Status: ${status}`,
+    '--b',
+    'Content-Type: message/rfc822',
+    '',
+    'From: Shop <news@shop.example>',
+    'To: one@example.com',
+    'Subject: Your order',
+    'Message-ID: <abc@shop.example>',
+    '',
+    'Thanks',
+    '--b--',
+  ].join('\n');
+
+test('a DSN gives one result per recipient, with the original message', async () => {
+  const r = await explain(new TextEncoder().encode(dsn('failed', '5.1.1')));
+  assert.equal(r.kind, 'bounce');
+  assert.equal(r.format, 'rfc3464');
+  assert.deepEqual(
+    r.results.map((x) => [x.recipient, x.status, x.action]),
+    [
+      ['one@example.com', '5.1.1', 'failed'],
+      ['two@example.com', '5.1.1', 'failed'],
+    ],
+  );
+  assert.equal(r.results[0].replyCode, '550');
+  assert.equal(r.results[0].diagnosticCode, '550 5.1.1 User unknown');
+  assert.equal(r.original?.messageId, '<abc@shop.example>');
+  assert.equal(r.reportingMta, 'mx.example.net');
+  assert.match(r.originalHeaders ?? '', /^From: Shop/);
+  assert.equal(typeof r.results[0].advice.summary, 'string');
+});
+
+test('all recipients delayed -> kind delay', async () => {
+  assert.equal((await explain(dsn('delayed', '4.2.2'))).kind, 'delay');
+});
+
+test('a bare reply text gives kind reply-text and one result', async () => {
+  const r = await explain(
+    '550-5.7.1 [192.0.2.1] Our system has detected an unusual rate\n550 5.7.1 of unsolicited mail.',
+  );
+  assert.equal(r.kind, 'reply-text');
+  assert.equal(r.results.length, 1);
+  assert.equal(r.results[0].replyCode, '550');
+});
+
+test('text without a reply and without headers is not a bounce', async () => {
+  const r = await explain('hello there, nothing to see');
+  assert.equal(r.kind, 'not-bounce');
+  assert.equal(r.results.length, 0);
+});
+
+test('bad input rejects with InputError, never anything else', async () => {
+  await assert.rejects(explain(''), InputError);
+  await assert.rejects(explain(new Uint8Array([0, 1, 2, 3])), InputError);
+});
+
+test('hostile input stays fast: huge header, many recipients, long lines', async () => {
+  const many = Array.from(
+    { length: 20000 },
+    (_, i) => `Final-Recipient: rfc822; u${i}@example.com\nAction: failed\nStatus: 5.1.1\n`,
+  ).join('\n');
+  const inputs = [
+    `From: a@example.com\nX-Big: ${'a'.repeat(1_000_000)}\n\nbody`,
+    `From: a@example.com\nContent-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n${many}\n--b--\n`,
+    `From: a@example.com\n\n${'Final-Recipient: rfc822; '.repeat(50_000)}\nStatus: 5.1.1`,
+    `550 ${'5.'.repeat(200_000)}`,
+  ];
+  for (const input of inputs) {
+    const start = performance.now();
+    try {
+      const r = await explain(input);
+      assert.ok(r.results.length <= 10_000);
+    } catch (err) {
+      assert.ok(err instanceof InputError, String(err));
+    }
+    assert.ok(performance.now() - start < 5000, 'took too long');
+  }
+});

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractArf } from '../../src/extract/arf.js';
+import { extractAutoreply } from '../../src/extract/autoreply.js';
+import { mail } from './helpers.js';
+
+test('ARF: every Original-Rcpt-To is a recipient, with the feedback type', () => {
+  const ex = extractArf(
+    mail({
+      feedbackReport:
+        'Feedback-Type: Abuse\nUser-Agent: FBL/1.0\nVersion: 1\nOriginal-Rcpt-To: a@example.com\nOriginal-Rcpt-To: b@example.com\nArrival-Date: Tue, 1 Dec 2026 10:00:00 +0000\n',
+      originalMessage: 'From: news@shop.example\nTo: a@example.com\nSubject: Sale\n\nbuy',
+    }),
+  );
+  assert.ok(ex);
+  assert.equal(ex.kind, 'feedback');
+  assert.deepEqual(
+    ex.recipients.map((r) => [r.recipient, r.feedbackType, r.reasonHint]),
+    [
+      ['a@example.com', 'abuse', 'feedback'],
+      ['b@example.com', 'abuse', 'feedback'],
+    ],
+  );
+  assert.equal(ex.original?.subject, 'Sale');
+});
+
+test('ARF without Original-Rcpt-To falls back to the returned message To', () => {
+  const ex = extractArf(
+    mail({ feedbackReport: 'Feedback-Type: opt-out\n', originalMessage: 'To: Someone <x@example.net>\n\n' }),
+  );
+  assert.equal(ex?.recipients[0].recipient, 'x@example.net');
+  assert.equal(ex?.recipients[0].feedbackType, 'opt-out');
+});
+
+test('autoreply: RFC 3834 Auto-Submitted: auto-replied -> vacation from the sender', () => {
+  const ex = extractAutoreply(
+    mail({
+      headers: [
+        { name: 'from', value: 'Jane <jane@example.com>' },
+        { name: 'subject', value: 'Re: your order' },
+        { name: 'auto-submitted', value: 'auto-replied' },
+      ],
+    }),
+  );
+  assert.equal(ex?.kind, 'autoreply');
+  assert.equal(ex?.recipients[0].recipient, 'jane@example.com');
+  assert.equal(ex?.recipients[0].reasonHint, 'vacation');
+});
+
+test('autoreply: common vacation subjects without headers', () => {
+  for (const subject of [
+    'Automatic reply: Meeting',
+    'Out of Office: back Monday',
+    'Abwesenheitsnotiz: Urlaub',
+  ]) {
+    const ex = extractAutoreply(
+      mail({
+        headers: [
+          { name: 'from', value: 'x@example.com' },
+          { name: 'subject', value: subject },
+        ],
+      }),
+    );
+    assert.equal(ex?.kind, 'autoreply', subject);
+  }
+});
+
+test('autoreply: a mailer-daemon notice or an ordinary message is not an auto-reply', () => {
+  const daemon = mail({
+    headers: [
+      { name: 'from', value: 'MAILER-DAEMON@mx.example.net' },
+      { name: 'subject', value: 'Undelivered Mail Returned to Sender' },
+      { name: 'auto-submitted', value: 'auto-replied' },
+    ],
+  });
+  assert.equal(extractAutoreply(daemon), null);
+  const plain = mail({
+    headers: [
+      { name: 'from', value: 'x@example.com' },
+      { name: 'subject', value: 'Lunch?' },
+    ],
+  });
+  assert.equal(extractAutoreply(plain), null);
+});

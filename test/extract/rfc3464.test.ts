@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractRfc3464, parseDeliveryStatus } from '../../src/extract/rfc3464.js';
+import { mail } from './helpers.js';
+
+const twoRecipients = [
+  'Reporting-MTA: dns; mx1.example.net',
+  'X-Postfix-Sender: rfc822; bounces@example.org',
+  'Arrival-Date: Tue, 1 Dec 2026 10:00:00 +0000',
+  '',
+  'Final-Recipient: rfc822; first@example.com',
+  'Original-Recipient: rfc822;First@Example.com',
+  'Action: failed',
+  'Status: 5.1.1',
+  'Remote-MTA: dns; mx.example.com',
+  'Diagnostic-Code: smtp; 550 5.1.1 <first@example.com>: Recipient address',
+  '    rejected: User unknown in virtual mailbox table',
+  'Last-Attempt-Date: Tue, 1 Dec 2026 10:00:01 +0000',
+  '',
+  'Final-Recipient: rfc822; <second@example.com>',
+  'Action: delayed',
+  'Status: 4.2.2',
+  'Diagnostic-Code: X-Postfix; 452 4.2.2 Mailbox full',
+  '',
+].join('\n');
+
+test('per-message and per-recipient fields are read field by field', () => {
+  const ds = parseDeliveryStatus(twoRecipients);
+  assert.equal(ds.message.reportingMta, 'mx1.example.net');
+  assert.equal(ds.message.sender, 'bounces@example.org');
+  assert.equal(ds.recipients.length, 2);
+  const [a, b] = ds.recipients;
+  assert.equal(a.recipient, 'first@example.com');
+  assert.equal(a.originalRecipient, 'First@Example.com');
+  assert.equal(a.action, 'failed');
+  assert.equal(a.status, '5.1.1');
+  assert.equal(a.remoteMta, 'mx.example.com');
+  assert.equal(a.replyCode, '550');
+  assert.equal(
+    a.diagnosticCode,
+    '550 5.1.1 <first@example.com>: Recipient address rejected: User unknown in virtual mailbox table',
+  );
+  assert.equal(a.lastAttemptDate, 'Tue, 1 Dec 2026 10:00:01 +0000');
+  assert.equal(a.reportingMta, 'mx1.example.net');
+  assert.equal(b.recipient, 'second@example.com');
+  assert.equal(b.action, 'delayed');
+  assert.equal(b.replyCode, '452');
+  assert.equal(b.diagnosticCode, '452 4.2.2 Mailbox full');
+});
+
+test('groups written without empty lines are split at repeated fields', () => {
+  const ds = parseDeliveryStatus(
+    [
+      'Final-Recipient: rfc822; a@example.com',
+      'Action: failed',
+      'Status: 5.1.1',
+      'Original-Recipient: rfc822; b@example.com',
+      'Final-Recipient: rfc822; b@example.com',
+      'Action: failed',
+      'Status: 5.2.2',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    ds.recipients.map((r) => [r.recipient, r.status]),
+    [
+      ['a@example.com', '5.1.1'],
+      ['b@example.com', '5.2.2'],
+    ],
+  );
+});
+
+test('Action before Final-Recipient stays in one group', () => {
+  const ds = parseDeliveryStatus(
+    'Action: failed\nFinal-Recipient: rfc822; a@example.com\nOriginal-Recipient: rfc822; a@example.com\nStatus: 5.1.1\n',
+  );
+  assert.equal(ds.recipients.length, 1);
+  assert.equal(ds.recipients[0].status, '5.1.1');
+});
+
+test('RFC 6533 utf-8 addresses with \\x{} escapes are decoded', () => {
+  const ds = parseDeliveryStatus(
+    'Final-Recipient: utf-8; j\\x{F6}rg@example.de\nAction: failed\nStatus: 5.1.1\n',
+  );
+  assert.equal(ds.recipients[0].recipient, 'jörg@example.de');
+});
+
+test('fields inline in a text body (among prose) are found', () => {
+  const text = [
+    'This is the mail system at host mx.example.net.',
+    'I am sorry to have to inform you that your message could not be delivered.',
+    '',
+    'Final-Recipient: rfc822; c@example.com',
+    'Action: failed',
+    'Status: 5.7.1',
+    'Diagnostic-Code: smtp; 554 5.7.1 Rejected by policy (in reply to RCPT TO command)',
+  ].join('\n');
+  const ex = extractRfc3464(
+    mail({ text, parts: [{ contentType: 'text/plain', headers: [], content: text }] }),
+  );
+  assert.ok(ex);
+  assert.equal(ex.recipients[0].recipient, 'c@example.com');
+  assert.equal(ex.recipients[0].smtpCommand, 'RCPT');
+});
+
+test('a delay report has kind delay; the original message summary is read', () => {
+  const ex = extractRfc3464(
+    mail({
+      deliveryStatus:
+        'Reporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; d@example.com\nAction: delayed\nStatus: 4.4.1\n',
+      originalMessage:
+        'From: Shop <news@shop.example>\nTo: d@example.com\nSubject: =?utf-8?q?Gr=C3=BC=C3=9Fe?=\nMessage-ID: <m1@shop.example>\nDate: Tue, 1 Dec 2026 09:00:00 +0000\n\nbody',
+    }),
+  );
+  assert.ok(ex);
+  assert.equal(ex.kind, 'delay');
+  assert.equal(ex.reportingMta, 'mx.example.net');
+  assert.deepEqual(ex.original, {
+    from: 'Shop <news@shop.example>',
+    to: 'd@example.com',
+    subject: 'Grüße',
+    messageId: '<m1@shop.example>',
+    date: 'Tue, 1 Dec 2026 09:00:00 +0000',
+  });
+  assert.match(ex.originalHeaders ?? '', /^From: Shop/);
+  assert.doesNotMatch(ex.originalHeaders ?? '', /body/);
+});
+
+test('a message without delivery-status fields is not RFC 3464', () => {
+  assert.equal(extractRfc3464(mail({ text: 'Hello, the status: all fine.' })), null);
+});
