@@ -14,11 +14,16 @@ export function advise(c: Classification): Advice {
   // sender to come back later, so the automatic retries may still succeed (RFC 5321 4.2.1).
   if (c.bounceType === 'soft' && !text.retry && ADVICE_BY_REASON[c.reason] && isUsuallyLasting(c)) {
     retry = { ...RETRY_BY_TYPE.soft };
-    steps.push('The server answered with a temporary (4xx) code: if the cause is fixed while it retries, the message still gets through.');
+    steps.push(
+      'The server answered with a temporary (4xx) code: if the cause is fixed while it retries, the message still gets through.',
+    );
   }
   return { summary: text.summary, steps, retry: { ...retry } };
 }
 
 function isUsuallyLasting(c: Classification): boolean {
-  return c.category !== 'rate-limited' && (c.party === 'sender' || c.party === 'content' || c.category === 'recipient-address');
+  return (
+    c.category !== 'rate-limited' &&
+    (c.party === 'sender' || c.party === 'content' || c.category === 'recipient-address')
+  );
 }

@@ -51,7 +51,7 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
   notaccept: {
     summary: "The recipient's domain does not accept e-mail",
     steps: [
-      "The domain publishes a null MX (RFC 7505) or refuses all mail: no address there can receive e-mail.",
+      'The domain publishes a null MX (RFC 7505) or refuses all mail: no address there can receive e-mail.',
       'Ask the recipient for an address on another domain, and suppress this one.',
     ],
   },
@@ -124,7 +124,7 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
     ],
   },
   blocked: {
-    summary: "The receiving server refused the sending server (IP address or domain blocked)",
+    summary: 'The receiving server refused the sending server (IP address or domain blocked)',
     steps: [
       'Look up the sending IP address on the block list named in the bounce and follow its delisting steps.',
       'Find and stop the cause first (a compromised account, a bad list, missing authentication).',
@@ -133,7 +133,7 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
     ],
   },
   badreputation: {
-    summary: "The receiving server distrusts the sending IP address or domain (poor reputation)",
+    summary: 'The receiving server distrusts the sending IP address or domain (poor reputation)',
     steps: [
       'Slow down sending to this provider and send only to people who asked for your mail.',
       'Make sure SPF, DKIM and DMARC pass, and remove addresses that bounce or complain.',
@@ -223,10 +223,13 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
       'Check that the recipient domain and its mail servers work (MX records, connectivity).',
       'Send the message again later; if it keeps failing, contact the recipient another way.',
     ],
-    retry: { advised: true, when: 'Later, once the recipient side is reachable again; the automatic retries are over.' },
+    retry: {
+      advised: true,
+      when: 'Later, once the recipient side is reachable again; the automatic retries are over.',
+    },
   },
   networkerror: {
-    summary: "A network or DNS problem stopped delivery",
+    summary: 'A network or DNS problem stopped delivery',
     steps: [
       'Usually passing: the sending server retries by itself.',
       "If it persists, check the recipient domain's DNS (MX) records and the sending server's connectivity.",
@@ -234,7 +237,9 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
   },
   systemerror: {
     summary: "The recipient's mail server had an internal error",
-    steps: ['Nothing is wrong with your message: wait and let the sending server retry, or send again later.'],
+    steps: [
+      'Nothing is wrong with your message: wait and let the sending server retry, or send again later.',
+    ],
   },
   systemfull: {
     summary: "The recipient's mail server is out of space",
@@ -242,11 +247,15 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
   },
   mailererror: {
     summary: "The recipient's local delivery program failed",
-    steps: ["The problem is on the recipient's server (a filter or delivery program). Tell the recipient or wait and retry."],
+    steps: [
+      "The problem is on the recipient's server (a filter or delivery program). Tell the recipient or wait and retry.",
+    ],
   },
   syntaxerror: {
     summary: 'The sending software made an SMTP protocol error',
-    steps: ['Check the sending software or library and its version; the command it sent was not understood (RFC 5321 section 4.2.3).'],
+    steps: [
+      'Check the sending software or library and its version; the command it sent was not understood (RFC 5321 section 4.2.3).',
+    ],
   },
   onhold: {
     summary: 'Delivery is on hold for a reason the server did not state',
@@ -286,7 +295,7 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
     steps: [
       'Gmail requires SPF or DKIM to pass and to align with the From domain when that domain publishes a DMARC policy.',
       'Sign with DKIM for the From domain (d= equal to it or a parent) and keep SPF for the MAIL FROM domain.',
-      'If the From address is on someone else\'s domain (e.g. a free mail provider), use an address on your own domain.',
+      "If the From address is on someone else's domain (e.g. a free mail provider), use an address on your own domain.",
       'Run `bouncedoc check <From domain>`, fix what it reports, then send again.',
     ],
   },
@@ -313,7 +322,7 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
     ],
   },
   S3140: {
-    summary: "Microsoft (Outlook.com) blocks the network range of the sending IP address",
+    summary: 'Microsoft (Outlook.com) blocks the network range of the sending IP address',
     steps: [
       'The block is on the IP range, not on your domain: ask the hosting or ISP that owns the range to resolve it with Microsoft, or relay through a mail service with good reputation.',
       'Once the range is clean, request a review through Microsoft sender support.',
@@ -345,7 +354,7 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
     summary: "The recipient's address does not exist (Microsoft 365 directory check)",
     steps: [
       'The recipient domain uses Microsoft 365 and the address is not in its directory.',
-      'Check the address for typing mistakes; if it is right, the recipient\'s administrator must create it.',
+      "Check the address for typing mistakes; if it is right, the recipient's administrator must create it.",
       'Suppress the address until then.',
     ],
   },

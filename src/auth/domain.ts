@@ -6,7 +6,7 @@
 // once per run. A DNS failure makes a record "could not check", never "missing".
 import { cachingResolver } from '../dns/index.js';
 import type { Clock, Finding, Resolver } from '../types.js';
-import { checkDkim, type DkimSelectorResult } from './dkim/lookup.js';
+import { checkDkim, type DkimResult, type DkimSelectorResult } from './dkim/lookup.js';
 import { type DmarcDiscovery, type DmarcMode, discoverDmarc } from './dmarc/index.js';
 import { finding, type Verdict, verdictOf, worstVerdict } from './findings.js';
 import { checkMx, type MxResult } from './mx.js';
@@ -26,6 +26,16 @@ export interface CheckDomainOptions {
   dmarcMode?: DmarcMode;
 }
 
+/** A record that should be replaced, and what to replace it with. */
+export interface CorrectedRecord {
+  check: Exclude<CheckedRecord, 'domain'>;
+  /** the DNS name the record lives at */
+  name: string;
+  /** the record as published, when known */
+  record?: string;
+  fixed: string;
+}
+
 export interface DomainCheck {
   domain: string;
   /** when the check ran (ISO 8601, from the injected clock) */
@@ -37,6 +47,8 @@ export interface DomainCheck {
   /** how the DKIM selectors were chosen: given, or tried from the common list */
   dkimSelectors: { probed: boolean; tried: number };
   mx: MxResult;
+  /** the corrected records to publish, one per record that can be repaired */
+  corrected: CorrectedRecord[];
   verdicts: Record<Exclude<CheckedRecord, 'domain'>, Verdict>;
   verdict: Verdict;
   /** every finding of every check, errors first */
@@ -52,14 +64,51 @@ export async function checkDomain(domainInput: string, options: CheckDomainOptio
   const dmarcMode = options.dmarcMode ?? 'rfc9989';
   const checkedAt = clock().toISOString();
 
+  // a check that throws (a bug, never the domain's fault) leaves the others standing
   const [dmarc, spf, dkim, mx] = await Promise.all([
-    discoverDmarc(domain, { resolver, mode: dmarcMode }),
-    lintSpf(domain, { resolver }),
-    checkDkim(domain, resolver, options.selectors),
-    checkMx(domain, resolver),
+    discoverDmarc(domain, { resolver, mode: dmarcMode }).catch(
+      (err: unknown): DmarcDiscovery => ({
+        domain,
+        mode: dmarcMode,
+        status: 'temperror',
+        dmarcQueries: [],
+        findings: [failed('dmarc', err)],
+      }),
+    ),
+    lintSpf(domain, { resolver }).catch(
+      (err: unknown): SpfLintResult => ({
+        domain,
+        records: [],
+        findings: [failed('spf', err)],
+        lookups: 0,
+        voidLookups: 0,
+        verdict: 'unknown',
+      }),
+    ),
+    checkDkim(domain, resolver, options.selectors).catch(
+      (err: unknown): DkimResult => ({
+        selectors: [],
+        probed: false,
+        tried: 0,
+        findings: [failed('dkim', err)],
+        verdict: 'could-not-check',
+      }),
+    ),
+    checkMx(domain, resolver).catch(
+      (err: unknown): MxResult => ({
+        domain,
+        rcode: 'ERROR',
+        records: [],
+        hosts: [],
+        nullMx: false,
+        findings: [failed('mx', err)],
+        verdict: 'could-not-check',
+      }),
+    ),
   ]);
 
-  const domainFindings = crossChecks(domain, spf, dkim.selectors, mx);
+  const noMail = sendsNoMail(spf);
+  const domainFindings = crossChecks(domain, noMail, spf, dkim, mx);
   const verdicts = {
     dmarc: dmarcVerdict(dmarc),
     spf: spfVerdict(spf),
@@ -85,11 +134,28 @@ export async function checkDomain(domainInput: string, options: CheckDomainOptio
     dkim: dkim.selectors,
     dkimSelectors: { probed: dkim.probed, tried: dkim.tried },
     mx,
+    corrected: correctedRecords(domain, dmarc, spf, dkim.selectors, mx),
     verdicts,
-    verdict: worstVerdict(Object.values(verdicts)),
+    // a domain that sends no mail needs no DKIM key: its absence does not count against it
+    verdict: worstVerdict(
+      Object.entries(verdicts).map(([k, v]) => (k === 'dkim' && noMail && v === 'missing' ? 'ok' : v)),
+    ),
     findings,
     dns: { asked: resolver.stats.asked, queries: resolver.stats.queries },
   };
+}
+
+/** The note for a check that failed inside bouncedoc. */
+function failed(check: CheckedRecord, err: unknown): Finding {
+  const why = err instanceof Error ? err.message : String(err);
+  return finding(
+    `${check}.check-failed`,
+    'info',
+    `The ${check.toUpperCase()} check failed inside bouncedoc (${why.split('\n')[0]}); this says nothing about the record.`,
+    {
+      fix: 'Please report this as a bug, with the domain if you can.',
+    },
+  );
 }
 
 function tag(check: CheckedRecord, findings: readonly Finding[]): DomainFinding[] {
@@ -124,17 +190,28 @@ export function sendsNoMail(spf: SpfLintResult): boolean {
 }
 
 /** What only the records together show. Adjusts DKIM findings in place for a domain that sends no mail. */
-function crossChecks(domain: string, spf: SpfLintResult, dkim: DkimSelectorResult[], mx: MxResult): Finding[] {
+function crossChecks(
+  domain: string,
+  noMail: boolean,
+  spf: SpfLintResult,
+  dkim: DkimResult,
+  mx: MxResult,
+): Finding[] {
   const out: Finding[] = [];
-  const noMail = sendsNoMail(spf);
   if (noMail) {
-    for (const sel of dkim) {
+    const notNeeded = ` ${domain}'s SPF record (v=spf1 -all) says it sends no mail, so it needs no DKIM key.`;
+    for (const sel of dkim.selectors) {
       for (const f of sel.findings) {
         if (f.code !== 'dkim.key-missing' || f.severity !== 'error') continue;
         f.severity = 'info';
-        f.message += ` ${domain}'s SPF record (v=spf1 -all) says it sends no mail, so it needs no DKIM key.`;
+        f.message += notNeeded;
       }
       if (sel.verdict === 'errors' && verdictOf(sel.findings) !== 'errors') sel.verdict = 'missing';
+    }
+    for (const f of dkim.findings) {
+      if (f.code !== 'dkim.no-common-selector') continue;
+      f.severity = 'info';
+      f.message += notNeeded;
     }
   }
   if (mx.nullMx && !noMail && spf.records.length > 0) {
@@ -143,9 +220,52 @@ function crossChecks(domain: string, spf: SpfLintResult, dkim: DkimSelectorResul
         'domain.null-mx-sender',
         'warning',
         `${domain} publishes a null MX (it receives no mail) but its SPF record authorizes senders: bounces to it cannot be delivered, and receivers may refuse its mail (RFC 7505 §4.2, 550 5.7.27).`,
-        { fix: `If ${domain} sends mail, give it an MX that accepts bounces; if it does not, publish "v=spf1 -all".` },
+        {
+          fix: `If ${domain} sends mail, give it an MX that accepts bounces; if it does not, publish "v=spf1 -all".`,
+        },
       ),
     );
+  }
+  return out;
+}
+
+/**
+ * The corrected record of each check: the linter's own proposal for the whole record where it made
+ * one, else the first one its findings carry.
+ */
+function correctedRecords(
+  domain: string,
+  dmarc: DmarcDiscovery,
+  spf: SpfLintResult,
+  dkim: DkimSelectorResult[],
+  mx: MxResult,
+): CorrectedRecord[] {
+  const out: CorrectedRecord[] = [];
+  const firstFixed = (findings: readonly Finding[]) =>
+    findings.find((f) => f.fixed && f.severity === 'error') ??
+    findings.find((f) => f.fixed && f.severity === 'warning');
+  const dmarcFixed = dmarc.lint?.fixed ?? firstFixed(dmarc.findings)?.fixed;
+  if (dmarcFixed) {
+    const record = dmarc.lint?.record ?? dmarc.record;
+    if (dmarcFixed !== record) {
+      out.push({
+        check: 'dmarc',
+        name: `_dmarc.${dmarc.location ?? domain}`,
+        ...(record ? { record } : {}),
+        fixed: dmarcFixed,
+      });
+    }
+  }
+  const spfFixed = spf.fixed ?? firstFixed(spf.findings)?.fixed;
+  if (spfFixed)
+    out.push({ check: 'spf', name: domain, ...(spf.record ? { record: spf.record } : {}), fixed: spfFixed });
+  for (const sel of dkim) {
+    if (sel.key?.fixed)
+      out.push({ check: 'dkim', name: sel.name, record: sel.key.record, fixed: sel.key.fixed });
+  }
+  for (const f of mx.findings) {
+    if (f.fixed)
+      out.push({ check: 'mx', name: domain, ...(f.record ? { record: f.record } : {}), fixed: f.fixed });
   }
   return out;
 }

@@ -10,13 +10,20 @@
 // and then the SMTP stage corrects the text (an "unknown user" answer after DATA, when RCPT had
 // been accepted, is a filter, not a missing address), and the reply's class decides whether the
 // failure is transient (4xx / 4.x.x: RFC 5321 section 4.2.1, RFC 3463 section 3.1).
-import type { BounceType, Category, Classification, ClassifyContext, RawRecipient, Reason } from '../types.js';
+import type {
+  BounceType,
+  Category,
+  Classification,
+  ClassifyContext,
+  RawRecipient,
+  Reason,
+} from '../types.js';
 import { findPhrase, matchPhrase, phraseLabel } from './phrases/index.js';
 import type { Phrase } from './phrases/types.js';
-import { type Provider, PROVIDERS, type ProviderRule, matchProviderRule } from './providers/index.js';
+import { matchProviderRule, PROVIDERS, type Provider, type ProviderRule } from './providers/index.js';
 import { PSEUDO_DETAIL, REASON_PROFILES } from './reasons.js';
 import { findReplyParts, joinReplyLines } from './reply.js';
-import { describeStatus, parseStatus } from './status.js';
+import { describeStatus, isGenericStatus, parseStatus } from './status.js';
 
 /** Longest diagnostic text that is read; a real reply is a few hundred characters. */
 export const MAX_CLASSIFY_TEXT = 64 * 1024;
@@ -24,6 +31,8 @@ export const MAX_CLASSIFY_TEXT = 64 * 1024;
 /** Codes whose meaning is specific enough to outweigh the words around them. */
 const STRONG_STATUS: Record<string, Reason> = {
   '1.6': 'hasmoved',
+  '1.7': 'rejected', // the sender's address
+  '1.8': 'rejected',
   '1.10': 'notaccept', // RFC 7505 null MX (Microsoft reuses 5.1.10 for "recipient not found": provider rule)
   '2.2': 'mailboxfull',
   '2.3': 'exceedlimit',
@@ -46,10 +55,9 @@ const WEAK_STATUS: Record<string, Reason> = {
   '1.2': 'hostunknown',
   '1.3': 'userunknown',
   '1.4': 'userunknown',
-  '1.7': 'rejected',
-  '1.8': 'rejected',
   '2.1': 'suspend',
   '2.4': 'systemerror',
+  '3.0': 'systemerror',
   '3.1': 'systemfull',
   '3.2': 'notaccept',
   '3.3': 'systemerror',
@@ -89,6 +97,9 @@ const WEAK_STATUS: Record<string, Reason> = {
   '7.28': 'speeding',
 };
 
+/** A reply text that opens with "<local@domain>:" (after its codes were removed). */
+const ADDRESSED_REPLY_RE = /^<[^<>\s@]{1,128}@[^<>\s]{1,255}>:/;
+
 /** Reasons that stay permanent recipient failures in Sisimai's "hardbounce" sense. */
 const HARD_REASONS: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'hasmoved']);
 
@@ -96,6 +107,8 @@ interface Decision {
   reason: Reason;
   category?: Category;
   providerCode?: string;
+  /** the phrase that decided, when the text did */
+  phrase?: Phrase;
   /** where the decision came from: text evidence can be corrected by the SMTP stage */
   by: 'provider' | 'hint' | 'status' | 'text' | 'stage' | 'kind' | 'none';
 }
@@ -106,7 +119,9 @@ function clip(text: string): string {
 
 /** Lower case, typographic apostrophes made plain, continuation marks removed, spaces collapsed. */
 function normalise(text: string, replyCode: string): string {
-  return joinReplyLines(text, replyCode).toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  return joinReplyLines(text, replyCode)
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'");
 }
 
 function matchRuleText(lower: string, text: ProviderRule['text']): boolean {
@@ -161,7 +176,10 @@ function decide(
   for (const provider of providers) {
     const rule = matchProviderRule(provider, status, lower, matchRuleText);
     if (rule) {
-      const what = [rule.status ? `status ${status}` : '', rule.text ? `"${phraseLabel({ text: rule.text, source: '' })}"` : '']
+      const what = [
+        rule.status ? `status ${status}` : '',
+        rule.text ? `"${phraseLabel({ text: rule.text, source: '' })}"` : '',
+      ]
         .filter(Boolean)
         .join(' + ');
       evidence.push(`provider ${provider.name}: ${what} -> ${rule.reason} (${rule.source})`);
@@ -184,7 +202,7 @@ function decide(
   const phrase = findPhrase(lower);
   if (phrase) {
     evidence.push(`text "${phraseLabel(phrase.phrase)}" -> ${phrase.table.reason} (${phrase.phrase.source})`);
-    return { reason: phrase.table.reason, by: 'text' };
+    return { reason: phrase.table.reason, by: 'text', phrase: phrase.phrase };
   }
   const weak = WEAK_STATUS[key];
   if (weak) {
@@ -207,8 +225,19 @@ function decide(
   return { reason: 'undefined', by: 'none' };
 }
 
+function chooseStatus(inText: string, field: string): string {
+  if (!inText) return field;
+  if (field && isGenericStatus(inText) && !isGenericStatus(field) && inText[0] === field[0]) return field;
+  return inText;
+}
+
 /** 4: transient, 5: permanent, '': not said. The enhanced status speaks first, then the reply code. */
-function replyClass(status: string, replyCode: string, raw: RawRecipient, ctx: ClassifyContext): '4' | '5' | '' {
+function replyClass(
+  status: string,
+  replyCode: string,
+  raw: RawRecipient,
+  ctx: ClassifyContext,
+): '4' | '5' | '' {
   if (status.startsWith('4')) return '4';
   if (status.startsWith('5')) return '5';
   if (replyCode.startsWith('4')) return '4';
@@ -234,7 +263,9 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext): Classificatio
   const command = raw.smtpCommand || found.smtpCommand || '';
   // The status inside the server's own words is more precise than the DSN's Status field,
   // which MTAs often fill with a generic X.0.0 (RFC 3464 lets both be given).
-  const given = parseStatus(found.status)?.code ?? parseStatus(raw.status ?? '')?.code ?? '';
+  // which MTAs often fill with a generic X.0.0 (RFC 3464 lets both be given) - unless the words
+  // themselves only say X.0.0 and the field is more precise.
+  const given = chooseStatus(parseStatus(found.status)?.code ?? '', parseStatus(raw.status ?? '')?.code ?? '');
   const lower = normalise(diag, replyCode);
   const providers = detectProviders(raw, lower);
 
@@ -242,16 +273,33 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext): Classificatio
   let reason = decision.reason;
   let category = decision.category;
   // RFC 5321: a recipient is accepted or refused at RCPT. "User unknown" words prove a missing
-  // address only when they answer RCPT or come with an addressing status (X.1.x); said after
-  // DATA (RCPT had accepted the address), or with no stage and a non-addressing status, they are
-  // the recipient side's filter refusing this message (Sisimai reads them the same way).
-  // Postfix writes "Recipient address rejected" only from its RCPT TO restrictions.
-  const atRcpt = command === 'RCPT' || (!command && lower.includes('recipient address rejected'));
-  if (reason === 'userunknown' && decision.by === 'text' && !atRcpt && command !== 'MAIL') {
-    const addressing = parseStatus(given)?.subject === '1';
-    if (command === 'DATA' || !addressing) {
+  // address when they answer RCPT or come with an addressing status (X.1.x, at any stage: with
+  // PIPELINING a transcript shows RCPT's reply after ">>> DATA"). Said after DATA (RCPT had
+  // accepted the address), or with no stage and a non-addressing status (X.0.0, X.2.0, X.7.1),
+  // they are the recipient side's filter refusing this message (Sisimai reads them the same way).
+  // With neither stage nor status, a bounce notice that does not say the address was refused at
+  // RCPT gets the same reading, while a bare reply a person pasted keeps its words: there is no
+  // notice around it that could have named the stage. A directory's own verdict ("not listed in
+  // Domino Directory", Exchange's RecipientNotFound) holds at any stage.
+  // A reply that opens with the recipient's address ("550 <a@b>: User unknown") answers that
+  // recipient's RCPT.
+  const atRcpt = command === 'RCPT' || (!command && ADDRESSED_REPLY_RE.test(lower));
+  // ...while a reply whose address slot is empty ("550 : User unknown") answered no recipient:
+  // it came after DATA, for the whole message.
+  const afterData = command === 'DATA' || (!command && lower.startsWith(': '));
+  const addressing = parseStatus(given)?.subject === '1';
+  const directoryVerdict = decision.phrase?.directory === true;
+  if (
+    reason === 'userunknown' &&
+    decision.by === 'text' &&
+    !atRcpt &&
+    command !== 'MAIL' &&
+    !addressing &&
+    !directoryVerdict
+  ) {
+    if (afterData || given || ctx.kind !== 'reply-text') {
       evidence.push(
-        command === 'DATA'
+        afterData
           ? 'refused after DATA although RCPT accepted the address: a filter, not a missing address'
           : 'the words say "unknown" but neither the stage (RCPT) nor the status (X.1.x) confirms it: read as a filter',
       );

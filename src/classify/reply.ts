@@ -39,7 +39,8 @@ const STATUS_RE = /(?<![\d.\w])([245]\.\d{1,3}\.\d{1,3})(?!\.?\d)/;
 const CODE_RE = /(?:^|[\s;:(<>"'])([245]\d\d)(?=[ \t\r\n-]|$)/m;
 // One line of a reply: the code, the continuation mark, an optional status (also as people mangle
 // it when they anonymize, "x.x.xx"), then the text.
-const REPLY_LINE_RE = /^([245]\d\d)([ -]|$)(?:[ \t]{0,8}([245x]\.[\dx]{1,3}\.[\dx]{1,3})(?=\s|$))?[ \t]*(.*)$/;
+const REPLY_LINE_RE =
+  /^([245]\d\d)([ -]|$)(?:[ \t]{0,8}([245x]\.[\dx]{1,3}\.[\dx]{1,3})(?=\s|$))?[ \t]*(.*)$/;
 const ADDRESS = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.=-]{1,128}@[A-Za-z0-9.-]{1,255}";
 
 /** Which SMTP command a notice says the reply answered; phrases of Postfix, Exim and Sendmail. */
@@ -164,7 +165,8 @@ function removeInlineMarks(text: string, replyCode: string): string {
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    if (p === `${replyCode}-` || (p.startsWith(`${replyCode}-`) && /^\d{3}-[245x]\.[\dx.]{3,8}$/.test(p))) continue;
+    if (p === `${replyCode}-` || (p.startsWith(`${replyCode}-`) && /^\d{3}-[245x]\.[\dx.]{3,8}$/.test(p)))
+      continue;
     if (p === replyCode && /^[245x]\.[\dx]{1,3}\.[\dx]{1,3}$/.test(parts[i + 1] ?? '')) {
       i++;
       continue;

@@ -72,8 +72,14 @@ export const STATUS_DETAILS: Record<string, { meaning: string; source: string }>
   '6.5': { meaning: 'Conversion failed', source: 'RFC 3463' },
   '6.6': { meaning: 'Message content not available', source: 'RFC 4468' },
   '6.7': { meaning: 'Non-ASCII addresses not permitted for that sender/recipient', source: 'RFC 6531' },
-  '6.8': { meaning: 'UTF-8 string reply is required, but not permitted by the SMTP client', source: 'RFC 6531' },
-  '6.9': { meaning: 'UTF-8 header message cannot be transferred to one or more recipients', source: 'RFC 6531' },
+  '6.8': {
+    meaning: 'UTF-8 string reply is required, but not permitted by the SMTP client',
+    source: 'RFC 6531',
+  },
+  '6.9': {
+    meaning: 'UTF-8 header message cannot be transferred to one or more recipients',
+    source: 'RFC 6531',
+  },
   '7.0': { meaning: 'Other or undefined security status', source: 'RFC 3463' },
   '7.1': { meaning: 'Delivery not authorized, message refused', source: 'RFC 3463' },
   '7.2': { meaning: 'Mailing list expansion prohibited', source: 'RFC 3463' },

@@ -1,6 +1,6 @@
 // `bouncedoc check` for a person: each record, each finding with the faulty characters marked
 // under an excerpt of the record, the fix, and the corrected record to paste.
-import type { DomainCheck, DomainFinding } from '../auth/domain.js';
+import type { CorrectedRecord, DomainCheck, DomainFinding } from '../auth/domain.js';
 import { markSpans, type Verdict } from '../auth/findings.js';
 import type { Finding } from '../types.js';
 
@@ -26,7 +26,7 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   missing: 'missing',
 };
 
-/** Characters of record shown around a mark; longer records are cut to this window. */
+/** Characters of record shown on each side of a mark; the rest is cut ("…"). */
 const WINDOW = 36;
 const INDENT = '    ';
 
@@ -48,18 +48,35 @@ export function formatCheckText(r: DomainCheck, paint: Paint = plain): string {
   // DMARC
   const dmarcWhere = r.dmarc.location ? `_dmarc.${r.dmarc.location}` : `_dmarc.${r.domain}`;
   section(out, paint, 'DMARC', dmarcWhere, verdict(r.verdicts.dmarc));
-  if (r.dmarc.record) out.push(`${INDENT}${r.dmarc.record}`);
+  const dmarcRecord = r.dmarc.record ?? r.dmarc.lint?.record;
+  if (dmarcRecord) out.push(`${INDENT}${dmarcRecord}`);
   if (r.dmarc.policy && r.dmarc.status === 'found') {
-    const from = r.dmarc.source === 'author' ? 'its own record' : `${r.dmarc.source} record at _dmarc.${r.dmarc.location}`;
+    const from =
+      r.dmarc.source === 'author'
+        ? 'its own record'
+        : `${r.dmarc.source} record at _dmarc.${r.dmarc.location}`;
     out.push(paint.dim(`${INDENT}policy in force: p=${r.dmarc.policy.p ?? 'none'} (from ${from})`));
   }
   findingsOf(out, paint, r.findings, 'dmarc');
+  printCorrected(
+    out,
+    paint,
+    r.corrected.filter((c) => c.check === 'dmarc'),
+  );
 
   // SPF
   section(out, paint, 'SPF', r.domain, verdict(r.verdicts.spf));
   for (const rec of r.spf.records) out.push(`${INDENT}${rec.text}`);
-  if (r.spf.records.length > 0) out.push(paint.dim(`${INDENT}DNS lookups: ${r.spf.lookups} of 10, void lookups: ${r.spf.voidLookups} of 2`));
+  if (r.spf.records.length > 0)
+    out.push(
+      paint.dim(`${INDENT}DNS lookups: ${r.spf.lookups} of 10, void lookups: ${r.spf.voidLookups} of 2`),
+    );
   findingsOf(out, paint, r.findings, 'spf');
+  printCorrected(
+    out,
+    paint,
+    r.corrected.filter((c) => c.check === 'spf'),
+  );
 
   // DKIM
   if (r.dkim.length === 0) {
@@ -72,11 +89,18 @@ export function formatCheckText(r: DomainCheck, paint: Paint = plain): string {
     const key = sel.key?.key.publicKey;
     if (key?.type) out.push(paint.dim(`${INDENT}key: ${key.type}${key.bits ? ` ${key.bits} bits` : ''}`));
     printFindings(out, paint, sel.findings);
+    printCorrected(
+      out,
+      paint,
+      r.corrected.filter((c) => c.check === 'dkim' && c.name === sel.name),
+    );
   }
   findingsOf(
     out,
     paint,
-    r.findings.filter((f) => f.check === 'dkim' && !r.dkim.some((s) => s.findings.some((x) => sameFinding(x, f)))),
+    r.findings.filter(
+      (f) => f.check === 'dkim' && !r.dkim.some((s) => s.findings.some((x) => sameFinding(x, f))),
+    ),
     'dkim',
   );
 
@@ -87,6 +111,11 @@ export function formatCheckText(r: DomainCheck, paint: Paint = plain): string {
     if (h.addresses.length > 0) out.push(paint.dim(`${INDENT}${h.exchange}: ${h.addresses.join(', ')}`));
   }
   findingsOf(out, paint, r.findings, 'mx');
+  printCorrected(
+    out,
+    paint,
+    r.corrected.filter((c) => c.check === 'mx'),
+  );
   findingsOf(out, paint, r.findings, 'domain');
 
   out.push('');
@@ -103,7 +132,12 @@ function section(out: string[], paint: Paint, title: string, where: string, verd
   out.push(`${paint.bold(title.padEnd(6))}${where}  ${verdict}`);
 }
 
-function findingsOf(out: string[], paint: Paint, findings: readonly DomainFinding[], check: DomainFinding['check']): void {
+function findingsOf(
+  out: string[],
+  paint: Paint,
+  findings: readonly DomainFinding[],
+  check: DomainFinding['check'],
+): void {
   printFindings(
     out,
     paint,
@@ -112,38 +146,72 @@ function findingsOf(out: string[], paint: Paint, findings: readonly DomainFindin
 }
 
 function printFindings(out: string[], paint: Paint, findings: readonly Finding[]): void {
-  const fixedShown = new Set<string>();
   for (const f of findings) {
     const label =
-      f.severity === 'error' ? paint.red('error  ') : f.severity === 'warning' ? paint.yellow('warning') : paint.dim('note   ');
+      f.severity === 'error'
+        ? paint.red('error  ')
+        : f.severity === 'warning'
+          ? paint.yellow('warning')
+          : paint.dim('note   ');
     out.push(`  ${label} ${f.message} ${paint.dim(`[${f.code}]`)}`);
     if (f.record !== undefined && f.span) out.push(...excerpt(f.record, f.span, paint, f.severity));
     if (f.fix) out.push(`${INDENT}${paint.dim('fix:')} ${f.fix}`);
-    if (f.fixed && !fixedShown.has(f.fixed)) {
-      fixedShown.add(f.fixed);
-      out.push(`${INDENT}${paint.dim('corrected record:')}`);
-      out.push(`${INDENT}  ${paint.green(f.fixed)}`);
-    }
+  }
+}
+
+function printCorrected(out: string[], paint: Paint, corrected: readonly CorrectedRecord[]): void {
+  for (const c of corrected) {
+    out.push(`  ${paint.green('corrected record')} ${paint.dim(`for ${c.name}:`)}`);
+    out.push(`${INDENT}${paint.green(c.fixed)}`);
   }
 }
 
 /** The record around a span, with a caret line under the marked characters. */
-function excerpt(record: string, span: [number, number], paint: Paint, severity: Finding['severity']): string[] {
-  let start = 0;
-  let end = record.length;
-  if (record.length > WINDOW * 2 + 20) {
-    start = Math.max(0, span[0] - WINDOW);
-    end = Math.min(record.length, span[1] + WINDOW);
-  }
-  const before = start > 0 ? '…' : '';
-  const after = end < record.length ? '…' : '';
-  const piece = record.slice(start, end);
-  const local: [number, number] = [span[0] - start, span[1] - start];
-  const { text, marks } = markSpans(piece, [local]);
+function excerpt(
+  record: string,
+  span: [number, number],
+  paint: Paint,
+  severity: Finding['severity'],
+): string[] {
+  // pieces of the record to show: around the span, and of a long span only its two ends
+  const [s0, s1] = span;
+  const from = Math.max(0, s0 - WINDOW);
+  const to = Math.min(record.length, s1 + WINDOW);
+  const long = s1 - s0 > WINDOW * 2;
+  const pieces: Array<[number, number]> = long
+    ? [
+        [from, s0 + 12],
+        [s1 - 12, to],
+      ]
+    : [[from, to]];
   const colour = severity === 'error' ? paint.red : paint.yellow;
-  // colour the marked characters themselves too (mark columns equal text columns)
-  const chars = Array.from(text);
-  let shown = '';
-  for (let i = 0; i < chars.length; i++) shown += marks[i] === '^' ? paint.underline(colour(chars[i])) : chars[i];
-  return [`${INDENT}${paint.dim(before)}${shown}${paint.dim(after)}`, `${INDENT}${' '.repeat(before.length)}${colour(marks)}`];
+  let line = from > 0 ? paint.dim('…') : '';
+  let carets = from > 0 ? ' ' : '';
+  for (const [i, [a, b]] of pieces.entries()) {
+    if (i > 0) {
+      line += paint.dim('…');
+      carets += '^';
+    }
+    const { text, marks } = markSpans(record.slice(a, b), [[s0 - a, s1 - a]]);
+    const chars = Array.from(text);
+    // runs of marked and unmarked characters, so that each run is coloured once
+    let run = '';
+    let runMarked = false;
+    const flush = () => {
+      line += runMarked ? paint.underline(colour(run)) : run;
+      run = '';
+    };
+    for (let k = 0; k < chars.length; k++) {
+      const marked = marks[k] === '^';
+      if (marked !== runMarked) flush();
+      runMarked = marked;
+      run += chars[k];
+      carets += marked ? '^' : ' ';
+    }
+    flush();
+    // an empty span (an insertion point) marks the place after the piece
+    if (s0 === s1 && marks.length > chars.length) carets += '^';
+  }
+  if (to < record.length) line += paint.dim('…');
+  return [`${INDENT}${line}`, `${INDENT}${colour(carets.trimEnd())}`];
 }

@@ -4,13 +4,14 @@
 // Exit status: 0 nothing wrong (or warnings only); 1 errors found; 2 could not run: bad arguments,
 // an unreadable zone file, or a record that could not be checked because DNS did not answer (a
 // check that could not look is no pass).
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 import type { Command } from '@commander-js/extra-typings';
 import { Option } from '@commander-js/extra-typings';
 import picocolors from 'picocolors';
 import { isValidSelector } from '../auth/dkim/selectors.js';
 import { checkDomain, type DomainCheck } from '../auth/domain.js';
 import { isValidDomain } from '../auth/spf/index.js';
-import { parseZoneFile, memoryResolver, serversResolver, systemResolver } from '../dns/index.js';
+import { memoryResolver, parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
 import type { Resolver } from '../types.js';
 import { formatCheckText, type Paint } from './check-text.js';
 import { type CliState, oneLine, useColor } from './io.js';
@@ -29,24 +30,44 @@ export function register(program: Command, state: CliState): void {
     .command('check')
     .description('check a sending domain: DMARC, SPF, DKIM and MX, with the corrected records')
     .argument('<domain>', 'the domain to check, e.g. example.com')
-    .option('--selector <selector>', 'DKIM selector to check (repeatable); default: try common ones', collect, [] as string[])
-    .option('--dns <server>', 'ask this DNS server, HOST or HOST:PORT (repeatable); default: the system\'s', collect, [] as string[])
+    .addOption(
+      new Option('--selector <selector>', 'DKIM selector to check (repeatable)')
+        .argParser(collect)
+        .default([] as string[], 'try common selectors'),
+    )
+    .addOption(
+      new Option('--dns <server>', 'ask this DNS server, IP or IP:PORT (repeatable)')
+        .argParser(collect)
+        .default([] as string[], "the system's servers"),
+    )
     .option('--zone <file>', 'check the records in a zone file instead of DNS (before publishing them)')
     .option('--json', 'the full result as JSON')
-    .addOption(new Option('--dmarc-mode <mode>', 'DMARC policy discovery').choices(['rfc9989', 'rfc7489'] as const).default('rfc9989' as const))
+    .addOption(
+      new Option('--dmarc-mode <mode>', 'DMARC policy discovery')
+        .choices(['rfc9989', 'rfc7489'] as const)
+        .default('rfc9989' as const),
+    )
     .option('--timeout <ms>', 'DNS timeout per try, in milliseconds', String(DEFAULT_TIMEOUT_MS))
+    .addHelpText(
+      'after',
+      '\nExit status: 0 no errors (warnings allowed), 1 errors found, 2 could not run (bad arguments,\nunreadable zone file, or a record that could not be checked because DNS did not answer).',
+    )
     .action(async (domainArg, opts) => {
       const fail = (message: string): void => {
         state.io.stderr(`bouncedoc: ${message}\n`);
         state.exitCode = Math.max(state.exitCode, EXIT_CANNOT_RUN);
       };
       const domain = domainArg.trim().toLowerCase().replace(/\.$/, '');
-      if (!isValidDomain(domain) || /[^a-z0-9._-]/.test(domain)) return fail(`"${domainArg}" is not a domain name`);
+      if (!isValidDomain(domain) || /[^a-z0-9._-]/.test(domain))
+        return fail(`"${domainArg}" is not a domain name`);
       const bad = opts.selector.find((s) => !isValidSelector(s));
-      if (bad !== undefined) return fail(`"${bad}" is not a DKIM selector (the s= of a DKIM-Signature, e.g. "default")`);
+      if (bad !== undefined)
+        return fail(`"${bad}" is not a DKIM selector (the s= of a DKIM-Signature, e.g. "default")`);
       const timeoutMs = Number(opts.timeout);
-      if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) return fail('--timeout takes milliseconds between 1 and 60000');
-      if (opts.zone && opts.dns.length > 0) return fail('--zone and --dns exclude each other: check a zone file, or ask DNS');
+      if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000)
+        return fail('--timeout takes milliseconds between 1 and 60000');
+      if (opts.zone && opts.dns.length > 0)
+        return fail('--zone and --dns exclude each other: check a zone file, or ask DNS');
 
       let resolver: Resolver;
       if (opts.zone) {
@@ -55,7 +76,10 @@ export function register(program: Command, state: CliState): void {
         resolver = zone;
       } else if (opts.dns.length > 0) {
         const badServer = opts.dns.find((s) => !isServer(s));
-        if (badServer !== undefined) return fail(`--dns "${badServer}" is not HOST or HOST:PORT`);
+        if (badServer !== undefined)
+          return fail(
+            `--dns "${badServer}" is not an IP address with an optional port (127.0.0.1:5300, [::1]:53)`,
+          );
         resolver = serversResolver(opts.dns, { timeoutMs });
       } else {
         resolver = systemResolver({ timeoutMs });
@@ -84,7 +108,9 @@ export function exitCodeOf(result: DomainCheck, state?: CliState): number {
   if (unchecked.length > 0) {
     const what = unchecked.map(([k]) => k.toUpperCase()).join(', ');
     const all = unchecked.length === Object.keys(result.verdicts).length;
-    state?.io.stderr(`bouncedoc: ${all ? 'DNS did not answer: nothing could be checked' : `could not check ${what}: DNS did not answer`}\n`);
+    state?.io.stderr(
+      `bouncedoc: ${all ? 'DNS did not answer: nothing could be checked' : `could not check ${what}: DNS did not answer`}\n`,
+    );
     return EXIT_CANNOT_RUN;
   }
   return EXIT_OK;
@@ -103,9 +129,23 @@ async function readZone(state: CliState, file: string, domain: string): Promise<
   return memoryResolver(parsed.zone);
 }
 
-/** HOST, HOST:PORT, [IPv6]:PORT or a bare IPv6 address. */
-function isServer(s: string): boolean {
-  return s.length <= 300 && /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+|[0-9a-fA-F:]+)(?::\d{1,5})?$/.test(s);
+/** An IP address, IPv4:PORT, [IPv6]:PORT or a bare IPv6 address (node:dns takes addresses only). */
+export function isServer(s: string): boolean {
+  let host = s;
+  let port: string | undefined;
+  const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(s);
+  if (bracket) {
+    host = bracket[1];
+    port = bracket[2];
+    if (!isIPv6(host)) return false;
+  } else if (!isIP(s)) {
+    const colon = s.lastIndexOf(':');
+    if (colon === -1) return false;
+    host = s.slice(0, colon);
+    port = s.slice(colon + 1);
+    if (!isIPv4(host)) return false;
+  }
+  return port === undefined || (/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535);
 }
 
 function paint(color: boolean): Paint {

@@ -4,13 +4,21 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from '@commander-js/extra-typings';
+import { register as registerAuth } from './auth.js';
+import { register as registerCheck } from './check.js';
 import { register as registerExplain } from './explain.js';
 import { type CliIo, type CliState, oneLine, processIo } from './io.js';
+import { register as registerServe } from './serve.js';
 
 export type RegisterCommand = (program: Command, state: CliState) => void;
 
 /** The commands, in the order `--help` lists them (the lead adds check, auth, address, serve). */
-export const COMMANDS: readonly RegisterCommand[] = [registerExplain];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerExplain,
+  registerCheck,
+  registerAuth,
+  registerServe,
+];
 
 /** Exit status for usage errors (unknown option, missing argument). */
 export const EXIT_USAGE = 2;

@@ -1,26 +1,32 @@
 // The DNS layer: every check takes a Resolver (types.ts) so that it runs offline in tests.
 export {
-  /** Wrap a resolver so each distinct (name, type) is asked once per run; `.stats` counts queries. */
-  cachingResolver,
   type CacheStats,
   type CachingResolver,
+  /** Wrap a resolver so each distinct (name, type) is asked once per run; `.stats` counts queries. */
+  cachingResolver,
 } from './cache.js';
 export {
+  type MemoryZone,
   /** A resolver over an in-memory zone (corpus JSON format); absent name NXDOMAIN, absent type NODATA. */
   memoryResolver,
-  type MemoryZone,
   /** Lower-case a name and drop its trailing dot. */
   normalizeName,
   type SimulatedFailure,
 } from './memory.js';
 export {
+  /** A zone over another resolver: names at/below the zone's apex from the zone, others from `fallback`. */
+  overlayResolver,
+  /** The apex names of a zone (SOA owners, else the top-most owners). */
+  zoneApexes,
+} from './overlay.js';
+export {
   /** node:dns error -> DnsResult (ENOTFOUND NXDOMAIN, ENODATA NODATA, ETIMEOUT TIMEOUT...). */
   rcodeOfError,
+  type SystemResolverOptions,
   /** A resolver that asks given servers ("127.0.0.1:5300"), with a timeout per query. */
   serversResolver,
   /** A resolver over the system's DNS servers (node:dns), with a timeout per query. */
   systemResolver,
-  type SystemResolverOptions,
 } from './system.js';
 export {
   type ParsedZone,

@@ -1,6 +1,7 @@
 // Resolvers over node:dns (c-ares): the system's configured servers, or servers given as host:port.
 import { Resolver as NodeResolver } from 'node:dns/promises';
 import type { DnsRecordData, DnsResult, Resolver, RRType } from '../types.js';
+import { queryTxtLike } from './raw-query.js';
 
 export interface SystemResolverOptions {
   /** per-try timeout in milliseconds (c-ares `timeout`); default 2500 */
@@ -51,10 +52,29 @@ async function ask(r: NodeResolver, name: string, type: RRType): Promise<DnsReco
       return [`${s.nsname} ${s.hostmaster} ${s.serial} ${s.refresh} ${s.retry} ${s.expire} ${s.minttl}`];
     }
     case 'SPF':
-      // c-ares cannot ask for type 99; the caller sees "could not check", never "none".
+      // c-ares cannot ask for type 99: handled by queryTxtLike() in the resolver below
       throw Object.assign(new Error('type SPF (99) is not supported by node:dns'), { code: 'ENOTIMP' });
   }
 }
+
+/** Type 99 from the first configured server (a fallback to the next one on failure). */
+async function askSpfType(
+  node: NodeResolver,
+  name: string,
+  timeoutMs: number,
+  tries: number,
+): Promise<DnsResult> {
+  let last: DnsResult = { rcode: 'ERROR', answers: [] };
+  for (const server of node.getServers().slice(0, 3)) {
+    for (let t = 0; t < tries; t++) {
+      last = await queryTxtLike(server, name, SPF_TYPE, timeoutMs);
+      if (last.rcode !== 'TIMEOUT' && last.rcode !== 'ERROR') return last;
+    }
+  }
+  return last;
+}
+
+const SPF_TYPE = 99;
 
 /** A resolver over node:dns with a timeout per query. */
 export function systemResolver(opts: SystemResolverOptions = {}): Resolver {
@@ -71,8 +91,8 @@ export function systemResolver(opts: SystemResolverOptions = {}): Resolver {
       timer = setTimeout(() => resolve({ rcode: 'TIMEOUT', answers: [] }), overallMs);
       timer.unref();
     });
-    const query = ask(node, name, type).then(
-      (answers): DnsResult => ({ rcode: 'NOERROR', answers }),
+    const query = (type === 'SPF' ? askSpfType(node, name, timeoutMs, tries) : ask(node, name, type)).then(
+      (answers): DnsResult => (Array.isArray(answers) ? { rcode: 'NOERROR', answers } : answers),
       rcodeOfError,
     );
     try {
@@ -84,6 +104,9 @@ export function systemResolver(opts: SystemResolverOptions = {}): Resolver {
 }
 
 /** A resolver that asks the given servers ("127.0.0.1:5300", "[::1]:53", "192.0.2.1"). */
-export function serversResolver(servers: string[], opts: Omit<SystemResolverOptions, 'servers'> = {}): Resolver {
+export function serversResolver(
+  servers: string[],
+  opts: Omit<SystemResolverOptions, 'servers'> = {},
+): Resolver {
   return systemResolver({ ...opts, servers });
 }

@@ -26,7 +26,7 @@ export interface ZoneFileOptions {
 const MAX_ZONE_CHARS = 8_000_000;
 
 interface Token {
-  /** decoded bytes as text (UTF-8, invalid sequences become U+FFFD) */
+  /** the text, escapes decoded (\DDD octets read as UTF-8; invalid sequences become U+FFFD) */
   text: string;
   quoted: boolean;
 }
@@ -51,37 +51,43 @@ function tokenize(text: string, errors: ZoneFileError[]): LogicalLine[] {
   let i = 0;
   const n = text.length;
 
+  const isDelimiter = (ch: string) =>
+    ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === ';' || ch === '(' || ch === ')' || ch === '"';
+
+  // Plain runs are sliced from the text; only escapes (\X, \DDD octets) go through bytes.
   const readToken = (quoted: boolean): Token => {
     const bytes: number[] = [];
+    let runStart = i;
+    const flushRun = () => {
+      if (i > runStart) for (const b of encoder.encode(text.slice(runStart, i))) bytes.push(b);
+    };
+    let plain = true;
     while (i < n) {
       const ch = text[i];
-      if (quoted) {
-        if (ch === '"') {
-          i++;
-          return { text: utf8.decode(new Uint8Array(bytes)), quoted };
-        }
-        if (ch === '\n') break; // unterminated string: reported below
-      } else if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === ';' || ch === '(' || ch === ')' || ch === '"') {
-        break;
-      }
+      if (quoted ? ch === '"' || ch === '\n' : isDelimiter(ch)) break;
       if (ch === '\\' && i + 1 < n) {
+        plain = false;
+        flushRun();
         const digits = text.slice(i + 1, i + 4);
         if (/^[0-9]{3}$/.test(digits)) {
           bytes.push(Number(digits) & 0xff);
           i += 4;
         } else {
-          for (const b of encoder.encode(text[i + 1])) bytes.push(b);
-          i += 2;
+          const cp = text.codePointAt(i + 1) ?? 0;
+          for (const b of encoder.encode(String.fromCodePoint(cp))) bytes.push(b);
+          i += cp > 0xffff ? 3 : 2;
         }
+        runStart = i;
         continue;
       }
-      const cp = text.codePointAt(i) ?? 0;
-      const char = String.fromCodePoint(cp);
-      for (const b of encoder.encode(char)) bytes.push(b);
-      i += char.length;
+      i++;
     }
-    if (quoted) errors.push({ line, message: 'unterminated quoted string' });
-    return { text: utf8.decode(new Uint8Array(bytes)), quoted };
+    const value = plain ? text.slice(runStart, i) : (flushRun(), utf8.decode(new Uint8Array(bytes)));
+    if (quoted) {
+      if (text[i] === '"') i++;
+      else errors.push({ line, message: 'unterminated quoted string' });
+    }
+    return { text: value, quoted };
   };
 
   while (i < n) {
@@ -143,7 +149,11 @@ export function parseZoneFile(text: string, opts: ZoneFileOptions = {}): ParsedZ
   const errors: ZoneFileError[] = [];
   const zone: MemoryZone = {};
   if (text.length > MAX_ZONE_CHARS) {
-    return { zone, errors: [{ line: 0, message: `zone file over ${MAX_ZONE_CHARS} characters` }], records: 0 };
+    return {
+      zone,
+      errors: [{ line: 0, message: `zone file over ${MAX_ZONE_CHARS} characters` }],
+      records: 0,
+    };
   }
   let origin = opts.origin ? normalizeName(opts.origin) : '';
   let owner = origin;
@@ -162,6 +172,7 @@ export function parseZoneFile(text: string, opts: ZoneFileOptions = {}): ParsedZ
     }
     let k = 0;
     if (!ownerOmitted) {
+      if (first === '@' && !origin) errors.push({ line, message: "'@' used before any $ORIGIN" });
       owner = absolute(first, origin);
       k = 1;
     }
@@ -208,13 +219,18 @@ function rdataOf(type: RRType, rdata: Token[], origin: string): { data?: DnsReco
       return words.length > 0 ? { data: words } : { error: `${type} without data` };
     case 'MX': {
       const priority = Number(words[0]);
-      if (words.length < 2 || !Number.isInteger(priority)) return { error: 'MX needs a preference and an exchange' };
+      if (words.length < 2 || !Number.isInteger(priority))
+        return { error: 'MX needs a preference and an exchange' };
       return { data: { priority, exchange: absolute(words[1], origin) } };
     }
     case 'A':
-      return isIPv4(words[0] ?? '') ? { data: words[0] } : { error: `A needs an IPv4 address, not "${words[0] ?? ''}"` };
+      return isIPv4(words[0] ?? '')
+        ? { data: words[0] }
+        : { error: `A needs an IPv4 address, not "${words[0] ?? ''}"` };
     case 'AAAA':
-      return isIPv6(words[0] ?? '') ? { data: words[0] } : { error: `AAAA needs an IPv6 address, not "${words[0] ?? ''}"` };
+      return isIPv6(words[0] ?? '')
+        ? { data: words[0] }
+        : { error: `AAAA needs an IPv6 address, not "${words[0] ?? ''}"` };
     case 'CNAME':
     case 'NS':
     case 'PTR':

@@ -4,14 +4,16 @@ import { extractArf } from './arf.js';
 import { extractAutoreply } from './autoreply.js';
 import { formats as registered } from './formats/registry.js';
 import { extractRfc3464 } from './rfc3464.js';
+import { extractUnsubscribe } from './unsubscribe.js';
 
 export { extractArf } from './arf.js';
 export { extractAutoreply } from './autoreply.js';
 export { extractRfc3464, parseDeliveryStatus } from './rfc3464.js';
+export { extractUnsubscribe } from './unsubscribe.js';
 
 /**
  * Tries, in order: the registered formats whose hint() matches, the other registered formats,
- * then the generic RFC 3464 DSN, ARF (RFC 5965) and auto-reply (RFC 3834) readers. The first
+ * then the generic RFC 3464 DSN, ARF (RFC 5965), unsubscribe-request and auto-reply (RFC 3834) readers. The first
  * extraction with at least one recipient wins; otherwise the message is not a bounce.
  */
 export function extract(msg: MailMessage, formats: readonly FormatExtractor[] = registered): Extraction {
@@ -22,7 +24,7 @@ export function extract(msg: MailMessage, formats: readonly FormatExtractor[] = 
     const ex = safeExtract(f, msg);
     if (ex && ex.recipients.length > 0) return ex;
   }
-  for (const generic of [extractRfc3464, extractArf, extractAutoreply]) {
+  for (const generic of [extractRfc3464, extractArf, extractUnsubscribe, extractAutoreply]) {
     const ex = generic(msg);
     if (ex && ex.recipients.length > 0) return ex;
   }

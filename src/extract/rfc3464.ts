@@ -216,6 +216,13 @@ function deliveryStatusTexts(msg: MailMessage): string[] {
   if (texts.length === 0 && msg.originalMessage && hasDeliveryStatusFields(msg.originalMessage)) {
     texts.push(msg.originalMessage);
   }
+  // A delivery-status block pasted on its own: its fields were read as the message's header fields.
+  if (
+    texts.length === 0 &&
+    msg.headers.some((h) => h.name === 'final-recipient' || h.name === 'original-recipient')
+  ) {
+    texts.push(msg.raw);
+  }
   return texts;
 }
 
@@ -248,7 +255,8 @@ export function extractRfc3464(msg: MailMessage): Extraction | null {
       const found = findNoticeReply(msg.text, r.recipient, recipients.length === 1);
       if (!found) continue;
       r.replyCode = found.replyCode;
-      if (!r.diagnosticCode || !leadingReplyCode(r.diagnosticCode)) r.diagnosticCode = found.text;
+      // No reply code means the Diagnostic-Code (if any) was no SMTP reply: the quoted reply says more.
+      r.diagnosticCode = found.text;
     }
     // The notice's prose often names the SMTP stage when the Diagnostic-Code does not.
     const stage = recipients.some((r) => !r.smtpCommand) ? findSmtpCommand(msg.text) : '';

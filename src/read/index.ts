@@ -11,6 +11,13 @@ export { InputError } from './errors.js';
 export { headerValue, parseHeaderBlock, splitHeaderBlock } from './headers.js';
 export type { MessageReader } from './reader.js';
 
+const DSN_FIELD = /^(?:final|original)-recipient[ \t]*:/im;
+
+/** A message with no header fields whose whole text is the body. */
+function textMessage(raw: string): MailMessage {
+  return { headers: [], text: raw, parts: [{ contentType: 'text/plain', headers: [], content: raw }], raw };
+}
+
 export type ReadResult = { type: 'message'; message: MailMessage } | { type: 'reply-text'; text: string };
 
 export interface ReadOptions {
@@ -27,7 +34,11 @@ export async function readInput(input: Uint8Array | string, options: ReadOptions
   const bytes = toBytes(input);
   checkInput(bytes);
   const raw = typeof input === 'string' ? input : bytesToText(bytes);
-  if (!looksLikeHeaderBlock(raw)) return { type: 'reply-text', text: raw.trim() };
+  if (!looksLikeHeaderBlock(raw)) {
+    // Delivery-status fields pasted without a message around them are a report, not a reply text.
+    if (DSN_FIELD.test(raw)) return { type: 'message', message: textMessage(raw) };
+    return { type: 'reply-text', text: raw.trim() };
+  }
   const reader = options.reader ?? postalReader;
   try {
     return { type: 'message', message: await reader.read(bytes, raw) };

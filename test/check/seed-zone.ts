@@ -35,7 +35,10 @@ export function loadSeed(): SeedFile {
 export function caseRecords(seed: SeedFile, c: SeedCase): SeedRecord[] {
   const key = (r: SeedRecord) => `${r.name.toLowerCase()} ${r.type}`;
   const replaced = new Set(c.records.map(key));
-  return [...seed.baseline.filter((r) => !replaced.has(key(r))), ...c.records.filter((r) => r.value !== null)];
+  return [
+    ...seed.baseline.filter((r) => !replaced.has(key(r))),
+    ...c.records.filter((r) => r.value !== null),
+  ];
 }
 
 function data(r: SeedRecord): DnsRecordData {
@@ -51,25 +54,47 @@ function data(r: SeedRecord): DnsRecordData {
 export function caseZone(seed: SeedFile, c: SeedCase): MemoryZone {
   const zone: Record<string, Partial<Record<RRType, DnsRecordData[]>>> = {};
   for (const r of caseRecords(seed, c)) {
-    const owner = (zone[r.name.toLowerCase()] ??= {});
-    (owner[r.type] ??= []).push(data(r));
+    const name = r.name.toLowerCase();
+    const owner = zone[name] ?? {};
+    zone[name] = owner;
+    owner[r.type] = [...(owner[r.type] ?? []), data(r)];
   }
   return zone;
 }
 
-/** The same records as zone-file lines (RFC 1035 §5), TXT strings quoted and escaped. */
-export function caseZoneFile(seed: SeedFile, c: SeedCase, origin: string): string {
+/** A TXT value as zone-file character-strings: quoted, at most 255 octets each, non-ASCII as \\DDD. */
+export function txtRdata(strings: readonly string[]): string {
+  const out: string[] = [];
+  for (const s of strings) {
+    const bytes = Buffer.from(s, 'utf8');
+    for (let at = 0; at === 0 || at < bytes.length; at += 255) {
+      let text = '';
+      for (const b of bytes.subarray(at, at + 255)) {
+        if (b === 0x22 || b === 0x5c) text += `\\${String.fromCharCode(b)}`;
+        else if (b < 0x20 || b > 0x7e) text += `\\${String(b).padStart(3, '0')}`;
+        else text += String.fromCharCode(b);
+      }
+      out.push(`"${text}"`);
+    }
+  }
+  return out.join(' ');
+}
+
+/**
+ * The case's records as a zone file of the root zone: every name, in and out of example.com, lives
+ * in one zone, so that one authoritative server answers all of them (names that are not there get
+ * NXDOMAIN, as they would on the internet, rather than REFUSED).
+ */
+export function caseZoneFile(seed: SeedFile, c: SeedCase): string {
   const lines = [
-    `$ORIGIN ${origin}.`,
+    '$ORIGIN .',
     '$TTL 300',
-    `@ IN SOA ns1.${origin}. hostmaster.${origin}. 1 3600 600 86400 300`,
-    `@ IN NS ns1.${origin}.`,
+    '. IN SOA ns.invalid. hostmaster.invalid. 1 3600 600 86400 300',
+    '. IN NS ns.invalid.',
   ];
-  const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   for (const r of caseRecords(seed, c)) {
-    if (r.name !== origin && !r.name.endsWith(`.${origin}`)) continue;
     const v = r.value as string | string[];
-    const rdata = r.type === 'TXT' ? (Array.isArray(v) ? v : [v]).map(quote).join(' ') : String(v);
+    const rdata = r.type === 'TXT' ? txtRdata(Array.isArray(v) ? v : [v]) : String(v);
     lines.push(`${r.name}. IN ${r.type} ${rdata}`);
   }
   return `${lines.join('\n')}\n`;

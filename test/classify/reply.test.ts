@@ -13,7 +13,7 @@ describe('parseReplyText', () => {
 
   it('joins multi-line continuation replies and removes their codes', () => {
     const r = parseReplyText(
-      '550-5.7.26 Unauthenticated email from example.com is not accepted due to domain\'s\n' +
+      "550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's\n" +
         '550-5.7.26 DMARC policy. Please contact the administrator of example.com domain\n' +
         '550 5.7.26 DMARC initiative. d2si10099441pfa.1 - gsmtp',
     );
@@ -68,7 +68,9 @@ describe('parseReplyText', () => {
   });
 
   it('removes continuation marks kept inside a one-line paste, also mangled ones', () => {
-    const r = parseReplyText('421-4.7.28 Our system has detected an unusual rate of 421-4.7.28 unsolicited mail 421-x.x.xx users 421 x.x.xx review');
+    const r = parseReplyText(
+      '421-4.7.28 Our system has detected an unusual rate of 421-4.7.28 unsolicited mail 421-x.x.xx users 421 x.x.xx review',
+    );
     assert.ok(r);
     assert.equal(r.status, '4.7.28');
     assert.equal(r.text, 'Our system has detected an unusual rate of unsolicited mail users review');
@@ -82,7 +84,9 @@ describe('parseReplyText', () => {
   });
 
   it('accepts a code-less text only when it is worded like a failure', () => {
-    const de = parseReplyText('Das Postfach des Empfängers ist voll und kann zurzeit keine Nachrichten annehmen.');
+    const de = parseReplyText(
+      'Das Postfach des Empfängers ist voll und kann zurzeit keine Nachrichten annehmen.',
+    );
     assert.ok(de);
     assert.equal(de.replyCode, '');
     assert.equal(de.status, '');
@@ -93,10 +97,16 @@ describe('parseReplyText', () => {
 
 describe('findReplyParts', () => {
   it('reads a Diagnostic-Code value', () => {
-    assert.deepEqual(findReplyParts('550 5.7.1 Email rejected per DMARC policy'), { replyCode: '550', status: '5.7.1' });
+    assert.deepEqual(findReplyParts('550 5.7.1 Email rejected per DMARC policy'), {
+      replyCode: '550',
+      status: '5.7.1',
+    });
   });
   it('finds a status without a reply code', () => {
-    assert.deepEqual(findReplyParts('Sorry, I could not find a mail exchanger (#5.4.4)'), { replyCode: '', status: '5.4.4' });
+    assert.deepEqual(findReplyParts('Sorry, I could not find a mail exchanger (#5.4.4)'), {
+      replyCode: '',
+      status: '5.4.4',
+    });
   });
   it('does not pair a reply code with a status of another class', () => {
     assert.deepEqual(findReplyParts('421 temporary, was 5.1.1 before'), { replyCode: '', status: '5.1.1' });

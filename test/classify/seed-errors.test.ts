@@ -10,10 +10,18 @@ import { explain } from '../../src/explain.js';
 interface SeedCase {
   id: string;
   text: string;
-  expect: { category: string | string[]; hard?: boolean; party?: string; status?: string; replycode?: string };
+  expect: {
+    category: string | string[];
+    hard?: boolean;
+    party?: string;
+    status?: string;
+    replycode?: string;
+  };
 }
 
-const seed = JSON.parse(readFileSync(new URL('../../../shared/corpus/seed/errors.json', import.meta.url), 'utf8')) as {
+const seed = JSON.parse(
+  readFileSync(new URL('../../../shared/corpus/seed/errors.json', import.meta.url), 'utf8'),
+) as {
   cases: SeedCase[];
 };
 
@@ -28,8 +36,12 @@ describe('seed errors.json through explain()', () => {
       assert.equal(report.results.length, 1);
       const r = report.results[0];
       const categories = Array.isArray(c.expect.category) ? c.expect.category : [c.expect.category];
-      assert.ok(categories.includes(r.category), `category ${r.category}, expected ${categories.join(' or ')}`);
-      if (c.expect.hard !== undefined) assert.equal(r.bounceType !== 'soft', c.expect.hard, `bounce type ${r.bounceType}`);
+      assert.ok(
+        categories.includes(r.category),
+        `category ${r.category}, expected ${categories.join(' or ')}`,
+      );
+      if (c.expect.hard !== undefined)
+        assert.equal(r.bounceType !== 'soft', c.expect.hard, `bounce type ${r.bounceType}`);
       if (c.expect.party) assert.equal(r.party, c.expect.party);
       if (c.expect.status) assert.equal(r.status, c.expect.status);
       if (c.expect.replycode) assert.equal(r.replyCode, c.expect.replycode);

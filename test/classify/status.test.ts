@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { STATUS_DETAILS, describeStatus, isGenericStatus, isPermanent, isTransient, parseStatus } from '../../src/classify/status.js';
+import {
+  describeStatus,
+  isGenericStatus,
+  isPermanent,
+  isTransient,
+  parseStatus,
+  STATUS_DETAILS,
+} from '../../src/classify/status.js';
 
 describe('RFC 3463 status table', () => {
   it('parses and normalises codes', () => {

@@ -1,5 +1,6 @@
-// `npm run corpus [-- --module NAME] [--file PART] [--diff]`: agreement with the Sisimai corpus,
-// per field overall and per module; per-sample answers written to .corpus-out/sisimai.json.
+// `npm run corpus [-- --module NAME] [--file PART] [--kind lhost] [--clean] [--diff [--field status]]`:
+// agreement with the Sisimai corpus, per field overall and per module; per-sample answers written to
+// .corpus-out/sisimai.json. --clean keeps only unflagged records; --field limits the --diff listing.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,7 +10,10 @@ const { values } = parseArgs({
   options: {
     module: { type: 'string' },
     file: { type: 'string' },
+    kind: { type: 'string' },
+    clean: { type: 'boolean', default: false },
     diff: { type: 'boolean', default: false },
+    field: { type: 'string' },
   },
 });
 
@@ -20,7 +24,12 @@ const row = (name: string, t: Tally) =>
 const header = `${'module'.padEnd(22)} ${'smpl'.padStart(4)} ${'rcpts'.padStart(5)}  ${['rcpt', 'status', 'reply', 'reason', 'hard', 'fbtype'].map((h) => h.padStart(6)).join(' ')}  count`;
 
 const started = performance.now();
-const run = await runCorpus({ module: values.module, file: values.file });
+const run = await runCorpus({
+  module: values.module,
+  file: values.file,
+  kind: values.kind,
+  clean: values.clean,
+});
 const ms = performance.now() - started;
 
 console.log(header);
@@ -37,7 +46,7 @@ for (const s of errors) console.log(`error: ${s.file}: ${s.error}`);
 if (values.diff) {
   console.log('\nmismatches (file #index field: expected -> got):');
   for (const s of run.samples) {
-    for (const m of s.mismatches) {
+    for (const m of s.mismatches.filter((x) => !values.field || x.field === values.field)) {
       console.log(
         `${s.file} #${m.index} ${m.field}: ${JSON.stringify(m.expected)} -> ${JSON.stringify(m.got)}  [${s.reportKind ?? 'error'}/${s.format ?? ''}]`,
       );

@@ -89,6 +89,10 @@ export interface RunOptions {
   module?: string;
   /** only records whose file path contains this */
   file?: string;
+  /** only records of this corpus kind: lhost, rhost, rfc3464, rfc3834, arf, not-a-bounce */
+  kind?: string;
+  /** only records without flags (the corpus README calls them the most reliable labels) */
+  clean?: boolean;
 }
 
 export async function loadRecords(): Promise<CorpusRecord[]> {
@@ -186,7 +190,9 @@ export async function runCorpus(options: RunOptions = {}): Promise<CorpusRun> {
   const records = (await loadRecords()).filter(
     (r) =>
       (!options.module || r.module.toLowerCase() === options.module.toLowerCase()) &&
-      (!options.file || r.file.includes(options.file)),
+      (!options.file || r.file.includes(options.file)) &&
+      (!options.kind || r.kind === options.kind) &&
+      (!options.clean || !r.flags || r.flags.length === 0),
   );
   const run: CorpusRun = { overall: emptyTally(), byModule: {}, samples: [], notBounceOk: true };
   for (const rec of records) {

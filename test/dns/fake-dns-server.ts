@@ -7,15 +7,20 @@ export interface FakeAnswer {
   A?: string[];
   AAAA?: string[];
   TXT?: string[][];
+  /** type 99, the retired SPF RR type */
+  SPF?: string[][];
   MX?: [number, string][];
   drop?: boolean;
 }
 
-const TYPE = { A: 1, NS: 2, CNAME: 5, PTR: 12, MX: 15, TXT: 16, AAAA: 28 } as const;
+const TYPE = { A: 1, NS: 2, CNAME: 5, PTR: 12, MX: 15, TXT: 16, AAAA: 28, SPF: 99 } as const;
 
 function encodeName(name: string): Buffer {
   const parts = name.replace(/\.$/, '').split('.').filter(Boolean);
-  return Buffer.concat([...parts.map((p) => Buffer.concat([Buffer.from([p.length]), Buffer.from(p)])), Buffer.from([0])]);
+  return Buffer.concat([
+    ...parts.map((p) => Buffer.concat([Buffer.from([p.length]), Buffer.from(p)])),
+    Buffer.from([0]),
+  ]);
 }
 
 function rr(type: number, data: Buffer): Buffer {
@@ -42,10 +47,18 @@ function answer(query: Buffer, table: Record<string, FakeAnswer>): Buffer | null
   const rcode = entry ? (entry.rcode ?? 0) : 3;
   const records: Buffer[] = [];
   if (entry && rcode === 0) {
-    if (qtype === TYPE.A) for (const a of entry.A ?? []) records.push(rr(qtype, Buffer.from(a.split('.').map(Number))));
-    if (qtype === TYPE.TXT) {
-      for (const strings of entry.TXT ?? []) {
-        records.push(rr(qtype, Buffer.concat(strings.map((s) => Buffer.concat([Buffer.from([Buffer.byteLength(s)]), Buffer.from(s)])))));
+    if (qtype === TYPE.A)
+      for (const a of entry.A ?? []) records.push(rr(qtype, Buffer.from(a.split('.').map(Number))));
+    if (qtype === TYPE.TXT || qtype === TYPE.SPF) {
+      for (const strings of (qtype === TYPE.TXT ? entry.TXT : entry.SPF) ?? []) {
+        records.push(
+          rr(
+            qtype,
+            Buffer.concat(
+              strings.map((s) => Buffer.concat([Buffer.from([Buffer.byteLength(s)]), Buffer.from(s)])),
+            ),
+          ),
+        );
       }
     }
     if (qtype === TYPE.MX) {
@@ -64,7 +77,9 @@ function answer(query: Buffer, table: Record<string, FakeAnswer>): Buffer | null
   return Buffer.concat([header, query.subarray(12, questionEnd), ...records]);
 }
 
-export async function startFakeDns(table: Record<string, FakeAnswer>): Promise<{ address: string; close: () => void }> {
+export async function startFakeDns(
+  table: Record<string, FakeAnswer>,
+): Promise<{ address: string; close: () => void }> {
   const socket: Socket = createSocket('udp4');
   socket.on('message', (msg, rinfo) => {
     const reply = answer(msg, table);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cachingResolver, memoryResolver } from '../../src/dns/index.js';
+import { cachingResolver, memoryResolver, overlayResolver, zoneApexes } from '../../src/dns/index.js';
 import type { DnsResult, RRType } from '../../src/types.js';
 
 const zone = {
@@ -74,4 +74,26 @@ test('cachingResolver turns a throwing resolver into an ERROR answer', async () 
     throw new Error('boom');
   });
   assert.deepEqual(await cached('example.com', 'A'), { rcode: 'ERROR', answers: [] });
+});
+
+test('overlayResolver answers names under the zone from it, others from the fallback', async () => {
+  const asked: string[] = [];
+  const fallback = async (name: string) => {
+    asked.push(name);
+    return { rcode: 'NOERROR' as const, answers: [['v=spf1 -all']] };
+  };
+  const resolve = overlayResolver(
+    { 'example.com': { TXT: [['v=spf1 include:_spf.provider.example -all']] }, '_dmarc.example.com': {} },
+    fallback,
+  );
+  assert.deepEqual((await resolve('example.com', 'TXT')).answers, [
+    ['v=spf1 include:_spf.provider.example -all'],
+  ]);
+  assert.equal((await resolve('missing.example.com', 'TXT')).rcode, 'NXDOMAIN');
+  assert.deepEqual((await resolve('_spf.provider.example', 'TXT')).answers, [['v=spf1 -all']]);
+  assert.deepEqual(asked, ['_spf.provider.example']);
+  assert.deepEqual(zoneApexes({ 'a.example': {}, 'b.a.example': {}, 'c.example': {} }), [
+    'a.example',
+    'c.example',
+  ]);
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { rcodeOfError, serversResolver } from '../../src/dns/index.js';
+import { splitServer } from '../../src/dns/raw-query.js';
 import type { Resolver } from '../../src/types.js';
 import { startFakeDns } from './fake-dns-server.js';
 
@@ -13,6 +14,7 @@ before(async () => {
       TXT: [['v=spf1 include:a.example ', 'include:b.example -all'], ['other']],
       MX: [[10, 'mx.example.com']],
       A: ['192.0.2.1'],
+      SPF: [['v=spf1 -all']],
     },
     'broken.example.com': { rcode: 2 },
     'refused.example.com': { rcode: 5 },
@@ -29,7 +31,9 @@ test('multi-string TXT keeps its character-strings apart over the wire', async (
 });
 
 test('MX and A answers', async () => {
-  assert.deepEqual((await resolve('example.com', 'MX')).answers, [{ priority: 10, exchange: 'mx.example.com' }]);
+  assert.deepEqual((await resolve('example.com', 'MX')).answers, [
+    { priority: 10, exchange: 'mx.example.com' },
+  ]);
   assert.deepEqual((await resolve('example.com', 'A')).answers, ['192.0.2.1']);
 });
 
@@ -50,9 +54,22 @@ test('a server that does not answer gives TIMEOUT within the per-query timeout',
   assert.ok(Date.now() - started < 3000);
 });
 
+test('type SPF (99), which c-ares cannot ask, goes through the raw UDP client', async () => {
+  assert.deepEqual(await resolve('example.com', 'SPF'), { rcode: 'NOERROR', answers: [['v=spf1 -all']] });
+  assert.equal((await resolve('nothing.example.com', 'SPF')).rcode, 'NXDOMAIN');
+  assert.equal((await resolve('silent.example.com', 'SPF')).rcode, 'TIMEOUT');
+});
+
 test('node:dns error codes map to rcodes', () => {
   assert.equal(rcodeOfError({ code: 'ENOTFOUND' }).rcode, 'NXDOMAIN');
   assert.deepEqual(rcodeOfError({ code: 'ENODATA' }), { rcode: 'NOERROR', answers: [] });
   assert.equal(rcodeOfError({ code: 'ECONNREFUSED' }).rcode, 'ERROR');
   assert.equal(rcodeOfError(new Error('x')).rcode, 'ERROR');
+});
+
+test('server strings: host, host:port, [v6]:port, bare v6', () => {
+  assert.deepEqual(splitServer('127.0.0.1:5300'), ['127.0.0.1', 5300]);
+  assert.deepEqual(splitServer('192.0.2.1'), ['192.0.2.1', 53]);
+  assert.deepEqual(splitServer('[::1]:5300'), ['::1', 5300]);
+  assert.deepEqual(splitServer('2001:db8::1'), ['2001:db8::1', 53]);
 });

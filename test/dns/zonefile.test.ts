@@ -94,13 +94,21 @@ test('multi-string TXT, parentheses across lines, comments, ; inside quotes, \\D
 });
 
 test('the --zone origin option makes relative owners absolute', async () => {
-  const { zone } = parseZoneFile('@ TXT "v=spf1 -all"\n_dmarc TXT "v=DMARC1; p=reject"', { origin: 'example.com' });
+  const { zone } = parseZoneFile('@ TXT "v=spf1 -all"\n_dmarc TXT "v=DMARC1; p=reject"', {
+    origin: 'example.com',
+  });
   assert.deepEqual(Object.keys(zone).sort(), ['_dmarc.example.com', 'example.com']);
 });
 
 test('faults are returned with their line, never thrown', () => {
   const { errors, records } = parseZoneFile(
-    ['a.example. CAA 0 issue "ca.example"', 'b.example. MX mail.example.', 'c.example. TXT "open', 'd.example. A 192.0.2.9', ')'].join('\n'),
+    [
+      'a.example. CAA 0 issue "ca.example"',
+      'b.example. MX mail.example.',
+      'c.example. TXT "open',
+      'd.example. A 192.0.2.9',
+      ')',
+    ].join('\n'),
   );
   assert.equal(records, 2); // the unterminated TXT keeps its text up to the line end, and d.example
   assert.deepEqual(
@@ -111,7 +119,17 @@ test('faults are returned with their line, never thrown', () => {
 });
 
 test('junk input does not crash', () => {
-  for (const junk of ['', '(((', '"', '\\', '$ORIGIN', '@', ' \n \n', 'x'.repeat(10_000), '\u0000\u0001 TXT "\\999"']) {
+  for (const junk of [
+    '',
+    '(((',
+    '"',
+    '\\',
+    '$ORIGIN',
+    '@',
+    ' \n \n',
+    'x'.repeat(10_000),
+    '\u0000\u0001 TXT "\\999"',
+  ]) {
     const r = parseZoneFile(junk);
     assert.ok(Array.isArray(r.errors));
   }

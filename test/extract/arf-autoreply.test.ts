@@ -82,3 +82,25 @@ test('autoreply: a mailer-daemon notice or an ordinary message is not an auto-re
   });
   assert.equal(extractAutoreply(plain), null);
 });
+
+test('an automatic unsubscribe request is opt-out feedback, not an auto-reply', async () => {
+  const { extractUnsubscribe } = await import('../../src/extract/unsubscribe.js');
+  const msg = mail({
+    headers: [
+      { name: 'from', value: 'reader@example.com' },
+      { name: 'subject', value: 'unsubscribe' },
+      { name: 'auto-submitted', value: 'auto-replied' },
+    ],
+  });
+  const ex = extractUnsubscribe(msg);
+  assert.equal(ex?.kind, 'feedback');
+  assert.equal(ex?.recipients[0].recipient, 'reader@example.com');
+  assert.equal(ex?.recipients[0].feedbackType, 'opt-out');
+  const human = mail({
+    headers: [
+      { name: 'from', value: 'x@example.com' },
+      { name: 'subject', value: 'unsubscribe' },
+    ],
+  });
+  assert.equal(extractUnsubscribe(human), null);
+});

@@ -128,3 +128,34 @@ test('a delay report has kind delay; the original message summary is read', () =
 test('a message without delivery-status fields is not RFC 3464', () => {
   assert.equal(extractRfc3464(mail({ text: 'Hello, the status: all fine.' })), null);
 });
+
+test('a non-SMTP Diagnostic-Code is no reply code; the notice text supplies the reply', () => {
+  const text =
+    'The following addresses had permanent fatal errors\n<u@example.jp>\n\n554 5.3.0 unknown mailer error 255\n';
+  const ex = extractRfc3464(
+    mail({
+      text,
+      deliveryStatus:
+        'Final-Recipient: RFC822; u@example.jp\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: X-Unix; 255\n',
+    }),
+  );
+  assert.equal(ex?.recipients[0].replyCode, '554');
+  assert.equal(ex?.recipients[0].diagnosticCode, '554 5.3.0 unknown mailer error 255');
+});
+
+test('an internal Final-Recipient (source route to a local host) gives way to Original-Recipient', () => {
+  const ds = parseDeliveryStatus(
+    'Original-recipient: rfc822;k@example.net\nFinal-recipient: rfc822;@smtp.example.net:k@server\nAction: failed\nStatus: 5.2.0\n',
+  );
+  assert.equal(ds.recipients[0].recipient, 'k@example.net');
+});
+
+test('a Final-Recipient without address takes the single To of the returned message', () => {
+  const ex = extractRfc3464(
+    mail({
+      deliveryStatus: 'Final-Recipient: RFC822; @mx.example.org\nAction: failed\nStatus: 5.1.2\n',
+      originalMessage: 'From: s@example.jp\nTo: k@example.org\nSubject: x\n\n',
+    }),
+  );
+  assert.equal(ex?.recipients[0].recipient, 'k@example.org');
+});

@@ -147,3 +147,14 @@ test('bytes that are not UTF-8 are still read (latin1 fallback) into raw', async
   const m = await message(bytes);
   assert.match(m.raw, /café/);
 });
+
+test('pathological MIME (nesting beyond the limit) is refused with a clear InputError', async () => {
+  let deep = 'From: a@example.com\nContent-Type: multipart/mixed; boundary=b0\n\n';
+  for (let i = 0; i < 200; i++) deep += `--b${i}\nContent-Type: multipart/mixed; boundary=b${i + 1}\n\n`;
+  await assert.rejects(readInput(deep), (err: unknown) => {
+    assert.ok(err instanceof InputError);
+    assert.equal(err.code, 'unreadable');
+    assert.match(err.message, /nesting/);
+    return true;
+  });
+});

@@ -136,11 +136,12 @@ function lintQuotes(text: string, lint: KeyLint): string {
     const where =
       run.span[0] === 0 ? 'at the start' : run.span[1] === text.length ? 'at the end' : 'inside the value';
     const chars = text.slice(run.span[0], run.span[1]);
+    const next = text.slice(run.span[1], run.span[1] + 2);
     const message =
       i === 0
         ? run.typographic
           ? `Typographic quotation marks are stored as part of the record (${where}); verifiers cannot read the tags they wrap.`
-          : `Quote characters are stored as part of the record (${where}): the DNS panel kept the quotes of a zone-file line, so the tags read ${JSON.stringify(chars)}... and strict verifiers reject the key.`
+          : `Quote characters are stored as part of the record (${where}), so the record reads ${chars}${next}... where ${next}... is meant; strict verifiers reject the key. (A DNS panel kept the quotes of a zone-file line.)`
         : `More quote characters stored in the record (${where}).`;
     lint.add(run.typographic ? 'dkim.smart-quotes' : 'dkim.literal-quotes', 'error', message, {
       record: text,

@@ -159,7 +159,8 @@ export async function checkDkim(
       verdict: worstVerdict(all.map((r) => r.verdict)),
     };
   }
-  const found = all.filter((r) => r.records.length > 0);
+  // a TXT record that is no key at a tried name is most likely a wildcard (*.example.com), not a selector
+  const found = all.filter((r) => r.records.some(looksLikeKey));
   const failed = all.filter((r) => r.verdict === 'could-not-check');
   let verdict: Verdict;
   if (found.length > 0) {

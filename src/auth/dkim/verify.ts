@@ -3,6 +3,7 @@
 // results into our own words. mailauth reports most failed checks as "neutral" with a comment
 // (see ../../../../shared/corpus/dkim/README.md); RFC 8601 §2.7.1 has fail / permerror / temperror
 // for them, so the comment is mapped to a fault code and the RFC's result word.
+import { createPublicKey } from 'node:crypto';
 import { arc } from 'mailauth/lib/arc/index.js';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import type { Clock, Resolver } from '../../types.js';
@@ -29,6 +30,8 @@ export interface DkimVerification {
   keyRecord?: string;
   /** l= was used and the body has bytes after the signed part */
   unsignedBodyBytes?: number;
+  /** the key record's p= is a PKCS#1 RSAPublicKey rather than SubjectPublicKeyInfo (see mailauthResolver) */
+  pkcs1Key?: boolean;
 }
 
 export interface ArcVerification {
@@ -121,8 +124,14 @@ const ERROR_CODES: Record<string, string> = {
   ERROR: 'ECONNREFUSED',
 };
 
-/** Our Resolver as mailauth's `resolver(name, rrtype)`: node:dns answers, node:dns error codes. */
-export function mailauthResolver(resolver: Resolver) {
+/**
+ * Our Resolver as mailauth's `resolver(name, rrtype)`: node:dns answers, node:dns error codes.
+ * RFC 6376 is inconsistent on the form of an RSA p= (RSAPublicKey in §3.6.1's k= text,
+ * SubjectPublicKeyInfo in practice; erratum 3017 accepts both). mailauth accepts only the second,
+ * so a PKCS#1 key is handed to it re-encoded as SubjectPublicKeyInfo and its name is noted in
+ * `pkcs1Names`, so that the result can warn that some verifiers reject such a key.
+ */
+export function mailauthResolver(resolver: Resolver, pkcs1Names?: Set<string>) {
   return async (name: string, rrtype: string): Promise<string[][]> => {
     if (rrtype !== 'TXT') {
       const err = new Error(`${rrtype} not supported here`) as Error & { code: string };
@@ -131,13 +140,45 @@ export function mailauthResolver(resolver: Resolver) {
     }
     const res = await resolver(name, 'TXT');
     if (res.rcode === 'NOERROR' && res.answers.length > 0) {
-      return res.answers.map((a) => (Array.isArray(a) ? a : [String(a)]));
+      return res.answers.map((a) => {
+        const chunks = Array.isArray(a) ? a : [String(a)];
+        const spki = pkcs1ToSpki(chunks.join(''));
+        if (spki === undefined) return chunks;
+        pkcs1Names?.add(name.toLowerCase());
+        return [spki];
+      });
     }
     const code = res.rcode === 'NOERROR' ? 'ENODATA' : (ERROR_CODES[res.rcode] ?? 'ESERVFAIL');
     const err = new Error(`${code} ${name}`) as Error & { code: string };
     err.code = code;
     throw err;
   };
+}
+
+/** A key record whose p= is a PKCS#1 RSAPublicKey, rewritten with p= as SubjectPublicKeyInfo. */
+function pkcs1ToSpki(record: string): string | undefined {
+  const pieces = record.split(';');
+  const at = pieces.findIndex((piece) => {
+    const eq = piece.indexOf('=');
+    return eq > 0 && piece.slice(0, eq).trim() === 'p';
+  });
+  if (at < 0) return undefined;
+  const value = pieces[at].slice(pieces[at].indexOf('=') + 1).replace(/\s+/g, '');
+  if (value.length < 100 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
+  const der = Buffer.from(value, 'base64');
+  try {
+    createPublicKey({ key: der, format: 'der', type: 'spki' });
+    return undefined; // already SubjectPublicKeyInfo
+  } catch {
+    // not SubjectPublicKeyInfo: try PKCS#1 below
+  }
+  try {
+    const key = createPublicKey({ key: der, format: 'der', type: 'pkcs1' });
+    pieces[at] = ` p=${key.export({ format: 'der', type: 'spki' }).toString('base64')}`;
+    return pieces.join(';');
+  } catch {
+    return undefined;
+  }
 }
 
 type MailauthDkimResult = {
@@ -158,7 +199,8 @@ export async function verifyDkim(
   message: string | Uint8Array,
   opts: DkimVerifyOptions,
 ): Promise<{ signatures: DkimVerification[]; arc: ArcVerification }> {
-  const resolver = mailauthResolver(opts.resolver);
+  const pkcs1Names = new Set<string>();
+  const resolver = mailauthResolver(opts.resolver, pkcs1Names);
   const input = typeof message === 'string' ? Buffer.from(message, 'utf8') : Buffer.from(message);
   const curTime = (opts.clock ?? (() => new Date()))();
   const minBitLength = opts.minKeyBits ?? 1024;
@@ -176,7 +218,8 @@ export async function verifyDkim(
   }
   const signatures = (res.results as unknown as MailauthDkimResult[])
     .filter((r) => r.status.result !== 'none')
-    .map(toVerification);
+    .map(toVerification)
+    .map((v) => keyRecordRules(v, pkcs1Names));
   let arcResult: ArcVerification = { result: 'none' };
   const chain = (res as unknown as { arc?: { chain?: unknown } }).arc;
   if (chain?.chain) {
@@ -194,6 +237,47 @@ export async function verifyDkim(
     arcResult = { result: 'fail', detail: (res as unknown as { arc: { error: Error } }).arc.error.message };
   }
   return { signatures, arc: arcResult };
+}
+
+/**
+ * Key record rules mailauth does not apply (RFC 6376 §3.6.1): s= service types must include
+ * "email" or "*"; h= lists the hash algorithms the key may be used with. A signature whose key
+ * record excludes it is as good as one without a key.
+ */
+function keyRecordRules(v: DkimVerification, pkcs1Names: Set<string>): DkimVerification {
+  if (pkcs1Names.has(`${v.selector}._domainkey.${v.domain}`.toLowerCase())) v.pkcs1Key = true;
+  if (v.result !== 'pass' || !v.keyRecord) return v;
+  const tags = new Map<string, string>();
+  for (const piece of v.keyRecord.split(';')) {
+    const eq = piece.indexOf('=');
+    if (eq > 0) tags.set(piece.slice(0, eq).trim(), piece.slice(eq + 1).trim());
+  }
+  const services = tags
+    .get('s')
+    ?.split(':')
+    .map((x) => x.trim().toLowerCase());
+  if (services && !services.includes('email') && !services.includes('*')) {
+    return {
+      ...v,
+      result: 'permerror',
+      code: 'dkim.key-not-for-email',
+      detail: `the key record is for the service s=${tags.get('s')}, not e-mail; RFC 6376 §3.6.1 tells verifiers to ignore it`,
+    };
+  }
+  const hashes = tags
+    .get('h')
+    ?.split(':')
+    .map((x) => x.trim().toLowerCase());
+  const sigHash = v.algorithm.split('-').pop() ?? '';
+  if (hashes && sigHash && !hashes.includes(sigHash)) {
+    return {
+      ...v,
+      result: 'permerror',
+      code: 'dkim.key-hash-not-allowed',
+      detail: `the key record allows only h=${tags.get('h')}, but the signature uses ${sigHash}`,
+    };
+  }
+  return v;
 }
 
 function toVerification(r: MailauthDkimResult): DkimVerification {

@@ -41,5 +41,10 @@ export async function identifiersAlign(
   };
   const [oa, ob] = await Promise.all([orgOf(a), orgOf(b)]);
   if (oa.error || ob.error) return { aligned: 'temperror', identical: false };
-  return { aligned: oa.domain === ob.domain, identical: false, authorOrg: oa.domain, identifierOrg: ob.domain };
+  return {
+    aligned: oa.domain === ob.domain,
+    identical: false,
+    authorOrg: oa.domain,
+    identifierOrg: ob.domain,
+  };
 }

@@ -4,7 +4,8 @@
 // (RFC 5322 §3.2.4, §3.2.2) are skipped, so an address inside a display name does not count.
 
 const MAX_FROM_CHARS = 4096;
-const ADDRESS = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)/g;
+const ADDRESS =
+  /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)/g;
 
 /** Remove quoted strings and (nested) comments in one pass. */
 function stripQuotedAndComments(value: string): string {
@@ -35,7 +36,10 @@ function stripQuotedAndComments(value: string): string {
 
 /** The single author domain (lower case) of a From header value, or '' when there is none or several. */
 export function authorDomain(fromValue: string): string {
-  const value = stripQuotedAndComments(String(fromValue ?? '').slice(0, MAX_FROM_CHARS)).replace(/^\s*from\s*:/i, '');
+  const value = stripQuotedAndComments(String(fromValue ?? '').slice(0, MAX_FROM_CHARS)).replace(
+    /^\s*from\s*:/i,
+    '',
+  );
   const domains = new Set<string>();
   for (const m of value.matchAll(ADDRESS)) domains.add(m[1].toLowerCase());
   return domains.size === 1 ? [...domains][0] : '';

@@ -2,9 +2,16 @@
 // option): the record in force and where it came from, plus what the domain doctor must say about
 // the DNS data around it (several records, unrelated TXT, a record at the apex, DNS failures,
 // external report destinations without authorization).
+import { cachingResolver } from '../../dns/cache.js';
 import type { DnsResult, Finding, Resolver } from '../../types.js';
 import { type DmarcLintResult, lintDmarcRecord } from './lint.js';
-import { type DnsFailure, isFailure, normalizeDomain, organizationalDomain, queryDmarc } from './orgdomain.js';
+import {
+  type DnsFailure,
+  isFailure,
+  normalizeDomain,
+  organizationalDomain,
+  queryDmarc,
+} from './orgdomain.js';
 import { type DmarcPolicyRecord, isDmarcRecord, readDmarcRecord } from './record.js';
 import type { DmarcMode } from './tags.js';
 
@@ -48,29 +55,19 @@ export interface DmarcDiscovery {
   dnsError?: DnsFailure;
 }
 
-/** Ask each (name, type) once within one discovery. */
-function memo(resolver: Resolver): Resolver {
-  const cache = new Map<string, Promise<DnsResult>>();
-  return (name, type) => {
-    const key = `${name.toLowerCase()}|${type}`;
-    let hit = cache.get(key);
-    if (!hit) {
-      hit = resolver(name, type).catch((): DnsResult => ({ rcode: 'ERROR', answers: [] }));
-      cache.set(key, hit);
-    }
-    return hit;
-  };
-}
-
 /** A TXT string that is meant as DMARC but that receivers do not recognise. */
 function looksLikeDmarc(text: string): boolean {
   return /^[\s"'“”‘’\\]*v\s*[=:]\s*dmarc/i.test(text) || /\bdmarc1\b/i.test(text.slice(0, 40));
 }
 
 /** Discover the DMARC record in force for a domain. Never throws. */
-export async function discoverDmarc(domainInput: string, options: DmarcDiscoveryOptions): Promise<DmarcDiscovery> {
+export async function discoverDmarc(
+  domainInput: string,
+  options: DmarcDiscoveryOptions,
+): Promise<DmarcDiscovery> {
   const mode = options.mode ?? 'rfc9989';
-  const resolver = memo(options.resolver);
+  // one discovery asks each question once (the caller may share a cache across checks too)
+  const resolver = cachingResolver(options.resolver);
   const domain = normalizeDomain(domainInput);
   const findings: Finding[] = [];
   const out: DmarcDiscovery = { domain, mode, status: 'none', dmarcQueries: [], findings };
@@ -79,7 +76,7 @@ export async function discoverDmarc(domainInput: string, options: DmarcDiscovery
       code: 'dmarc.dns-error',
       severity: 'warning',
       message: `Could not check DMARC: the DNS query for ${name} failed (${rcode}). This says nothing about whether a record exists.`,
-      fix: 'Try again later; if it persists, check the domain\'s name servers.',
+      fix: "Try again later; if it persists, check the domain's name servers.",
     });
     return { ...out, status: 'temperror', dnsError: rcode };
   };
@@ -93,11 +90,15 @@ export async function discoverDmarc(domainInput: string, options: DmarcDiscovery
 
   if (options.checkApex !== false) await checkApex(resolver, domain, own.dmarc.length > 0, findings);
 
-  if (own.dmarc.length > 1) {
-    // RFC 7489 §6.6.3 step 4 / RFC 9989 tree walk step 2: several records are all discarded, and
-    // the organizational domain's record is not used instead (mailauth and checkdmarc read it the same way).
+  const multiple = own.dmarc.length > 1;
+  if (multiple && mode === 'rfc7489') {
+    // RFC 7489 §6.6.3 step 4: several records end policy discovery; no DMARC processing.
     return { ...out, status: 'multiple' };
   }
+  // RFC 9989 tree walk step 2: several records are all discarded. Policy discovery then continues
+  // as when no valid record was found ("If no valid DMARC Policy Record is found by the first
+  // query, then perform a DNS Tree Walk"), so a record higher up may apply. mailauth's test suite
+  // stops here instead; the RFC text decides.
 
   let record: string | undefined;
   let location: string | undefined;
@@ -145,6 +146,7 @@ export async function discoverDmarc(domainInput: string, options: DmarcDiscovery
     orgDomain = org.error ? undefined : org.domain;
   }
   out.organizationalDomain = orgDomain;
+  if ((record === undefined || location === undefined) && multiple) return { ...out, status: 'multiple' };
   if (record === undefined || location === undefined) {
     findings.push({
       code: 'dmarc.no-record',
@@ -184,7 +186,8 @@ export async function discoverDmarc(domainInput: string, options: DmarcDiscovery
     }
   }
 
-  // np: the author domain does not exist (RFC 9989); only matters when the record is inherited.
+  // np: the author domain does not exist. RFC 9989 "Non-existent Domains" follows RFC 8020: an
+  // NXDOMAIN answer (a name with only TXT or MX records exists). Only matters for an inherited record.
   if (source !== 'author' && mode === 'rfc9989') {
     let res: DnsResult;
     try {
@@ -240,7 +243,7 @@ function reportRRset(
     findings.push({
       code: 'dmarc.multiple-records',
       severity: 'error',
-      message: `${name} has ${dmarc.length} DMARC records; receivers discard them all and apply no DMARC.`,
+      message: `${name} has ${dmarc.length} DMARC records; receivers discard them all: RFC 7489 receivers then apply no DMARC, RFC 9989 receivers look for a record higher up.`,
       fix: 'Keep exactly one record; merge what you need into it.',
       record: dmarc.join('\n'),
     });
@@ -252,7 +255,12 @@ function reportRRset(
 }
 
 /** A DMARC record at the domain's apex instead of _dmarc.<domain>: a common mistake. */
-async function checkApex(resolver: Resolver, domain: string, hasOwn: boolean, findings: Finding[]): Promise<void> {
+async function checkApex(
+  resolver: Resolver,
+  domain: string,
+  hasOwn: boolean,
+  findings: Finding[],
+): Promise<void> {
   let res: DnsResult;
   try {
     res = await resolver(domain, 'TXT');
@@ -269,14 +277,16 @@ async function checkApex(resolver: Resolver, domain: string, hasOwn: boolean, fi
       message: hasOwn
         ? `A DMARC record is published at ${domain} itself; it has no effect (the one at _dmarc.${domain} applies).`
         : `The DMARC record is published at ${domain} itself; receivers only look at _dmarc.${domain}, so it has no effect.`,
-      fix: hasOwn ? `Remove the TXT record "${t}" from ${domain}.` : `Move it: publish it as TXT at _dmarc.${domain} and remove it from ${domain}.`,
+      fix: hasOwn
+        ? `Remove the TXT record "${t}" from ${domain}.`
+        : `Move it: publish it as TXT at _dmarc.${domain} and remove it from ${domain}.`,
       record: t,
     });
   }
 }
 
 /**
- * External report destinations (RFC 7489 §7.1, RFC 9990 §3): a rua/ruf address outside the policy
+ * External report destinations (RFC 7489 §7.1; RFC 9990, external destinations): a rua/ruf address outside the policy
  * domain's organizational domain receives reports only if `<policy domain>._report._dmarc.<dest>`
  * holds a v=DMARC1 record (a wildcard `*._report._dmarc.<dest>` is accepted too).
  */
@@ -331,7 +341,12 @@ async function hasDmarcTxt(resolver: Resolver, name: string): Promise<boolean | 
 }
 
 /** A report address whose domain cannot receive mail. RFC 5321 §5.1: an A record is an implicit MX. */
-async function checkDestinationMail(resolver: Resolver, dest: string, findings: Finding[], record: string): Promise<void> {
+async function checkDestinationMail(
+  resolver: Resolver,
+  dest: string,
+  findings: Finding[],
+  record: string,
+): Promise<void> {
   let mx: DnsResult;
   try {
     mx = await resolver(dest, 'MX');

@@ -2,9 +2,10 @@
 // the record in force, identifier alignment of each authenticated identifier, pass/fail and the
 // policy the domain owner requests. Only SPF results of scope MAIL FROM count (RFC 7489 §3.1.2,
 // RFC 9989 "SPF-Authenticated Identifiers"); HELO results never do. Only "pass" results can align.
+import { cachingResolver } from '../../dns/cache.js';
 import type { Resolver } from '../../types.js';
-import { type DmarcDiscovery, discoverDmarc } from './discover.js';
 import { identifiersAlign } from './align.js';
+import { type DmarcDiscovery, discoverDmarc } from './discover.js';
 import { normalizeDomain, type OrgDomainResult } from './orgdomain.js';
 import type { DmarcMode, PolicyRequest } from './tags.js';
 
@@ -76,13 +77,25 @@ export interface DmarcEvaluation {
   reason: string;
 }
 
-const DOWNGRADE: Record<PolicyRequest, PolicyRequest> = { reject: 'quarantine', quarantine: 'none', none: 'none' };
+const DOWNGRADE: Record<PolicyRequest, PolicyRequest> = {
+  reject: 'quarantine',
+  quarantine: 'none',
+  none: 'none',
+};
 
 /** Evaluate DMARC for one message's identities. Never throws. */
-export async function evaluateDmarc(input: DmarcEvalInput, options: DmarcEvalOptions): Promise<DmarcEvaluation> {
+export async function evaluateDmarc(
+  input: DmarcEvalInput,
+  options: DmarcEvalOptions,
+): Promise<DmarcEvaluation> {
   const mode = options.mode ?? 'rfc9989';
+  const resolver = cachingResolver(options.resolver); // discovery and alignment share answers
   const from = normalizeDomain(input.fromDomain ?? '');
-  const base = (discovery: DmarcDiscovery, result: DmarcEvaluation['result'], reason: string): DmarcEvaluation => ({
+  const base = (
+    discovery: DmarcDiscovery,
+    result: DmarcEvaluation['result'],
+    reason: string,
+  ): DmarcEvaluation => ({
     result,
     fromDomain: from,
     policy: null,
@@ -99,13 +112,15 @@ export async function evaluateDmarc(input: DmarcEvalInput, options: DmarcEvalOpt
     return base(empty, 'permerror', `"${input.fromDomain}" is not a usable From domain.`);
   }
   const discovery = await discoverDmarc(from, {
-    resolver: options.resolver,
+    resolver,
     mode,
     checkApex: false,
     checkReportAuthorization: false,
   });
-  if (discovery.status === 'temperror') return base(discovery, 'temperror', 'A DNS query failed; DMARC could not be evaluated.');
-  if (discovery.status === 'multiple') return base(discovery, 'none', `Several DMARC records at _dmarc.${from}: none applies.`);
+  if (discovery.status === 'temperror')
+    return base(discovery, 'temperror', 'A DNS query failed; DMARC could not be evaluated.');
+  if (discovery.status === 'multiple')
+    return base(discovery, 'none', `Several DMARC records at _dmarc.${from}: none applies.`);
   if (discovery.status !== 'found' || !discovery.policy) {
     return base(discovery, 'none', `No usable DMARC record applies to ${from}.`);
   }
@@ -147,7 +162,15 @@ export async function evaluateDmarc(input: DmarcEvalInput, options: DmarcEvalOpt
   ): Promise<void> => {
     const domain = normalizeDomain(domainIn ?? '');
     const alignMode = (kind === 'spf' ? rec.aspf : rec.adkim) === 's' ? 'strict' : 'relaxed';
-    const item: IdentifierAlignment = { kind, domain, result, aligned: false, mode: alignMode, why: '', ...extra };
+    const item: IdentifierAlignment = {
+      kind,
+      domain,
+      result,
+      aligned: false,
+      mode: alignMode,
+      why: '',
+      ...extra,
+    };
     identifiers.push(item);
     if (kind === 'spf' && extra.scope === 'helo') {
       item.why = 'SPF of the HELO name never counts for DMARC; only the MAIL FROM domain does.';
@@ -157,7 +180,7 @@ export async function evaluateDmarc(input: DmarcEvalInput, options: DmarcEvalOpt
       item.why = `${kind.toUpperCase()} result is ${result}; only a pass can align.`;
       return;
     }
-    const al = await identifiersAlign(author, domain, alignMode, { resolver: options.resolver, mode, cache });
+    const al = await identifiersAlign(author, domain, alignMode, { resolver, mode, cache });
     if (al.identifierOrg) item.organizationalDomain = al.identifierOrg;
     if (al.aligned === 'temperror') {
       dnsTrouble = true;
@@ -175,7 +198,8 @@ export async function evaluateDmarc(input: DmarcEvalInput, options: DmarcEvalOpt
     }
   };
   for (const s of input.spf ?? []) await check('spf', s.domain, s.result, { scope: s.scope ?? 'mfrom' });
-  for (const d of input.dkim ?? []) await check('dkim', d.domain, d.result, d.selector ? { selector: d.selector } : {});
+  for (const d of input.dkim ?? [])
+    await check('dkim', d.domain, d.result, d.selector ? { selector: d.selector } : {});
 
   const spfHit = identifiers.find((i) => i.kind === 'spf' && i.aligned);
   const dkimHit = identifiers.find((i) => i.kind === 'dkim' && i.aligned);
@@ -198,8 +222,16 @@ export async function evaluateDmarc(input: DmarcEvalInput, options: DmarcEvalOpt
     pct: rec.pct,
     disposition: result === 'fail' ? policy : result === 'pass' ? 'none' : null,
     alignment: {
-      spf: { aligned: Boolean(spfHit), domain: spfHit?.domain, mode: rec.aspf === 's' ? 'strict' : 'relaxed' },
-      dkim: { aligned: Boolean(dkimHit), domain: dkimHit?.domain, mode: rec.adkim === 's' ? 'strict' : 'relaxed' },
+      spf: {
+        aligned: Boolean(spfHit),
+        domain: spfHit?.domain,
+        mode: rec.aspf === 's' ? 'strict' : 'relaxed',
+      },
+      dkim: {
+        aligned: Boolean(dkimHit),
+        domain: dkimHit?.domain,
+        mode: rec.adkim === 's' ? 'strict' : 'relaxed',
+      },
     },
     identifiers,
     discovery,

@@ -2,59 +2,64 @@
 // Public API of src/auth/dmarc; see each file for the rules and their sources.
 
 export {
-  /** Split a DMARC record into terms with character spans (strict or tolerant reading). Never throws. */
-  parseDmarc,
-  type DmarcTerm,
-  type ParsedDmarc,
-} from './parse.js';
-export {
-  /** Whether a TXT string is a DMARC record (starts with v=DMARC1 exactly). */
-  isDmarcRecord,
-  /** A receiver's reading of a record: effective p/sp/np, alignment modes, t, psd, pct, report URIs. */
-  readDmarcRecord,
-  type DmarcPolicyRecord,
-} from './record.js';
-export type { DmarcMode, PolicyRequest } from './tags.js';
-export {
-  /** Lint one record: findings with spans, validity, and the corrected record when unambiguous. */
-  lintDmarcRecord,
-  type DmarcLintOptions,
-  type DmarcLintResult,
-} from './lint.js';
-export {
-  /** The record in force for a domain and where it came from; DNS failure -> status temperror. */
-  discoverDmarc,
-  type DmarcDiscovery,
-  type DmarcDiscoveryOptions,
-} from './discover.js';
-export {
-  /** DMARC verdict for one message: result, requested policy, alignment of each identifier and why. */
-  evaluateDmarc,
-  type DmarcEvalInput,
-  type DmarcEvalOptions,
-  type DmarcEvaluation,
-  type DkimIdentity,
-  type IdentifierAlignment,
-  type SpfIdentity,
-} from './evaluate.js';
-export {
-  /** Organizational domain: RFC 9989 DNS tree walk (default) or RFC 7489 public suffix list. */
-  organizationalDomain,
-  /** The names an RFC 9989 tree walk asks about (at most 8). */
-  treeWalkTargets,
-  type OrgDomainResult,
-} from './orgdomain.js';
-export {
-  /** Read a rua/ruf value into report URIs. */
-  parseUriList,
-  type ReportUri,
-} from './uri.js';
-export {
+  type AlignResult,
   /** Strict (identical) or relaxed (same organizational domain) alignment of two names. */
   identifiersAlign,
-  type AlignResult,
 } from './align.js';
 export {
   /** The single author domain of a From header value ('' for none or several). */
   authorDomain,
 } from './author.js';
+export {
+  /** Every DMARC finding code with the rule behind it. */
+  DMARC_CODES,
+  type DmarcCodeInfo,
+} from './codes.js';
+export {
+  type DmarcDiscovery,
+  type DmarcDiscoveryOptions,
+  /** The record in force for a domain and where it came from; DNS failure -> status temperror. */
+  discoverDmarc,
+} from './discover.js';
+export {
+  type DkimIdentity,
+  type DmarcEvalInput,
+  type DmarcEvalOptions,
+  type DmarcEvaluation,
+  /** DMARC verdict for one message: result, requested policy, alignment of each identifier and why. */
+  evaluateDmarc,
+  type IdentifierAlignment,
+  type SpfIdentity,
+} from './evaluate.js';
+export {
+  type DmarcLintOptions,
+  type DmarcLintResult,
+  /** Lint one record: findings with spans, validity, and the corrected record when unambiguous. */
+  lintDmarcRecord,
+} from './lint.js';
+export {
+  type OrgDomainResult,
+  /** Organizational domain: RFC 9989 DNS tree walk (default) or RFC 7489 public suffix list. */
+  organizationalDomain,
+  /** The names an RFC 9989 tree walk asks about (at most 8). */
+  treeWalkTargets,
+} from './orgdomain.js';
+export {
+  type DmarcTerm,
+  type ParsedDmarc,
+  /** Split a DMARC record into terms with character spans (strict or tolerant reading). Never throws. */
+  parseDmarc,
+} from './parse.js';
+export {
+  type DmarcPolicyRecord,
+  /** Whether a TXT string is a DMARC record (starts with v=DMARC1 exactly). */
+  isDmarcRecord,
+  /** A receiver's reading of a record: effective p/sp/np, alignment modes, t, psd, pct, report URIs. */
+  readDmarcRecord,
+} from './record.js';
+export type { DmarcMode, PolicyRequest } from './tags.js';
+export {
+  /** Read a rua/ruf value into report URIs. */
+  parseUriList,
+  type ReportUri,
+} from './uri.js';

@@ -1,5 +1,6 @@
 // Organizational domain and the DNS Tree Walk (RFC 9989 "DNS Tree Walk", "Identifier Alignment
 // Evaluation"), or RFC 7489 §3.2's public-suffix way (tldts, PSL with its private section).
+import { domainToASCII } from 'node:url';
 import { getDomain } from 'tldts';
 import type { DnsResult, Resolver } from '../../types.js';
 import { isDmarcRecord, readDmarcRecord } from './record.js';
@@ -8,14 +9,18 @@ import type { DmarcMode } from './tags.js';
 /** The walk asks at most this many names (RFC 9989: authors with more labels are shortened). */
 export const MAX_WALK_QUERIES = 8;
 
-/** Lower case, no trailing dot, no empty labels (".mac.com." -> "mac.com"). */
+/**
+ * Lower case, no trailing dot, no empty labels (".mac.com." -> "mac.com"); U-labels become A-labels
+ * (RFC 9989 "Extract Author Domain": a U-label MUST be converted, RFC 5890 §2.3).
+ */
 export function normalizeDomain(domain: string): string {
-  return domain
+  const plain = domain
     .trim()
     .toLowerCase()
     .split('.')
     .filter((l) => l.length > 0)
     .join('.');
+  return /[^\x00-\x7f]/.test(plain) ? domainToASCII(plain) || plain : plain;
 }
 
 /**
@@ -79,7 +84,10 @@ export interface OrgDomainOptions {
 }
 
 /** The organizational domain of a name (RFC 9989 tree walk by default; RFC 7489 PSL as an option). */
-export async function organizationalDomain(domain: string, options: OrgDomainOptions): Promise<OrgDomainResult> {
+export async function organizationalDomain(
+  domain: string,
+  options: OrgDomainOptions,
+): Promise<OrgDomainResult> {
   const start = normalizeDomain(domain);
   if (options.mode === 'rfc7489') {
     const org = getDomain(start, { allowPrivateDomains: true }) ?? start;
@@ -101,7 +109,8 @@ export async function organizationalDomain(domain: string, options: OrgDomainOpt
       break;
     }
   }
-  if (found.length > 0) return { domain: found[found.length - 1].name, via: 'highest-record', queries, found };
+  if (found.length > 0)
+    return { domain: found[found.length - 1].name, via: 'highest-record', queries, found };
   return { domain: start, via: 'self', queries, found };
 }
 

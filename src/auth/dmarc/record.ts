@@ -1,7 +1,7 @@
 // A receiver's reading of one DMARC record (RFC 9989 §4.7, §4.10.1; RFC 7489 §6.3, §6.6.3):
 // the values it would act on, with defaults filled in. Uses the strict parse (";" only).
 import { parseDmarc } from './parse.js';
-import { ENUM_VALUES, type DmarcMode, type PolicyRequest } from './tags.js';
+import { type DmarcMode, ENUM_VALUES, type PolicyRequest } from './tags.js';
 import { parseUriList, type ReportUri } from './uri.js';
 
 export interface DmarcPolicyRecord {
@@ -61,7 +61,8 @@ export function readDmarcRecord(text: string, mode: DmarcMode = 'rfc9989'): Dmar
     (mode === 'rfc9989' && seen.has('np') && np === undefined);
   const rua = parseUriList(seen.get('rua') ?? '');
   const pctText = seen.get('pct');
-  const pct = pctText !== undefined && /^[0-9]{1,3}$/.test(pctText) && Number(pctText) <= 100 ? Number(pctText) : 100;
+  const pct =
+    pctText !== undefined && /^[0-9]{1,3}$/.test(pctText) && Number(pctText) <= 100 ? Number(pctText) : 100;
   return {
     p,
     sp,

@@ -31,7 +31,10 @@ export const ENUM_VALUES: Readonly<Record<string, readonly string[]>> = {
   rf: ['afrf', 'iodef'], // RFC 7489 §6.3 (iodef via RFC 5070 registrations); removed by RFC 9989
 };
 
-/** fo options (RFC 7489 §6.3 / RFC 9991): colon-separated. */
+/**
+ * fo options, colon-separated (RFC 7489 §6.3). RFC 9989's prose keeps lists ("fo=0:d") while its
+ * ABNF lists only 0, 1, d, s, d:s, s:d; the prose and RFC 7489 are followed, so "0:d" stays valid.
+ */
 export const FO_OPTIONS: readonly string[] = ['0', '1', 'd', 's'];
 
 /** Plain words for each tag, used in messages. */

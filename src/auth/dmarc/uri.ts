@@ -1,7 +1,9 @@
 // Report URIs of rua/ruf (RFC 9989 dmarc-urilist, RFC 7489 §6.2, RFC 6068 mailto:).
-// RFC 9989 permits any URI syntactically but receivers only have to support "mailto:" (RFC 9989
-// rua tag; RFC 9990 sends aggregate reports by e-mail), so a non-mailto URI is accepted with a warning and does not count as a "valid
-// reporting URI" for the missing-p rule. The "!size" suffix of RFC 7489 is obsolete in RFC 9989.
+// RFC 9989 permits any URI syntactically, but receivers only MUST support "mailto:" and MUST ignore
+// schemes they do not support (RFC 9989 rua/ruf tags). So a non-mailto URI is accepted with a
+// warning and does not count as a "syntactically valid reporting URI" for the missing-p rule
+// (§4.10.1; Mail::DMARC reads it the same way). The "!size" suffix of RFC 7489 is obsolete in
+// RFC 9989 ("!" MUST be percent-encoded in dmarc-uri).
 
 export interface ReportUri {
   /** the URI as written (without surrounding blanks) */

@@ -10,7 +10,7 @@ import { alignmentOf } from './alignment.js';
 import { compareWithReceiver } from './compare.js';
 import { diagnose } from './diagnosis.js';
 import { type DmarcCandidate, evaluateMessageDmarc } from './dmarc-step.js';
-import { dkimFromReceiver, dkimFromVerification, spfFromReceiver } from './identities.js';
+import { dkimFromReceiver, dkimFromVerification, keyFindings, spfFromReceiver } from './identities.js';
 import { normalizeIp } from './ip-address.js';
 import { readMessageHeaders } from './read-headers.js';
 import { receiverView } from './receiver-view.js';
@@ -133,6 +133,7 @@ export async function auditMessage(
       { resolver, clock: options.clock },
     );
     dkim = dkimFromVerification(v.signatures, h.dkim);
+    findings.push(...keyFindings(v.signatures));
     arcCheck = v.arc;
   } else {
     const why = offline ? 'offline' : 'the message body is not present (only the header block)';
@@ -152,7 +153,7 @@ export async function auditMessage(
       owners.push(spf);
     }
     for (const d of dkim) {
-      candidates.push({ method: 'dkim', domain: d.domain, result: d.result });
+      candidates.push({ method: 'dkim', domain: d.domain, result: d.result, selector: d.selector });
       owners.push(d);
     }
     if (!offline && resolver) {
@@ -287,6 +288,6 @@ function offlineDmarc(
     mode,
     result: 'unknown',
     source: 'not-checked',
-    why: `no DMARC result in the headers; the identities shown ${ours === 'pass' ? 'would pass' : 'would fail'} DMARC if ${fromDomain} publishes a record`,
+    why: `no DMARC result in the headers and no DNS to read ${fromDomain}'s record`,
   };
 }

@@ -41,6 +41,31 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     };
   }
   if (dmarc.result === 'pass') return { verdict, fixes: [] };
+  const counted = [input.spf, ...input.dkim].filter((c): c is IdentityCheck => !!c && c.counts);
+  if (counted.length > 0 && (dmarc.result === 'unknown' || dmarc.result === 'none')) {
+    // aligned authentication exists; only the policy is missing (or was not read)
+    return {
+      verdict,
+      fixes:
+        dmarc.result === 'none' && dmarc.source === 'evaluated'
+          ? [
+              `Publish a DMARC record for ${fromDomain} (start with p=none and a rua= address to receive reports).`,
+            ]
+          : [],
+    };
+  }
+  if (counted.length > 0 && dmarc.result === 'fail') {
+    return {
+      verdict,
+      rootCause: {
+        code: 'fail-despite-aligned-pass',
+        text: `DMARC failed although ${counted.map(label).join(' and ')} passed and aligns under relaxed rules: ${fromDomain}'s record probably asks for strict alignment (adkim=s / aspf=s), or the receiver's own rules differ.`,
+      },
+      fixes: [
+        `Check ${fromDomain}'s DMARC record (run \`bouncedoc check ${fromDomain}\`); with strict alignment, sign and send with exactly ${fromDomain}.`,
+      ],
+    };
+  }
   if (dmarc.result === 'temperror') {
     return {
       verdict,
@@ -84,6 +109,13 @@ function verdictOf(input: DiagnosisInput): string {
     case 'none':
       parts.push(`No DMARC policy applies (${dmarc.why}); receivers judge the message by their own rules`);
       break;
+    case 'unknown':
+      parts.push(
+        counted.length > 0
+          ? `DMARC was not evaluated (${dmarc.why}); ${counted.map(label).join(' and ')} passed and ${counted.length > 1 ? 'align' : 'aligns'}, so it would pass`
+          : `DMARC was not evaluated (${dmarc.why}); no identity shown both passes and aligns, so it would fail`,
+      );
+      break;
     case 'temperror':
       parts.push('DMARC could not be evaluated: DNS failed');
       break;
@@ -119,7 +151,7 @@ function causeOf(input: DiagnosisInput, from: string): Cause {
   const passing = [spfMailfrom, ...dkim].filter((c): c is IdentityCheck => !!c && c.result === 'pass');
   const alignedDkim = dkim.filter((d) => d.alignment?.aligned);
   const brokenAlignedDkim = alignedDkim.filter((d) => d.result !== 'pass' && d.source !== 'not-checked');
-  const spfAlignedFailing = spfMailfrom && spfMailfrom.alignment?.aligned && spfMailfrom.result !== 'pass';
+  const spfAlignedFailing = spfMailfrom?.alignment?.aligned && spfMailfrom.result !== 'pass';
   const provider = mailboxProviderOf(from);
 
   // 1. forwarding: an intermediary saw DMARC pass (ARC), and now nothing passes aligned

@@ -25,6 +25,8 @@ export interface DkimSignatureInfo {
   t?: number;
   /** expiry (x=), seconds since the epoch */
   x?: number;
+  /** body hash (bh=) */
+  bh?: string;
   /** first characters of b=, as receivers quote it in header.b */
   bPrefix?: string;
   /** faults found in the field itself */
@@ -57,6 +59,7 @@ export function parseDkimSignature(value: string, index: number): DkimSignatureI
   if (tags.has('l')) info.l = num('l');
   if (tags.has('t')) info.t = num('t');
   if (tags.has('x')) info.x = num('x');
+  if (tags.has('bh')) info.bh = get('bh').replace(/\s+/g, '');
   const b = get('b').replace(/\s+/g, '');
   if (b) info.bPrefix = b.slice(0, 8);
 

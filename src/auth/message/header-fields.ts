@@ -12,8 +12,10 @@ export interface RawField {
 /** A message split into its fields and whether a body follows the header block. */
 export interface MessageParts {
   fields: RawField[];
-  /** true when an empty line ends the header block and something follows it */
+  /** true when an empty line ends the header block: what follows is the body, even if empty */
   hasBody: boolean;
+  /** the body is empty or only white space (a header block pasted with a trailing blank line looks the same) */
+  bodyBlank: boolean;
   /** fields beyond MAX_FIELDS were dropped */
   truncated: boolean;
 }
@@ -37,6 +39,7 @@ export function readHeaderFields(text: string): MessageParts {
   let current: { name: string; value: string } | null = null;
   let pos = start;
   let hasBody = false;
+  let bodyBlank = true;
   let truncated = false;
   const flush = () => {
     if (current) fields.push({ name: current.name, value: current.value.trim() });
@@ -50,7 +53,8 @@ export function readHeaderFields(text: string): MessageParts {
     pos = end + 1;
     if (line === '' || /^[ \t]+$/.test(line)) {
       if (line === '' || !current) {
-        hasBody = text.slice(pos).trim().length > 0;
+        hasBody = true;
+        bodyBlank = text.slice(pos).trim().length === 0;
         break;
       }
     }
@@ -67,7 +71,7 @@ export function readHeaderFields(text: string): MessageParts {
     if (m) current = { name: m[1].toLowerCase(), value: line.slice(m[0].length) };
   }
   flush();
-  return { fields, hasBody, truncated };
+  return { fields, hasBody, bodyBlank, truncated };
 }
 
 /** All values of a field by lower-case name, in message order (topmost first). */

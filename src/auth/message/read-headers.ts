@@ -28,10 +28,21 @@ export interface MessageHeaders {
 }
 
 const MAX_RECEIVED = 100;
+
+/**
+ * bh= of an empty body (RFC 6376 §3.4.3-3.4.4): simple canonicalization makes it one CRLF, relaxed
+ * makes it empty; sha256 and sha1 of each.
+ */
+const EMPTY_BODY_HASHES = new Set([
+  'frcCV1k9oG9oKj3dpUqdJg1PxRT2RSN/XKdLCPjaYaY=',
+  '47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=',
+  'uoq1oCgLlTqpdDX/iUbLy7J1Wic=',
+  '2jmj7l5rSw0yVb/vlWAYkK/YBwk=',
+]);
 const MAX_SIGNATURES = 50;
 
 export function readMessageHeaders(text: string): MessageHeaders {
-  const { fields, hasBody, truncated } = readHeaderFields(text);
+  const { fields, hasBody: separated, bodyBlank, truncated } = readHeaderFields(text);
   const findings: Finding[] = [];
   if (truncated) {
     findings.push({
@@ -92,6 +103,10 @@ export function readMessageHeaders(text: string): MessageHeaders {
     parseAuthResults(v, 'authentication-results', i),
   );
   const receivedSpf = fieldValues(fields, 'received-spf').map((v, i) => parseReceivedSpf(v, i));
+  // A blank body is a real (empty) body only when the signatures say they signed an empty body;
+  // otherwise it is a header block pasted with a trailing blank line.
+  const hasBody =
+    separated && (!bodyBlank || (dkim.length > 0 && dkim.every((d) => d.bh && EMPTY_BODY_HASHES.has(d.bh))));
   return { from, fromDomain, returnPath, received, dkim, arc, authResults, receivedSpf, hasBody, findings };
 }
 

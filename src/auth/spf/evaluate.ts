@@ -78,7 +78,12 @@ function truncateName(name: string): string {
   return n;
 }
 
-function macroContext(run: Run, domain: string): MacroContext {
+/**
+ * `countsLookup`: the %{p} PTR query counts toward the limit of 10 when a domain-spec is expanded
+ * (RFC 7208 §4.6.4: "When evaluating ... the %{p} macro, the number of PTR resource records
+ * queried is included in the overall limit"); not for the explanation, which comes after the check.
+ */
+function macroContext(run: Run, domain: string, countsLookup = false): MacroContext {
   let validated: Promise<string> | undefined;
   return {
     sender: run.sender,
@@ -92,20 +97,32 @@ function macroContext(run: Run, domain: string): MacroContext {
     receivingHost: run.opts.receivingHost ?? 'unknown',
     timestamp: Math.floor((run.opts.clock ?? (() => new Date()))().getTime() / 1000),
     validatedName: () => {
-      validated ??= validatedPtrName(run, domain);
+      if (!validated) {
+        if (countsLookup) countLookup(run, '%{p}');
+        validated = validatedPtrName(run, domain);
+      }
       return validated;
     },
   };
 }
 
-async function query(run: Run, domain: string, name: string, type: 'A' | 'AAAA' | 'MX' | 'TXT' | 'PTR'): Promise<DnsResult> {
+async function query(
+  run: Run,
+  domain: string,
+  name: string,
+  type: 'A' | 'AAAA' | 'MX' | 'TXT' | 'PTR',
+): Promise<DnsResult> {
   let r: DnsResult;
   try {
     r = await run.opts.resolver(name, type);
   } catch {
     r = { rcode: 'ERROR', answers: [] };
   }
-  run.trace.push({ domain, step: `${type} ${name}`, outcome: r.rcode === 'NOERROR' ? `${r.answers.length} answer(s)` : r.rcode });
+  run.trace.push({
+    domain,
+    step: `${type} ${name}`,
+    outcome: r.rcode === 'NOERROR' ? `${r.answers.length} answer(s)` : r.rcode,
+  });
   return r;
 }
 
@@ -127,11 +144,19 @@ function countVoid(run: Run, r: DnsResult, term: string): boolean {
 }
 
 /** Address records of `name` in the client's family; DNS failure stops with temperror. */
-async function addresses(run: Run, domain: string, name: string, term: string, countVoids: boolean): Promise<IpAddress[]> {
+async function addresses(
+  run: Run,
+  domain: string,
+  name: string,
+  term: string,
+  countVoids: boolean,
+): Promise<IpAddress[]> {
   const r = await query(run, domain, name, run.ip.family === 4 ? 'A' : 'AAAA');
   if (COULD_NOT_ASK.has(r.rcode)) throw new Stop('temperror', `${r.rcode} looking up ${name}`);
   if (countVoids) countVoid(run, r, term);
-  return r.answers.map((a) => parseIp(String(a))).filter((a): a is IpAddress => a !== null && a.family === run.ip.family);
+  return r.answers
+    .map((a) => parseIp(String(a)))
+    .filter((a): a is IpAddress => a !== null && a.family === run.ip.family);
 }
 
 function matchesAny(run: Run, addrs: IpAddress[], m: SpfMechanism): boolean {
@@ -173,7 +198,7 @@ async function validatedPtrName(run: Run, domain: string): Promise<string> {
 
 async function targetOf(run: Run, domain: string, spec: string | undefined): Promise<string> {
   if (spec === undefined) return domain;
-  const expanded = await expandMacros(spec, macroContext(run, domain));
+  const expanded = await expandMacros(spec, macroContext(run, domain, true));
   if (typeof expanded !== 'string') throw new Stop('permerror', expanded.message);
   return truncateName(expanded);
 }
@@ -205,10 +230,14 @@ async function matches(run: Run, domain: string, m: SpfMechanism, depth: number)
       if (COULD_NOT_ASK.has(r.rcode)) throw new Stop('temperror', `${r.rcode} looking up MX ${target}`);
       if (countVoid(run, r, m.text)) return false;
       if (r.answers.length > SPF_LIMITS.mxNames) {
-        throw new Stop('permerror', `${target} has ${r.answers.length} MX names (limit ${SPF_LIMITS.mxNames})`);
+        throw new Stop(
+          'permerror',
+          `${target} has ${r.answers.length} MX names (limit ${SPF_LIMITS.mxNames})`,
+        );
       }
       for (const answer of r.answers) {
-        const exchange = typeof answer === 'object' && 'exchange' in answer ? answer.exchange : String(answer);
+        const exchange =
+          typeof answer === 'object' && 'exchange' in answer ? answer.exchange : String(answer);
         const name = exchange.replace(/\.$/, '');
         if (!isValidDomain(name)) continue; // null MX "." and junk
         if (matchesAny(run, await addresses(run, domain, name, m.text, false), m)) return true;
@@ -263,7 +292,12 @@ async function matches(run: Run, domain: string, m: SpfMechanism, depth: number)
   }
 }
 
-const QUALIFIER_RESULT: Record<string, SpfResult> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
+const QUALIFIER_RESULT: Record<string, SpfResult> = {
+  '+': 'pass',
+  '-': 'fail',
+  '~': 'softfail',
+  '?': 'neutral',
+};
 
 /** The exp= explanation (RFC 7208 §6.2); any fault means no explanation. */
 async function explanationOf(run: Run, domain: string, spec: string): Promise<string | undefined> {
@@ -280,17 +314,27 @@ async function explanationOf(run: Run, domain: string, spec: string): Promise<st
 }
 
 /** check_host() for one domain of the run (the top domain, an include or a redirect target). */
-async function evaluateDomain(run: Run, domain: string, depth: number, wantExplanation: boolean): Promise<Outcome> {
+async function evaluateDomain(
+  run: Run,
+  domain: string,
+  depth: number,
+  wantExplanation: boolean,
+): Promise<Outcome> {
   if (!isValidDomain(domain)) return { result: 'none', problem: `"${domain}" is not a valid domain name` };
   const r = await query(run, domain, domain, 'TXT');
-  if (COULD_NOT_ASK.has(r.rcode)) return { result: 'temperror', problem: `${r.rcode} looking up TXT ${domain}` };
+  if (COULD_NOT_ASK.has(r.rcode))
+    return { result: 'temperror', problem: `${r.rcode} looking up TXT ${domain}` };
   const records = r.answers.map((a) => (Array.isArray(a) ? a.join('') : String(a))).filter(isSpfRecord);
   if (records.length === 0) return { result: 'none', problem: `no SPF record at ${domain}` };
-  if (records.length > 1) return { result: 'permerror', problem: `${records.length} SPF records at ${domain}` };
+  if (records.length > 1)
+    return { result: 'permerror', problem: `${records.length} SPF records at ${domain}` };
   const parsed = parseSpf(records[0]);
   if (parsed.errors.length > 0) {
     const e = parsed.errors[0];
-    return { result: 'permerror', problem: `${domain}: ${e.message} at "${records[0].slice(e.span[0], e.span[1])}"` };
+    return {
+      result: 'permerror',
+      problem: `${domain}: ${e.message} at "${records[0].slice(e.span[0], e.span[1])}"`,
+    };
   }
   for (const term of parsed.terms) {
     if (term.kind !== 'mechanism') continue;
@@ -311,7 +355,8 @@ async function evaluateDomain(run: Run, domain: string, depth: number, wantExpla
     const target = await targetOf(run, domain, parsed.redirect.value);
     run.trace.push({ domain, step: parsed.redirect.text, outcome: `-> ${target}` });
     const inner = await evaluateDomain(run, target, depth + 1, wantExplanation);
-    if (inner.result === 'none') return { result: 'permerror', problem: inner.problem ?? `redirect=${target} has no SPF record` };
+    if (inner.result === 'none')
+      return { result: 'permerror', problem: inner.problem ?? `redirect=${target} has no SPF record` };
     return inner;
   }
   return { result: 'neutral', problem: undefined };
@@ -321,7 +366,12 @@ async function evaluateDomain(run: Run, domain: string, depth: number, wantExpla
  * check_host(ip, domain, sender) of RFC 7208 §4. `sender` is the MAIL FROM address, or
  * "postmaster@<helo>" when checking the HELO identity. Never throws.
  */
-export async function checkHost(ip: string, domain: string, sender: string, opts: CheckHostOptions): Promise<SpfCheckResult> {
+export async function checkHost(
+  ip: string,
+  domain: string,
+  sender: string,
+  opts: CheckHostOptions,
+): Promise<SpfCheckResult> {
   const client = parseIp(ip.trim());
   const at = sender.lastIndexOf('@');
   const localPart = at > 0 ? sender.slice(0, at) : 'postmaster';
@@ -339,7 +389,9 @@ export async function checkHost(ip: string, domain: string, sender: string, opts
   const done = (o: Outcome): SpfCheckResult => ({
     result: o.result,
     ...(o.explanation !== undefined ? { explanation: o.explanation } : {}),
-    ...(run.mechanism && o.result !== 'permerror' && o.result !== 'temperror' ? { mechanism: run.mechanism } : {}),
+    ...(run.mechanism && o.result !== 'permerror' && o.result !== 'temperror'
+      ? { mechanism: run.mechanism }
+      : {}),
     ...(o.problem ? { problem: o.problem } : {}),
     lookups: run.lookups,
     voidLookups: run.voidLookups,

@@ -23,7 +23,10 @@ export const MECHANISM_TYPOS: Record<string, string> = {
  * Characters that word processors and web pages substitute for ASCII ones, and what was meant.
  * Unicode code points per the Unicode character database.
  */
-export const LOOKALIKES: Record<string, { meant: string; code: 'spf.smart-quote' | 'spf.dash-lookalike' | 'spf.unicode-space'; name: string }> = {
+export const LOOKALIKES: Record<
+  string,
+  { meant: string; code: 'spf.smart-quote' | 'spf.dash-lookalike' | 'spf.unicode-space'; name: string }
+> = {
   '\u201c': { meant: '', code: 'spf.smart-quote', name: 'LEFT DOUBLE QUOTATION MARK' },
   '\u201d': { meant: '', code: 'spf.smart-quote', name: 'RIGHT DOUBLE QUOTATION MARK' },
   '\u201e': { meant: '', code: 'spf.smart-quote', name: 'DOUBLE LOW-9 QUOTATION MARK' },

@@ -154,13 +154,25 @@ function explainError(
     }
     if (e.code === 'spf.bad-ip4' && isIp6Network(value)) {
       return {
-        finding: { ...base, code: 'spf.ip4-given-ipv6', message: `"${value}" is an IPv6 address in an ip4: term.`, fix: 'Use ip6: for IPv6 addresses.', span },
+        finding: {
+          ...base,
+          code: 'spf.ip4-given-ipv6',
+          message: `"${value}" is an IPv6 address in an ip4: term.`,
+          fix: 'Use ip6: for IPv6 addresses.',
+          span,
+        },
         edit: { start: term.start + colon - 3, end: term.start + colon, replacement: 'ip6' },
       };
     }
     if (e.code === 'spf.bad-ip6' && isIp4Network(value)) {
       return {
-        finding: { ...base, code: 'spf.ip6-given-ipv4', message: `"${value}" is an IPv4 address in an ip6: term.`, fix: 'Use ip4: for IPv4 addresses.', span },
+        finding: {
+          ...base,
+          code: 'spf.ip6-given-ipv4',
+          message: `"${value}" is an IPv4 address in an ip6: term.`,
+          fix: 'Use ip4: for IPv4 addresses.',
+          span,
+        },
         edit: { start: term.start + colon - 3, end: term.start + colon, replacement: 'ip4' },
       };
     }
@@ -178,11 +190,24 @@ function explainError(
       };
     }
     return {
-      finding: { ...base, code: e.code, message: `${e.message}, so ${permerror}.`, fix: 'Correct the address.', span },
+      finding: {
+        ...base,
+        code: e.code,
+        message: `${e.message}, so ${permerror}.`,
+        fix: 'Correct the address.',
+        span,
+      },
     };
   }
 
-  return { finding: { ...base, code: e.code, message: `${e.message} in "${t}", so ${permerror}.`, fix: 'Correct the term.' } };
+  return {
+    finding: {
+      ...base,
+      code: e.code,
+      message: `${e.message} in "${t}", so ${permerror}.`,
+      fix: 'Correct the term.',
+    },
+  };
 }
 
 function hostBitsNetwork(m: SpfMechanism): string | undefined {
@@ -225,7 +250,10 @@ export function termFaults(record: string): { findings: Draft[]; fixed: string; 
   const policy = policyFaults(repaired);
   for (const f of policy.findings) {
     const span: [number, number] | undefined = f.span
-      ? [mapBack(f.span[0], syntaxEdits), f.span[1] > f.span[0] ? mapBack(f.span[1] - 1, syntaxEdits) + 1 : mapBack(f.span[0], syntaxEdits)]
+      ? [
+          mapBack(f.span[0], syntaxEdits),
+          f.span[1] > f.span[0] ? mapBack(f.span[1] - 1, syntaxEdits) + 1 : mapBack(f.span[0], syntaxEdits),
+        ]
       : undefined;
     findings.push({ ...f, record, span });
   }
@@ -262,7 +290,8 @@ function policyFaults(record: string): { findings: Draft[]; edits: Edit[]; parse
       {
         code: 'spf.neutral-all',
         severity: 'warning',
-        message: '"?all" is neutral: mail from any other server is neither allowed nor refused, and SPF protects nothing.',
+        message:
+          '"?all" is neutral: mail from any other server is neither allowed nor refused, and SPF protects nothing.',
         fix: 'Use "~all" (or "-all" once every sending service is listed).',
         span: all.span,
       },
@@ -284,7 +313,9 @@ function policyFaults(record: string): { findings: Draft[]; edits: Edit[]; parse
   }
 
   if (all && allIndex < parsed.terms.length - 1) {
-    const after = parsed.terms.slice(allIndex + 1).filter((t) => !(t.kind === 'modifier' && t.name === 'exp'));
+    const after = parsed.terms
+      .slice(allIndex + 1)
+      .filter((t) => !(t.kind === 'modifier' && t.name === 'exp'));
     for (const t of after) {
       const isRedirect = t.kind === 'modifier' && t.name === 'redirect';
       add(
@@ -294,7 +325,10 @@ function policyFaults(record: string): { findings: Draft[]; edits: Edit[]; parse
           message: isRedirect
             ? `"${t.text}" is ignored because the record has an "all" mechanism (RFC 7208 §6.1).`
             : `"${t.text}" comes after "${all.text}" and is never used (evaluation stops at "all").`,
-          fix: t.kind === 'modifier' ? `Remove "${t.text}" (a verification token belongs in its own TXT record).` : `Move "${t.text}" before "${all.text}" or remove it.`,
+          fix:
+            t.kind === 'modifier'
+              ? `Remove "${t.text}" (a verification token belongs in its own TXT record).`
+              : `Move "${t.text}" before "${all.text}" or remove it.`,
           span: t.span,
         },
         { start: t.span[0] - 1, end: t.span[1], replacement: '' },
@@ -319,7 +353,8 @@ function policyFaults(record: string): { findings: Draft[]; edits: Edit[]; parse
       add({
         code: 'spf.ptr',
         severity: 'warning',
-        message: 'The "ptr" mechanism is slow, unreliable and should not be used (RFC 7208 §5.5); some receivers ignore it.',
+        message:
+          'The "ptr" mechanism is slow, unreliable and should not be used (RFC 7208 §5.5); some receivers ignore it.',
         fix: 'Replace "ptr" with the ip4:/ip6:/a: terms of the servers it was meant to cover.',
         span: m.span,
       });
@@ -357,14 +392,25 @@ function policyFaults(record: string): { findings: Draft[]; edits: Edit[]; parse
     const key = m.text.toLowerCase().replace(/^\+/, '');
     if (seen.has(key) && m.name !== 'all') {
       add(
-        { code: 'spf.duplicate-term', severity: 'info', message: `"${m.text}" appears twice.`, fix: 'Remove the repeat.', span: m.span },
+        {
+          code: 'spf.duplicate-term',
+          severity: 'info',
+          message: `"${m.text}" appears twice.`,
+          fix: 'Remove the repeat.',
+          span: m.span,
+        },
         { start: m.span[0] - 1, end: m.span[1], replacement: '' },
       );
     }
     seen.add(key);
   }
   for (const t of parsed.terms) {
-    if (t.kind === 'modifier' && t.name !== 'redirect' && t.name !== 'exp' && (allIndex < 0 || parsed.terms.indexOf(t) < allIndex)) {
+    if (
+      t.kind === 'modifier' &&
+      t.name !== 'redirect' &&
+      t.name !== 'exp' &&
+      (allIndex < 0 || parsed.terms.indexOf(t) < allIndex)
+    ) {
       add({
         code: 'spf.unknown-modifier',
         severity: 'info',

@@ -31,7 +31,8 @@ export function selectRecords(answers: string[][]): RecordSelection {
   for (const strings of answers) {
     const found = { strings, text: strings.join('') };
     if (isSpfRecord(found.text)) sel.valid.push(found);
-    else if (/^spf2\.0\//i.test(found.text.replace(LEADING_JUNK, ''))) sel.senderId.push(found);
+    // RFC 4406 writes "spf2.0/pra ..."; records seen in DNS often read "v=spf2.0/pra ..."
+    else if (/^(v=)?spf2\.0\//i.test(found.text.replace(LEADING_JUNK, ''))) sel.senderId.push(found);
     else if (meantAsSpf(found.text)) sel.lookalike.push(found);
   }
   return sel;
@@ -40,7 +41,8 @@ export function selectRecords(answers: string[][]): RecordSelection {
 const codePoint = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** A mechanism or modifier starting right at a string boundary (then a space was forgotten). */
-const TERM_START = /^[+\-~?]?(all\b|include:|a[:/]|a$|mx[:/]|mx$|ptr[:/]|ptr$|ip4:|ip6:|exists:|redirect=|exp=)/i;
+const TERM_START =
+  /^[+\-~?]?(all\b|include:|a[:/]|a$|mx[:/]|mx$|ptr[:/]|ptr$|ip4:|ip6:|exists:|redirect=|exp=)/i;
 
 /**
  * Text-level faults of one record. Returns the findings (spans into `found.text`) and the edits
@@ -61,7 +63,8 @@ export function textFaults(found: SpfRecordFound): { findings: Draft[]; edits: E
       {
         code: 'spf.leading-whitespace',
         severity: 'error',
-        message: 'The record starts with blank space, so it does not begin with "v=spf1" and receivers ignore it (RFC 7208 §4.5).',
+        message:
+          'The record starts with blank space, so it does not begin with "v=spf1" and receivers ignore it (RFC 7208 §4.5).',
         fix: 'Remove the blanks before "v=spf1".',
         span: [0, lead[0].length],
       },
@@ -103,7 +106,10 @@ export function textFaults(found: SpfRecordFound): { findings: Draft[]; edits: E
           code: look.code,
           severity: 'error',
           message: `${codePoint(c)} ${look.name} is ${what}; SPF records are plain ASCII (RFC 7208 §3.1), so receivers cannot read this${i === 0 ? ' and see no SPF record at all' : ''}.`,
-          fix: look.meant === '' ? 'Delete it; retype the record in plain ASCII.' : `Replace it with "${look.meant}" (retype in plain ASCII).`,
+          fix:
+            look.meant === ''
+              ? 'Delete it; retype the record in plain ASCII.'
+              : `Replace it with "${look.meant}" (retype in plain ASCII).`,
           span: [i, i + 1],
         },
         { start: i, end: i + 1, replacement: look.meant },

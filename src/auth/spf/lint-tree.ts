@@ -4,8 +4,8 @@
 import type { DnsResult, Resolver } from '../../types.js';
 import { SPF_LIMITS } from './evaluate.js';
 import type { Draft } from './lint-text.js';
-import { parseSpf } from './parse.js';
 import { selectRecords } from './lint-text.js';
+import { parseSpf } from './parse.js';
 import type { ParsedSpf, SpfLookupNode, SpfMechanism, SpfModifier } from './types.js';
 
 /** Bounds on the walk (DNS data is attacker-controlled): nodes visited and include depth. */
@@ -77,7 +77,12 @@ async function followTarget(
   n.void = isVoid(r);
   const sel = selectRecords(r.answers.map((a) => (Array.isArray(a) ? a : [String(a)])));
   if (sel.valid.length !== 1) {
-    n.status = sel.valid.length === 0 ? (r.rcode === 'NXDOMAIN' ? 'NXDOMAIN' : 'no SPF record') : `${sel.valid.length} SPF records`;
+    n.status =
+      sel.valid.length === 0
+        ? r.rcode === 'NXDOMAIN'
+          ? 'NXDOMAIN'
+          : 'no SPF record'
+        : `${sel.valid.length} SPF records`;
     w.findings.push({
       code: sel.valid.length === 0 ? `spf.${kind}-no-spf` : `spf.${kind}-multiple-records`,
       severity: 'error',
@@ -85,7 +90,10 @@ async function followTarget(
         sel.valid.length === 0
           ? `"${term.text}": ${target} ${r.rcode === 'NXDOMAIN' ? 'does not exist' : 'has no SPF record'}; receivers return permerror (RFC 7208 §${kind === 'include' ? '5.2' : '6.1'}).`
           : `"${term.text}": ${target} publishes ${sel.valid.length} SPF records; receivers return permerror.`,
-      fix: sel.valid.length === 0 ? `Check the name; remove "${term.text}" if that service is no longer used.` : `Ask the owner of ${target} to publish one record.`,
+      fix:
+        sel.valid.length === 0
+          ? `Check the name; remove "${term.text}" if that service is no longer used.`
+          : `Ask the owner of ${target} to publish one record.`,
       record,
       span: term.span,
     });
@@ -109,7 +117,13 @@ async function followTarget(
   n.children = await walkRecord(w, target, parsed, [...ancestors, target]);
 }
 
-async function termNode(w: Walk, domain: string, term: SpfMechanism | SpfModifier, parsed: ParsedSpf, ancestors: string[]): Promise<SpfLookupNode> {
+async function termNode(
+  w: Walk,
+  domain: string,
+  term: SpfMechanism | SpfModifier,
+  parsed: ParsedSpf,
+  ancestors: string[],
+): Promise<SpfLookupNode> {
   w.nodes++;
   const record = parsed.record;
   const spec = term.kind === 'modifier' ? term.value : term.domainSpec;
@@ -176,7 +190,9 @@ async function termNode(w: Walk, domain: string, term: SpfMechanism | SpfModifie
           span: term.span,
         });
       }
-      const checks = await Promise.all(exchanges.slice(0, 20).map(async (x) => [x, await hasAddress(w, x)] as const));
+      const checks = await Promise.all(
+        exchanges.slice(0, 20).map(async (x) => [x, await hasAddress(w, x)] as const),
+      );
       const missing = checks.filter(([, has]) => has === 'no').map(([x]) => x);
       if (missing.length > 0) {
         // RFC 7208 §4.6.4 counts void lookups per term; the MX query itself answered, so these
@@ -207,9 +223,15 @@ async function termNode(w: Walk, domain: string, term: SpfMechanism | SpfModifie
 }
 
 /** The DNS-querying terms of one record, in evaluation order, each with its subtree. */
-export async function walkRecord(w: Walk, domain: string, parsed: ParsedSpf, ancestors: string[]): Promise<SpfLookupNode[]> {
+export async function walkRecord(
+  w: Walk,
+  domain: string,
+  parsed: ParsedSpf,
+  ancestors: string[],
+): Promise<SpfLookupNode[]> {
   const terms: (SpfMechanism | SpfModifier)[] = parsed.terms.filter(
-    (t): t is SpfMechanism => t.kind === 'mechanism' && ['include', 'a', 'mx', 'ptr', 'exists'].includes(t.name),
+    (t): t is SpfMechanism =>
+      t.kind === 'mechanism' && ['include', 'a', 'mx', 'ptr', 'exists'].includes(t.name),
   );
   const hasAll = parsed.terms.some((t) => t.kind === 'mechanism' && t.name === 'all');
   if (parsed.redirect && !hasAll) terms.push(parsed.redirect);
@@ -235,7 +257,10 @@ export async function walkRecord(w: Walk, domain: string, parsed: ParsedSpf, anc
 }
 
 /** Number the tree in evaluation order; returns [lookups, void lookups]. */
-export function numberTree(nodes: SpfLookupNode[], counter = { lookups: 0, voids: 0 }): { lookups: number; voids: number } {
+export function numberTree(
+  nodes: SpfLookupNode[],
+  counter = { lookups: 0, voids: 0 },
+): { lookups: number; voids: number } {
   for (const n of nodes) {
     counter.lookups++;
     n.runningTotal = counter.lookups;

@@ -2,8 +2,8 @@
 // corrected record where one can be proposed.
 import { cachingResolver } from '../../dns/index.js';
 import type { DnsResult, Resolver } from '../../types.js';
-import { SPF_LIMITS } from './evaluate.js';
 import { applyEdits, tidySpaces } from './edits.js';
+import { SPF_LIMITS } from './evaluate.js';
 import { termFaults } from './lint-terms.js';
 import { type Draft, selectRecords, textFaults } from './lint-text.js';
 import { newWalk, numberTree, walkRecord } from './lint-tree.js';
@@ -64,14 +64,21 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
   const resolver = cachingResolver(opts.resolver);
   const [txt, type99] = await Promise.all([resolver(domain, 'TXT'), resolver(domain, 'SPF')]);
   const findings: Draft[] = [];
-  const result: SpfLintResult = { domain, records: [], findings: [], lookups: 0, voidLookups: 0, verdict: 'ok' };
+  const result: SpfLintResult = {
+    domain,
+    records: [],
+    findings: [],
+    lookups: 0,
+    voidLookups: 0,
+    verdict: 'ok',
+  };
 
   if (COULD_NOT_ASK.has(txt.rcode)) {
     result.findings.push({
       code: 'spf.dns-unavailable',
       severity: 'warning',
       message: `Could not check: the TXT query for ${domain} gave ${txt.rcode}. This says nothing about whether an SPF record exists; receivers seeing the same return temperror.`,
-      fix: 'Check that the domain\'s name servers answer, then run the check again.',
+      fix: "Check that the domain's name servers answer, then run the check again.",
     });
     result.verdict = 'unknown';
     result.receiverResult = 'temperror';
@@ -86,7 +93,8 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
     findings.push({
       code: 'spf.sender-id',
       severity: 'info',
-      message: 'A Sender ID record (spf2.0/, RFC 4406, experimental and abandoned) is published; receivers ignore it.',
+      message:
+        'A Sender ID record (spf2.0/, RFC 4406, experimental and abandoned) is published; receivers ignore it.',
       fix: 'Remove it; it does no harm but is not used.',
       record: s.text,
       span: [0, s.text.indexOf(' ') < 0 ? s.text.length : s.text.indexOf(' ')],
@@ -122,7 +130,8 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
     findings.push({
       code: 'spf.type99-record',
       severity: 'info',
-      message: 'An SPF-type (99) record is published; RFC 7208 §3.1 retired that type and receivers only read TXT.',
+      message:
+        'An SPF-type (99) record is published; RFC 7208 §3.1 retired that type and receivers only read TXT.',
       fix: 'Remove the type-99 record; keep the TXT record.',
     });
   }
@@ -152,39 +161,73 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
     checked = applyEdits(chosen.text, text.edits);
   }
   if (sel.valid.length === 0) {
-    const meant = chosen ? ` (the record ${JSON.stringify(chosen.text.slice(0, 60))} is not one${checked && isSpfRecord(checked) ? ' because of the faults above' : ''})` : '';
+    const meant = chosen
+      ? ` (the record ${JSON.stringify(chosen.text.slice(0, 60))} is not one${checked && isSpfRecord(checked) ? ' because of the faults above' : ''})`
+      : '';
     findings.push({
       code: 'spf.no-record',
       severity: 'error',
       message: `No valid SPF record at ${domain}${meant}: receivers get "none" and cannot tell forged mail from real mail.`,
-      fix: chosen ? 'Publish the corrected record.' : `Publish one TXT record at ${domain} listing the servers that send its mail, e.g. "v=spf1 mx ~all"; "v=spf1 -all" if it sends none.`,
+      fix: chosen
+        ? 'Publish the corrected record.'
+        : `Publish one TXT record at ${domain} listing the servers that send its mail, e.g. "v=spf1 mx ~all"; "v=spf1 -all" if it sends none.`,
       record: chosen?.text,
       fixable: Boolean(chosen),
     });
     if (checked !== undefined && !isSpfRecord(checked)) {
-      const version = /^\S*/.exec(checked.trimStart())?.[0] ?? '';
+      const word = /\S+/.exec(chosen?.text ?? '');
+      const version = word?.[0] ?? '';
       findings.push({
         code: 'spf.bad-version',
         severity: 'error',
         message: `"${version}" is not the SPF version tag: a record must begin with exactly "v=spf1" followed by a space or its end (RFC 7208 §4.5).`,
         fix: 'Begin the record with "v=spf1 ".',
         record: chosen?.text,
-        span: [0, version.length],
+        span: [word?.index ?? 0, (word?.index ?? 0) + version.length],
       });
       checked = undefined;
     }
   }
 
+  if (sel.valid.length > 0) {
+    for (const other of sel.lookalike) {
+      findings.push({
+        code: 'spf.ignored-record',
+        severity: 'warning',
+        message: `Another TXT record looks like SPF but does not begin with exactly "v=spf1 ", so receivers ignore it; whatever it was meant to allow is not allowed.`,
+        fix: 'Remove it, or merge its terms into the SPF record.',
+        record: other.text,
+      });
+    }
+  }
+
   let fixed: string | undefined;
   if (checked !== undefined) {
-    result.record = checked;
+    result.record = chosen?.text;
     const terms = termFaults(checked);
     findings.push(...terms.findings);
     fixed = tidySpaces(terms.fixed);
 
     const walk = newWalk(resolver);
-    const children = await walkRecord(walk, domain, terms.parsed, [domain.toLowerCase().replace(/\.$/, '')]);
-    findings.push(...walk.findings);
+    // the tree is of the record as published: terms that do not parse are not followed
+    const published = parseSpf(checked);
+    const children = await walkRecord(walk, domain, published, [domain.toLowerCase().replace(/\.$/, '')]);
+    for (const f of walk.findings) {
+      // an include/redirect that loops back to this record: removing it is the obvious repair
+      const loopTerm =
+        f.code.endsWith('-loop') && f.record === checked && f.span
+          ? checked.slice(f.span[0], f.span[1])
+          : undefined;
+      if (loopTerm && fixed !== undefined) {
+        fixed = tidySpaces(
+          fixed
+            .split(' ')
+            .filter((t) => t !== loopTerm)
+            .join(' '),
+        );
+        findings.push({ ...f, fixable: true });
+      } else findings.push(f);
+    }
     const { lookups, voids } = numberTree(children);
     const root: SpfLookupNode = {
       term: domain,
@@ -213,7 +256,7 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
           ? `Drop "${top.term}" if that service is unused, or flatten it into ip4:/ip6: terms (saves ${top.lookups}); ${lookups - SPF_LIMITS.lookups} must go.`
           : `Replace a:/mx: terms with ip4:/ip6: terms; ${lookups - SPF_LIMITS.lookups} must go.`,
         record: checked,
-        span: top ? (terms.parsed.terms.find((t) => t.text === top.term)?.span ?? undefined) : undefined,
+        span: top ? published.terms.find((t) => t.text === top.term)?.span : undefined,
       });
     }
     if (voids > SPF_LIMITS.voidLookups) {
@@ -230,7 +273,7 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
         code: 'spf.dns-unavailable',
         severity: 'warning',
         message: `Could not check ${[...new Set(walk.unavailable)].join(', ')} (DNS timeout or server failure); receivers seeing the same return temperror.`,
-        fix: 'Run the check again; if it persists, the named domains\' servers are at fault.',
+        fix: "Run the check again; if it persists, the named domains' servers are at fault.",
         record: checked,
       });
     }
@@ -240,7 +283,8 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
     findings.push({
       code: 'spf.parked-domain',
       severity: 'warning',
-      message: 'A domain that sends no mail should publish exactly "v=spf1 -all", so that all mail claiming to be from it fails SPF.',
+      message:
+        'A domain that sends no mail should publish exactly "v=spf1 -all", so that all mail claiming to be from it fails SPF.',
       fix: 'Publish "v=spf1 -all".',
       record: checked,
       fixable: true,
@@ -250,8 +294,15 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
 
   // a corrected record is proposed only when some finding has an obvious repair
   if (fixed !== undefined && findings.some((f) => f.fixable)) result.fixed = fixed;
-  result.findings = findings.map(({ fixable, ...f }) => (fixable && result.fixed ? { ...f, fixed: result.fixed } : f));
-  result.verdict = verdictOf(findings, findings.some((f) => f.code === 'spf.dns-unavailable'));
+  const rank = { error: 0, warning: 1, info: 2 };
+  findings.sort((a, b) => rank[a.severity] - rank[b.severity] || (a.span?.[0] ?? -1) - (b.span?.[0] ?? -1));
+  result.findings = findings.map(({ fixable, ...f }) =>
+    fixable && result.fixed ? { ...f, fixed: result.fixed } : f,
+  );
+  result.verdict = verdictOf(
+    findings,
+    findings.some((f) => f.code === 'spf.dns-unavailable'),
+  );
   result.receiverResult = receiverResult(result, sel.valid.length);
   return result;
 }

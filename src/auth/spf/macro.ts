@@ -27,7 +27,10 @@ interface MacroToken {
  * Split a macro-string into literals and macros. `explain`: the string is explanation text
  * (spaces allowed, c/r/t allowed). Returns an error at the first fault.
  */
-export function tokenizeMacroString(s: string, explain = false): { tokens: MacroToken[]; error?: MacroError } {
+export function tokenizeMacroString(
+  s: string,
+  explain = false,
+): { tokens: MacroToken[]; error?: MacroError } {
   const tokens: MacroToken[] = [];
   let literal = '';
   let i = 0;
@@ -146,7 +149,11 @@ async function letterValue(letter: string, ctx: MacroContext): Promise<string> {
 }
 
 /** Expand a macro-string already checked by tokenizeMacroString(). */
-export async function expandMacros(s: string, ctx: MacroContext, explain = false): Promise<string | MacroError> {
+export async function expandMacros(
+  s: string,
+  ctx: MacroContext,
+  explain = false,
+): Promise<string | MacroError> {
   const { tokens, error } = tokenizeMacroString(s, explain);
   if (error) return error;
   let out = '';

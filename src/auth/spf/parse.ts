@@ -46,10 +46,13 @@ export function isIp6Network(s: string): boolean {
  * So a trailing dot after the top label is allowed ("include:example.com." is valid), and the
  * top label must not be all digits ("a:192.0.2.1" is not a domain-spec).
  */
-export function domainSpecError(spec: string): { message: string; at: number; end: number; macro?: boolean } | null {
+export function domainSpecError(
+  spec: string,
+): { message: string; at: number; end: number; macro?: boolean } | null {
   if (spec === '') return { message: 'empty domain', at: 0, end: 0 };
   const macro = tokenizeMacroString(spec);
-  if (macro.error) return { message: macro.error.message, at: macro.error.span[0], end: macro.error.span[1], macro: true };
+  if (macro.error)
+    return { message: macro.error.message, at: macro.error.span[0], end: macro.error.span[1], macro: true };
   if (spec.endsWith('}') || /%[%_-]$/.test(spec)) {
     // ends in a macro-expand, unless the final "%}"-looking text was a literal; the tokenizer said it is valid
     const last = macro.tokens[macro.tokens.length - 1];
@@ -88,7 +91,12 @@ function parseTerm(text: string, start: number): TermParse {
     const c = text.charCodeAt(i);
     if (c < 0x21 || c > 0x7e) {
       const code = c > 0x7e ? 'spf.non-ascii' : 'spf.control-character';
-      return err(code, `character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in SPF`, i, i + 1);
+      return err(
+        code,
+        `character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in SPF`,
+        i,
+        i + 1,
+      );
     }
   }
 
@@ -105,11 +113,19 @@ function parseTerm(text: string, start: number): TermParse {
     }
     const lower = name.toLowerCase();
     if (lower === 'redirect' || lower === 'exp') {
+      if (value === '') return err('spf.missing-domain', `"${lower}=" needs a domain`, 0, text.length);
       const bad = domainSpecError(value);
-      if (bad) return err(bad.macro ? 'spf.bad-macro' : 'spf.bad-domain-spec', `${lower}=: ${bad.message}`, eq + 1 + bad.at, eq + 1 + Math.max(bad.end, bad.at + 1));
+      if (bad)
+        return err(
+          bad.macro ? 'spf.bad-macro' : 'spf.bad-domain-spec',
+          `${lower}=: ${bad.message}`,
+          eq + 1 + bad.at,
+          eq + 1 + Math.max(bad.end, bad.at + 1),
+        );
     } else {
       const m = tokenizeMacroString(value);
-      if (m.error) return err('spf.bad-macro', m.error.message, eq + 1 + m.error.span[0], eq + 1 + m.error.span[1]);
+      if (m.error)
+        return err('spf.bad-macro', m.error.message, eq + 1 + m.error.span[0], eq + 1 + m.error.span[1]);
     }
     const term: SpfModifier = { kind: 'modifier', text, span, name: lower, value };
     return { term, errors };
@@ -125,10 +141,15 @@ function parseTerm(text: string, start: number): TermParse {
     i = 1;
   }
   let nameEnd = i;
-  while (nameEnd < text.length && text[nameEnd] !== ':' && text[nameEnd] !== '/') nameEnd++;
+  while (nameEnd < text.length && /[A-Za-z0-9]/.test(text[nameEnd])) nameEnd++;
   const name = text.slice(i, nameEnd).toLowerCase() as SpfMechanismName;
-  if (!MECHANISMS.has(name)) {
-    return err('spf.unknown-mechanism', `"${text.slice(i, nameEnd)}" is not an SPF mechanism`, i, nameEnd);
+  if (
+    !MECHANISMS.has(name) ||
+    (nameEnd < text.length && text[nameEnd] !== ':' && text[nameEnd] !== '/' && name !== 'all')
+  ) {
+    let wordEnd = nameEnd;
+    while (wordEnd < text.length && text[wordEnd] !== ':' && text[wordEnd] !== '/') wordEnd++;
+    return err('spf.unknown-mechanism', `"${text.slice(i, wordEnd)}" is not an SPF mechanism`, i, wordEnd);
   }
   const rest = text.slice(nameEnd);
   const mech: SpfMechanism = { kind: 'mechanism', text, span, qualifier, explicitQualifier, name };
@@ -137,8 +158,12 @@ function parseTerm(text: string, start: number): TermParse {
   const checkDomain = (spec: string, offset: number): boolean => {
     const bad = domainSpecError(spec);
     if (!bad) return true;
+    if (spec === '') {
+      err('spf.missing-domain', `"${name}:" needs a domain after the colon`, 0, text.length);
+      return false;
+    }
     err(
-      spec === '' ? 'spf.missing-domain' : bad.macro ? 'spf.bad-macro' : 'spf.bad-domain-spec',
+      bad.macro ? 'spf.bad-macro' : 'spf.bad-domain-spec',
       `${name}: ${bad.message}`,
       offset + bad.at,
       offset + Math.max(bad.end, bad.at + 1),
@@ -152,12 +177,14 @@ function parseTerm(text: string, start: number): TermParse {
       break;
     case 'include':
     case 'exists':
-      if (!rest.startsWith(':')) return err('spf.missing-domain', `"${name}" needs ":domain"`, at, text.length);
+      if (!rest.startsWith(':'))
+        return err('spf.missing-domain', `"${name}" needs ":domain"`, at, text.length);
       if (!checkDomain(rest.slice(1), at + 1)) return { errors };
       mech.domainSpec = rest.slice(1);
       break;
     case 'ptr':
-      if (rest && !rest.startsWith(':')) return err('spf.ptr-argument', '"ptr" takes only ":domain"', at, text.length);
+      if (rest && !rest.startsWith(':'))
+        return err('spf.ptr-argument', '"ptr" takes only ":domain"', at, text.length);
       if (rest) {
         if (!checkDomain(rest.slice(1), at + 1)) return { errors };
         mech.domainSpec = rest.slice(1);
@@ -170,7 +197,12 @@ function parseTerm(text: string, start: number): TermParse {
       const m6 = /\/\/([0-9]*)$/.exec(spec);
       if (m6) {
         if (!IP6_CIDR.test(m6[1]) || Number(m6[1]) > 128) {
-          return err('spf.bad-cidr', `bad IPv6 prefix length "/${m6[1]}" (0-128)`, at + m6.index, text.length);
+          return err(
+            'spf.bad-cidr',
+            `bad IPv6 prefix length "/${m6[1]}" (0-128)`,
+            at + m6.index,
+            text.length,
+          );
         }
         mech.cidr6 = Number(m6[1]);
         spec = spec.slice(0, m6.index);
@@ -178,13 +210,19 @@ function parseTerm(text: string, start: number): TermParse {
       const m4 = /\/([0-9]*)$/.exec(spec);
       if (m4) {
         if (!IP4_CIDR.test(m4[1]) || Number(m4[1]) > 32) {
-          return err('spf.bad-cidr', `bad IPv4 prefix length "/${m4[1]}" (0-32)`, at + m4.index, at + spec.length);
+          return err(
+            'spf.bad-cidr',
+            `bad IPv4 prefix length "/${m4[1]}" (0-32)`,
+            at + m4.index,
+            at + spec.length,
+          );
         }
         mech.cidr4 = Number(m4[1]);
         spec = spec.slice(0, m4.index);
       }
       if (spec) {
-        if (!spec.startsWith(':')) return err('spf.bad-cidr', `unexpected "${spec}" after "${name}"`, at, at + spec.length);
+        if (!spec.startsWith(':'))
+          return err('spf.bad-cidr', `unexpected "${spec}" after "${name}"`, at, at + spec.length);
         if (!checkDomain(spec.slice(1), at + 1)) return { errors };
         mech.domainSpec = spec.slice(1);
       }
@@ -192,20 +230,34 @@ function parseTerm(text: string, start: number): TermParse {
     }
     case 'ip4':
     case 'ip6': {
-      if (!rest.startsWith(':')) return err('spf.missing-address', `"${name}" needs ":address"`, at, text.length);
+      if (!rest.startsWith(':'))
+        return err('spf.missing-address', `"${name}" needs ":address"`, at, text.length);
       const value = rest.slice(1);
       const cut = value.indexOf('/');
       const ip = cut < 0 ? value : value.slice(0, cut);
       const cidr = cut < 0 ? undefined : value.slice(cut + 1);
       const valid = name === 'ip4' ? isIp4Network(ip) : isIp6Network(ip);
       if (!valid) {
-        return err(name === 'ip4' ? 'spf.bad-ip4' : 'spf.bad-ip6', `"${ip}" is not an ${name === 'ip4' ? 'IPv4' : 'IPv6'} address`, at + 1, at + 1 + ip.length);
+        return err(
+          name === 'ip4' ? 'spf.bad-ip4' : 'spf.bad-ip6',
+          `"${ip}" is not an ${name === 'ip4' ? 'IPv4' : 'IPv6'} address`,
+          at + 1,
+          at + 1 + ip.length,
+        );
       }
       mech.ip = ip;
       if (cidr !== undefined) {
-        const ok = name === 'ip4' ? IP4_CIDR.test(cidr) && Number(cidr) <= 32 : IP6_CIDR.test(cidr) && Number(cidr) <= 128;
+        const ok =
+          name === 'ip4'
+            ? IP4_CIDR.test(cidr) && Number(cidr) <= 32
+            : IP6_CIDR.test(cidr) && Number(cidr) <= 128;
         if (!ok) {
-          return err('spf.bad-cidr', `bad prefix length "/${cidr}" (${name === 'ip4' ? '0-32' : '0-128'})`, at + 1 + cut, text.length);
+          return err(
+            'spf.bad-cidr',
+            `bad prefix length "/${cidr}" (${name === 'ip4' ? '0-32' : '0-128'})`,
+            at + 1 + cut,
+            text.length,
+          );
         }
         if (name === 'ip4') mech.cidr4 = Number(cidr);
         else mech.cidr6 = Number(cidr);
@@ -223,11 +275,19 @@ function parseTerm(text: string, start: number): TermParse {
 export function parseSpf(record: string): ParsedSpf {
   const parsed: ParsedSpf = { record, terms: [], errors: [] };
   if (record.length > MAX_RECORD_CHARS) {
-    parsed.errors.push({ code: 'spf.too-long', message: 'record too long to parse', span: [0, record.length] });
+    parsed.errors.push({
+      code: 'spf.too-long',
+      message: 'record too long to parse',
+      span: [0, record.length],
+    });
     return parsed;
   }
   if (!isSpfRecord(record)) {
-    parsed.errors.push({ code: 'spf.no-version', message: 'the record does not begin with "v=spf1"', span: [0, Math.min(6, record.length)] });
+    parsed.errors.push({
+      code: 'spf.no-version',
+      message: 'the record does not begin with "v=spf1"',
+      span: [0, Math.min(6, record.length)],
+    });
     return parsed;
   }
   // terms = *( 1*SP ( directive / modifier ) ); only SP (0x20) separates terms
@@ -245,7 +305,11 @@ export function parseSpf(record: string): ParsedSpf {
       parsed.terms.push(term);
       if (term.kind === 'modifier' && (term.name === 'redirect' || term.name === 'exp')) {
         if (parsed[term.name]) {
-          parsed.errors.push({ code: 'spf.duplicate-modifier', message: `"${term.name}=" appears more than once`, span: term.span });
+          parsed.errors.push({
+            code: 'spf.duplicate-modifier',
+            message: `"${term.name}=" appears more than once`,
+            span: term.span,
+          });
         } else parsed[term.name] = term;
       }
     }

@@ -109,7 +109,10 @@ export interface SpfLintResult {
   domain: string;
   /** every TXT record at the domain that starts like an SPF record */
   records: SpfRecordFound[];
-  /** the record that was checked (the single valid v=spf1 record, if any) */
+  /**
+   * the published record that was checked: the single v=spf1 record, or the record meant as SPF
+   * when none is valid (its text faults repaired before the term checks); unset for several records
+   */
   record?: string;
   findings: Finding[];
   tree?: SpfLookupNode;

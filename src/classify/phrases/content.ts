@@ -47,9 +47,19 @@ export const SPAM_DETECTED: PhraseTable = {
 export const VIRUS_DETECTED: PhraseTable = {
   reason: 'virusdetected',
   phrases: [
-    p('virus', MISC),
-    p('malware', MISC),
-    p('infected', MISC),
+    // Specific wordings only: "virus" alone also occurs in headers such as X-Virus-Scanned.
+    p('virus detected', MISC),
+    p('virus found', MISC),
+    p('virus was found', MISC),
+    p('found a virus', MISC),
+    p('contains a virus', MISC),
+    p('contained a virus', MISC),
+    p('infected with', MISC),
+    p('virus infected', MISC),
+    p('virus-infected', MISC),
+    p('malware detected', MISC),
+    p('contains malware', MISC),
+    p('message contains malicious', MISC),
     p('mcspamsignature', 'observed in Mimecast notices'),
     p('dangerous attachment', MISC),
     p('executable attachment', MISC),

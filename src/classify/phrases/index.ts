@@ -2,14 +2,51 @@
 // phrase names the reason. More specific causes come first (an authentication failure or spam
 // verdict is often worded with "blocked" or "rejected" too; an expired delivery mentions the
 // connection errors it met on the way).
-import { BLOCKED, AUTH_FAILURE, BAD_REPUTATION, FAILED_STARTTLS, NO_RELAYING, POLICY_VIOLATION, REJECTED, REQUIRE_PTR, SECURITY_ERROR } from './sender.js';
-import { CONTENT_ERROR, EXCEED_LIMIT, MESG_TOO_BIG, NOT_COMPLIANT_RFC, SPAM_DETECTED, VIRUS_DETECTED } from './content.js';
-import { FILTERED, HAS_MOVED, HOST_UNKNOWN, MAILBOX_FULL, NOT_ACCEPT, SUSPEND, USER_UNKNOWN } from './recipient.js';
-import { DNS_ERROR, EXPIRED, MAILER_ERROR, NETWORK_ERROR, ON_HOLD, SPEEDING, SYNTAX_ERROR, SYSTEM_ERROR, SYSTEM_FULL, TOO_MANY_CONN } from './transient.js';
-import { type Phrase, type PhraseTable, matchPhrase } from './types.js';
 
-export { matchPhrase, phraseLabel } from './types.js';
+import {
+  CONTENT_ERROR,
+  EXCEED_LIMIT,
+  MESG_TOO_BIG,
+  NOT_COMPLIANT_RFC,
+  SPAM_DETECTED,
+  VIRUS_DETECTED,
+} from './content.js';
+import {
+  FILTERED,
+  HAS_MOVED,
+  HOST_UNKNOWN,
+  MAILBOX_FULL,
+  NOT_ACCEPT,
+  SUSPEND,
+  USER_UNKNOWN,
+} from './recipient.js';
+import {
+  AUTH_FAILURE,
+  BAD_REPUTATION,
+  BLOCKED,
+  FAILED_STARTTLS,
+  NO_RELAYING,
+  POLICY_VIOLATION,
+  REJECTED,
+  REQUIRE_PTR,
+  SECURITY_ERROR,
+} from './sender.js';
+import {
+  DNS_ERROR,
+  EXPIRED,
+  MAILER_ERROR,
+  NETWORK_ERROR,
+  ON_HOLD,
+  SPEEDING,
+  SYNTAX_ERROR,
+  SYSTEM_ERROR,
+  SYSTEM_FULL,
+  TOO_MANY_CONN,
+} from './transient.js';
+import { matchPhrase, type Phrase, type PhraseTable } from './types.js';
+
 export type { Phrase, PhraseTable } from './types.js';
+export { matchPhrase, phraseLabel } from './types.js';
 
 export const PHRASE_TABLES: readonly PhraseTable[] = [
   AUTH_FAILURE,
@@ -20,6 +57,11 @@ export const PHRASE_TABLES: readonly PhraseTable[] = [
   EXCEED_LIMIT,
   CONTENT_ERROR,
   MESG_TOO_BIG,
+  // A null MX (RFC 7505) is reported inside resolver messages ("DNS Error: ... Null MX").
+  NOT_ACCEPT,
+  // A resolver's failure ("DNS Error", "DNS query failed") is a lookup that failed, not a
+  // verdict on the domain, even when the notice adds that the message expired.
+  DNS_ERROR,
   EXPIRED,
   HAS_MOVED,
   MAILBOX_FULL,
@@ -27,10 +69,6 @@ export const PHRASE_TABLES: readonly PhraseTable[] = [
   NO_RELAYING,
   REJECTED,
   FILTERED,
-  NOT_ACCEPT,
-  // A resolver's "DNS Error ... Domain name not found" is a lookup that failed, not yet a verdict
-  // on the domain.
-  DNS_ERROR,
   USER_UNKNOWN,
   HOST_UNKNOWN,
   BAD_REPUTATION,
@@ -40,11 +78,11 @@ export const PHRASE_TABLES: readonly PhraseTable[] = [
   FAILED_STARTTLS,
   POLICY_VIOLATION,
   BLOCKED,
-  ON_HOLD,
   NETWORK_ERROR,
+  ON_HOLD,
+  MAILER_ERROR,
   SYSTEM_FULL,
   SYSTEM_ERROR,
-  MAILER_ERROR,
   SYNTAX_ERROR,
 ];
 
@@ -54,7 +92,10 @@ export interface PhraseMatch {
 }
 
 /** The first table (in priority order) that has a phrase occurring in the lower-case text. */
-export function findPhrase(lower: string, tables: readonly PhraseTable[] = PHRASE_TABLES): PhraseMatch | null {
+export function findPhrase(
+  lower: string,
+  tables: readonly PhraseTable[] = PHRASE_TABLES,
+): PhraseMatch | null {
   for (const table of tables) {
     for (const phrase of table.phrases) {
       if (matchPhrase(lower, phrase) >= 0) return { table, phrase };

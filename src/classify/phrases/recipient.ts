@@ -1,5 +1,5 @@
 // Phrases that put the fault at the recipient's side: the address, the mailbox or the domain.
-import { type PhraseTable, p } from './types.js';
+import { dir, type PhraseTable, p } from './types.js';
 
 const POSTFIX = 'observed in Postfix notices';
 const SENDMAIL = 'observed in Sendmail notices';
@@ -12,10 +12,13 @@ const MISC = 'observed in notices of several MTAs';
 export const USER_UNKNOWN: PhraseTable = {
   reason: 'userunknown',
   phrases: [
-    p('recipient address rejected: access denied', 'observed in Exchange Online notices (directory-based edge blocking)'),
+    dir(
+      'recipient address rejected: access denied',
+      'observed in Exchange Online notices (directory-based edge blocking)',
+    ),
     p('user unknown', SENDMAIL),
     p('unknown user', MISC),
-    p('unknown recipient', EXCHANGE),
+    dir('unknown recipient', EXCHANGE),
     p('unknown or illegal user', EXIM),
     p('unknown or illegal alias', EXIM),
     p('unknown local part', EXIM),
@@ -30,19 +33,25 @@ export const USER_UNKNOWN: PhraseTable = {
     p('user not found', MISC),
     p('user not exist', MISC),
     p('user does not exist', MISC),
-    p('user doesn\'t exist', MISC),
-    p('user doesn\'t have a', 'observed in Yahoo notices ("This user doesn\'t have a yahoo.com account")'),
+    p("user doesn't exist", MISC),
+    p("user doesn't have a", 'observed in Yahoo notices ("This user doesn\'t have a yahoo.com account")'),
     p('recipient not found', EXCHANGE),
     p('recipient does not exist', MISC),
-    p('recipient address does not exist', 'Facebook response codes: http://postmaster.facebook.com/response_codes'),
+    p(
+      'recipient address does not exist',
+      'Facebook response codes: http://postmaster.facebook.com/response_codes',
+    ),
     p('recipient unknown', MISC),
     p('recipient is not known', MISC),
     p('recipient no longer valid', MISC),
-    p('recipnotfound', EXCHANGE),
-    p('recipientnotfound', 'Exchange Online NDR 5.1.10: https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-10-in-exchange-online'),
+    dir('recipnotfound', EXCHANGE),
+    dir(
+      'recipientnotfound',
+      'Exchange Online NDR 5.1.10: https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-10-in-exchange-online',
+    ),
     p('mailbox not found', MISC),
     p('mailbox does not exist', MISC),
-    p('mailbox doesn\'t exist', MISC),
+    p("mailbox doesn't exist", MISC),
     p('mailbox unknown', MISC),
     p('mailbox is unknown', MISC),
     p('mailbox not available', MISC),
@@ -59,7 +68,7 @@ export const USER_UNKNOWN: PhraseTable = {
     p('invalid recipient', MISC),
     p('invalid mailbox', MISC),
     p('invalid address', MISC),
-    p('invalid final delivery userid', 'observed in IMail Server notices'),
+    dir('invalid final delivery userid', 'observed in IMail Server notices'),
     p('bad destination mailbox address', 'RFC 3463 X.1.1'),
     p('not a valid mailbox', MISC),
     p('not our customer', 'observed in Comcast/Cox notices'),
@@ -68,8 +77,11 @@ export const USER_UNKNOWN: PhraseTable = {
     p('no such person', MISC),
     p('unrouteable address', EXIM),
     p('undeliverable address', MISC),
-    p('destination addresses were unknown', 'observed in Lotus Notes notices'),
+    dir('destination addresses were unknown', 'observed in Lotus Notes notices'),
     p('this address no longer accepts mail', MISC),
+    dir('not listed in domino directory', 'observed in IBM Domino notices'),
+    dir('not listed in public name & address book', 'observed in Lotus Notes notices'),
+    dir('not listed in the public name & address book', 'observed in Lotus Notes notices'),
     // Languages (user-facing notices of the corpus and common servers)
     p('adresse d au moins un destinataire invalide', 'Orange/FrancePTT error codes (French)'),
     p('adresse destinataire invalide', 'Orange/FrancePTT error codes (French)'),
@@ -115,7 +127,10 @@ export const HOST_UNKNOWN: PhraseTable = {
     p('domain is not reachable', 'observed in Outlook.com notices'),
     p('bad destination system', 'RFC 3463 X.1.2'),
     p('illegal host/domain name', 'observed in Oracle Messaging Server notices'),
-    p('no mail hosts for domain', 'observed in Exim/Sendmail notices ("unable to route: no mail hosts for domain")'),
+    p(
+      'no mail hosts for domain',
+      'observed in Exim/Sendmail notices ("unable to route: no mail hosts for domain")',
+    ),
     p("couldn't find any host named", QMAIL),
     p('name or service not known', MISC),
     p(['dns lookup failure: host', 'not found'], 'observed in DragonFly Mail Agent notices'),
@@ -153,11 +168,16 @@ export const MAILBOX_FULL: PhraseTable = {
     p('mailbox size limit exceeded', MISC),
     p('user has exceeded', MISC),
     p('too much mail data', MISC),
+    p('mailbox exceeds allowed size', 'observed in IMail Server notices'),
+    p(["recipient's mailbox", 'exceeded'], 'observed in Biglobe notices'),
     p('boîte pleine', 'observed in French notices'),
     p('boite pleine', 'observed in French notices'),
     p('boîte aux lettres pleine', 'observed in French notices'),
     p('postfach ist voll', 'observed in German Exchange notices'),
-    p(['postfach des empfängers', 'voll'], 'observed in German Exchange notices ("Das Postfach des Empfängers ist voll")'),
+    p(
+      ['postfach des empfängers', 'voll'],
+      'observed in German Exchange notices ("Das Postfach des Empfängers ist voll")',
+    ),
     p('postfach voll', 'observed in German notices'),
     p('speicherplatz', 'observed in German notices'),
     p('buzón lleno', 'observed in Spanish notices'),
@@ -225,13 +245,13 @@ export const FILTERED: PhraseTable = {
   phrases: [
     p('rejected by the domain filter', 'observed in au/KDDI notices'),
     p('domain filter', 'observed in Japanese carrier notices'),
-    p('due to the recipient\'s mail reception settings', 'observed in Japanese carrier notices'),
+    p("due to the recipient's mail reception settings", 'observed in Japanese carrier notices'),
     p('recipient has blocked', MISC),
     p('recipient rejected your message', MISC),
     p('recipient has rejected', MISC),
     p('blocked by the recipient', MISC),
     p('refused by recipient', MISC),
-    p('sender is on the recipient\'s block list', MISC),
+    p("sender is on the recipient's block list", MISC),
     p('not authorized to send to this group', MISC),
     p('you do not have permission to post', GOOGLE),
     p('受信拒否', 'observed in Japanese carrier notices'),
@@ -250,5 +270,10 @@ export const NOT_ACCEPT: PhraseTable = {
     p('host/domain does not accept mail', 'observed in Oracle Messaging Server notices'),
     p("couldn't find a mail exchanger", QMAIL),
     p('no mx record', MISC),
+    p('no mx found', 'observed in OpenSMTPD notices'),
+    p(
+      'indicated no smtp service',
+      'observed in Exim notices ("an MX or SRV record indicated no SMTP service", RFC 7505 null MX)',
+    ),
   ],
 };

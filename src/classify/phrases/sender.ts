@@ -9,9 +9,12 @@ const GOOGLE = 'Gmail SMTP errors: https://support.google.com/a/answer/3726730';
 export const AUTH_FAILURE: PhraseTable = {
   reason: 'authfailure',
   phrases: [
-    p('dmarc policy', 'RFC 7489 (receivers citing the domain owner\'s DMARC policy)'),
+    p('dmarc policy', "RFC 7489 (receivers citing the domain owner's DMARC policy)"),
     p('dmarc check failed', 'observed in Tencent notices'),
-    p('dmarc verification', 'Microsoft 5.7.509: https://learn.microsoft.com/exchange/troubleshoot/email-delivery/send-receive-emails-socmail'),
+    p(
+      'dmarc verification',
+      'Microsoft 5.7.509: https://learn.microsoft.com/exchange/troubleshoot/email-delivery/send-receive-emails-socmail',
+    ),
     p('dmarc processing failure', MISC),
     p('failed dmarc', MISC),
     p('fails dmarc', MISC),
@@ -91,6 +94,9 @@ export const REJECTED: PhraseTable = {
     p('customfromdenied', GOOGLE),
     p('may not have permission to post messages to the group', 'observed in Google Groups notices'),
     p('group you tried to contact', 'observed in Google Groups notices'),
+    p('die gruppe, die sie kontaktieren möchten', 'observed in Google Groups notices (German)'),
+    p('not a member of this mailing list', 'observed in fml mailing list notices'),
+    p('you are not a member of', 'observed in mailing list notices'),
     p('skupina, kterou se pokoušíte kontaktovat', 'observed in Google Groups notices (Czech)'),
     p('el grupo con el que has intentado ponerte en contacto', 'observed in Google Groups notices (Spanish)'),
     p('le groupe que vous avez essayé de contacter', 'observed in Google Groups notices (French)'),
@@ -114,7 +120,10 @@ export const NO_RELAYING: PhraseTable = {
     p('we do not relay', MISC),
     p('no relaying', MISC),
     p('not permitted to relay', MISC),
-    p('email address is not verified', 'Amazon SES: https://docs.aws.amazon.com/ses/latest/dg/verify-addresses-and-domains.html'),
+    p(
+      'email address is not verified',
+      'Amazon SES: https://docs.aws.amazon.com/ses/latest/dg/verify-addresses-and-domains.html',
+    ),
   ],
 };
 
@@ -150,7 +159,10 @@ export const BLOCKED: PhraseTable = {
     p('ip blocked', MISC),
     p('ip address blocked', MISC),
     p('your ip', MISC),
-    p('banned sending ip', 'Microsoft: https://learn.microsoft.com/microsoft-365/security/office-365-security/external-senders-use-the-delist-portal-to-unblock-yourself'),
+    p(
+      'banned sending ip',
+      'Microsoft: https://learn.microsoft.com/microsoft-365/security/office-365-security/external-senders-use-the-delist-portal-to-unblock-yourself',
+    ),
     p('blocked for abuse', MISC),
     p('blocked by', MISC),
     p('has been blocked', MISC),

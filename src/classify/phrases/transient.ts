@@ -19,7 +19,10 @@ export const SPEEDING: PhraseTable = {
     p('too many emails', MISC),
     p('message rate', MISC),
     p('unusual rate', GOOGLE),
-    p('temporarily deferred due to unexpected volume', 'Yahoo error codes: https://senders.yahooinc.com/smtp-error-codes'),
+    p(
+      'temporarily deferred due to unexpected volume',
+      'Yahoo error codes: https://senders.yahooinc.com/smtp-error-codes',
+    ),
     p('throttl', MISC),
     p('please slow down', MISC),
   ],
@@ -46,13 +49,15 @@ export const EXPIRED: PhraseTable = {
     p('retry time not reached', 'observed in Exim notices'),
     p('delivery time expired', 'RFC 3463 X.4.7'),
     p('envelope expired', 'observed in OpenSMTPD notices'),
-    p('giving up', MISC),
-    p('gave up', MISC),
     p('could not be delivered within', MISC),
     p('has not been delivered for', MISC),
     p('unable to deliver in', MISC),
     p('too long in queue', MISC),
     p('was not delivered after', MISC),
+    p(
+      'was aborted after',
+      'observed in notices of several MTAs ("Delivery ... was aborted after 5.0 hour(s)")',
+    ),
     p('host not reachable', 'observed in Zoho notices'),
     // A connection that kept timing out until the notice was written: the delivery gave up.
     p('connection timed out', 'observed in Postfix and Sendmail notices'),
@@ -82,6 +87,7 @@ export const NETWORK_ERROR: PhraseTable = {
     p('routing loop', 'RFC 3463 X.4.6'),
     p('mail loops back', MISC),
     p('unable to route', 'RFC 3463 X.4.4'),
+    p('network error', 'observed in OpenSMTPD notices'),
     p('bad connection', 'RFC 3463 X.4.2'),
   ],
 };
@@ -91,7 +97,10 @@ export const DNS_ERROR: PhraseTable = {
   phrases: [
     p('dns error', 'observed in Gmail notices ("DNS Error: ... DNS type \'mx\' lookup of ...")'),
     p('dns lookup error', MISC),
+    p('dns query failed', 'observed in Exchange Online notices (5.4.312)'),
     p('temporary dns failure', MISC),
+    // The resolver's TRY_AGAIN answer, as Postfix words it: a lookup that may succeed later.
+    p('host not found, try again', POSTFIX),
     p('dns temporary failure', MISC),
   ],
 };
@@ -136,6 +145,7 @@ export const MAILER_ERROR: PhraseTable = {
     p('command output', POSTFIX),
     p('local delivery failed', MISC),
     p('x-unix;', 'RFC 3464 diagnostic type of a local program'),
+    p('operating system error', 'observed in Sendmail notices (EX_OSERR)'),
   ],
 };
 

@@ -8,6 +8,11 @@ export interface Phrase {
   text: string | readonly string[];
   /** where the wording comes from: an RFC, a provider's documentation URL, or "observed in <MTA> notices" */
   source: string;
+  /**
+   * The words are a directory's own verdict on the address (Exchange's RecipientNotFound,
+   * Domino's "not listed in Domino Directory"), true at whatever SMTP stage they are reported.
+   */
+  directory?: boolean;
 }
 
 export interface PhraseTable {
@@ -18,6 +23,11 @@ export interface PhraseTable {
 /** Shorthand for a table entry. */
 export function p(text: string | readonly string[], source: string): Phrase {
   return { text, source };
+}
+
+/** Shorthand for a directory verdict (see Phrase.directory). */
+export function dir(text: string | readonly string[], source: string): Phrase {
+  return { text, source, directory: true };
 }
 
 /** Index just after the phrase in `lower`, or -1. `lower` must already be lower case. */

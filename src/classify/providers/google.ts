@@ -5,7 +5,15 @@ const DOC = 'https://support.google.com/a/answer/3726730';
 
 export const google: Provider = {
   name: 'google',
-  markers: ['gsmtp', 'support.google.com/mail', 'aspmx.l.google.com', 'gmail-smtp-in', 'googlemail.com', '@gmail.com', 'gmail.com'],
+  markers: [
+    'gsmtp',
+    'support.google.com/mail',
+    'aspmx.l.google.com',
+    'gmail-smtp-in',
+    'googlemail.com',
+    '@gmail.com',
+    'gmail.com',
+  ],
   rules: [
     // 5.7.26: unauthenticated mail / DMARC reject ("Unauthenticated email from x is not accepted
     // due to domain's DMARC policy"; since 2024 also "the sender is unauthenticated").
@@ -14,7 +22,13 @@ export const google: Provider = {
     { status: ['5.7.25', '4.7.25'], reason: 'requireptr', code: '5.7.25', source: DOC },
     { text: 'p=receivingrate', reason: 'speeding', category: 'rate-limited', source: DOC },
     // 4.7.28 / 5.7.28: the sending IP sends an unusual rate of unsolicited mail; Google throttles it.
-    { status: ['4.7.28', '5.7.28'], reason: 'speeding', category: 'rate-limited', code: '4.7.28', source: DOC },
+    {
+      status: ['4.7.28', '5.7.28'],
+      reason: 'speeding',
+      category: 'rate-limited',
+      code: '4.7.28',
+      source: DOC,
+    },
     { text: 'p=unsolicitedratelimiterror', reason: 'speeding', category: 'rate-limited', source: DOC },
     { text: 'p=unsolicitedmessage', reason: 'spamdetected', source: DOC },
     { text: 'p=nosuchuser', reason: 'userunknown', source: DOC },

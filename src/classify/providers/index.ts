@@ -2,6 +2,7 @@
 import { apple } from './apple.js';
 import { cox } from './cox.js';
 import { docomo } from './docomo.js';
+import { facebook } from './facebook.js';
 import { gmx } from './gmx.js';
 import { godaddy } from './godaddy.js';
 import { google } from './google.js';
@@ -38,6 +39,7 @@ export const PROVIDERS: readonly Provider[] = [
   gmx,
   zoho,
   tencent,
+  facebook,
 ];
 
 /** The first provider one of whose markers occurs in the (lower-case) haystack. */

@@ -3,7 +3,8 @@
 // and Outlook.com's https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
 import type { Provider } from './types.js';
 
-const NDR = 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online';
+const NDR =
+  'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online';
 const OLC = 'https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx';
 
 /** 5.7.606-5.7.649: the sending IP is on one of Microsoft's block lists. */
@@ -11,7 +12,18 @@ const BLOCKLIST_CODES: string[] = Array.from({ length: 44 }, (_, i) => `5.7.${60
 
 export const microsoft: Provider = {
   name: 'microsoft',
-  markers: ['outlook.com', 'protection.outlook.com', 'hotmail.', 'live.com', 'msn.com', 'office365', 'microsoft', 'exchangelabs', 'resolver.adr', 'resolver.rst'],
+  markers: [
+    'outlook.com',
+    'protection.outlook.com',
+    'hotmail.',
+    'live.com',
+    'msn.com',
+    'office365',
+    'microsoft',
+    'exchangelabs',
+    'resolver.adr',
+    'resolver.rst',
+  ],
   rules: [
     { status: ['5.7.509'], reason: 'authfailure', code: '5.7.509', source: NDR }, // sending domain fails DMARC with p=reject
     { status: ['5.7.708'], reason: 'blocked', code: '5.7.708', source: NDR }, // traffic not accepted from this IP
@@ -30,8 +42,15 @@ export const microsoft: Provider = {
     { status: ['5.1.10'], reason: 'userunknown', source: NDR }, // RESOLVER.ADR.RecipientNotFound
     { status: ['5.4.312'], reason: 'networkerror', source: NDR }, // DNS query failed
     { status: ['5.4.316'], reason: 'expired', source: NDR }, // connection refused until expiry
-    { status: ['5.7.124', '5.7.129', '5.7.133', '5.7.134'], reason: 'filtered', category: 'recipient-restricted', source: NDR },
+    {
+      status: ['5.7.124', '5.7.129', '5.7.133', '5.7.134'],
+      reason: 'filtered',
+      category: 'recipient-restricted',
+      source: NDR,
+    },
     { status: ['5.7.57'], reason: 'securityerror', source: NDR }, // client not authenticated to send
     { text: 'resolver.rst.authrequired', reason: 'securityerror', source: NDR },
+    // Outlook.com answers RCPT for a missing address with RFC 5321's own 550 wording.
+    { text: 'requested action not taken: mailbox unavailable', reason: 'userunknown', source: OLC },
   ],
 };

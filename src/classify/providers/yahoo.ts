@@ -16,7 +16,7 @@ export const yahoo: Provider = {
     { text: 'ts03', reason: 'blocked', source: DOC },
     { status: ['5.7.9'], text: 'policy reasons', reason: 'policyviolation', source: DOC },
     { text: 'not accepted for policy reasons', reason: 'policyviolation', source: DOC },
-    { text: 'user doesn\'t have a', reason: 'userunknown', source: DOC },
+    { text: "user doesn't have a", reason: 'userunknown', source: DOC },
     { text: 'mailbox is disabled', reason: 'suspend', source: DOC },
     { text: 'over quota', reason: 'mailboxfull', source: DOC },
   ],

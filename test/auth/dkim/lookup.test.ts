@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkDkim, checkDkimSelector } from '../../../src/auth/dkim/lookup.js';
 import { memoryResolver } from '../../../src/dns/index.js';
+import type { Resolver } from '../../../src/types.js';
 
 const ED = 'v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=';
 
@@ -78,5 +79,20 @@ describe('DKIM key lookup', () => {
     assert.equal(none.findings[0].code, 'dkim.no-common-selector');
     const down = await checkDkim('example.com', memoryResolver({ '*': 'TIMEOUT' }));
     assert.equal(down.verdict, 'could-not-check');
+  });
+
+  it('a wildcard TXT that is no key is not mistaken for selectors', async () => {
+    // as a server answers with a wildcard *.example.com TXT "v=spf1 -all": every name has it
+    const keys = memoryResolver({ 's1._domainkey.example.com': { TXT: [[ED]] } });
+    const wildcard: Resolver = async (name, type) => {
+      const real = await keys(name, type);
+      if (real.answers.length > 0 || type !== 'TXT') return real;
+      return { rcode: 'NOERROR', answers: [['v=spf1 -all']] };
+    };
+    const r = await checkDkim('example.com', wildcard);
+    assert.deepEqual(
+      r.selectors.map((s) => s.selector),
+      ['s1'],
+    );
   });
 });

@@ -38,7 +38,9 @@ const EXPECTED_FIXED: Record<string, string> = {
 };
 
 const raw = readCorpusJson<CaseEntry[] | { cases: CaseEntry[] }>('cases/expected.json');
-const cases = (Array.isArray(raw) ? raw : raw.cases).filter((c) => c.kind === 'dns-records' && c.expected.record === 'DMARC');
+const cases = (Array.isArray(raw) ? raw : raw.cases).filter(
+  (c) => c.kind === 'dns-records' && c.expected.record === 'DMARC',
+);
 
 /** The character-strings of the _dmarc TXT line as written in the zone file (presentation form). */
 function presentationText(zone: string): string {
@@ -71,17 +73,21 @@ describe('cases: DMARC dns-records', () => {
       if (x.policy !== undefined) assert.equal(d.policy?.p, x.policy);
       if (x.subdomain_policy !== undefined) assert.equal(d.policy?.sp ?? d.policy?.p, x.subdomain_policy);
       for (const mistake of x.must_not ?? []) {
-        if (/p tag missing/i.test(mistake)) assert.ok(!all.some((f) => f.code === 'dmarc.p-missing'), mistake);
+        if (/p tag missing/i.test(mistake))
+          assert.ok(!all.some((f) => f.code === 'dmarc.p-missing'), mistake);
       }
       // the external destination finding names the record to publish
       const ext = d.findings.find((f) => f.code === 'dmarc.report-unauthorized');
-      if (ext) assert.match(ext.fix ?? '', new RegExp(`${x.domain.replace('.', '\\.')}\\._report\\._dmarc\\.`));
+      if (ext)
+        assert.match(ext.fix ?? '', new RegExp(`${x.domain.replace('.', '\\.')}\\._report\\._dmarc\\.`));
       // the corrected record: the case's own when it gives one, else the one written here from the RFC
       const fix = typeof x.fix === 'string' ? x.fix : EXPECTED_FIXED[c.id];
       if (fix) assert.equal(shown.fixed, fix);
       if (shown.fixed) {
         const again = lintDmarcRecord(shown.fixed);
-        assert.ok(!again.findings.some((f) => f.code === 'dmarc.blanks-around-equals' || f.severity === 'error'));
+        assert.ok(
+          !again.findings.some((f) => f.code === 'dmarc.blanks-around-equals' || f.severity === 'error'),
+        );
       }
     });
   }

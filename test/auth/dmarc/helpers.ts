@@ -1,7 +1,7 @@
 // Shared test helpers: corpus paths (read from ../shared, never copied) and resolvers over the
 // corpus JSON zone format, with a log of the questions asked.
 import { readFileSync } from 'node:fs';
-import { memoryResolver, type MemoryZone } from '../../../src/dns/memory.js';
+import { type MemoryZone, memoryResolver } from '../../../src/dns/memory.js';
 import type { Resolver, RRType } from '../../../src/types.js';
 
 export const corpusUrl = (path: string): URL => new URL(`../../../../shared/corpus/${path}`, import.meta.url);

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { DMARC_CODES } from '../../../src/auth/dmarc/codes.js';
 import { lintDmarcRecord } from '../../../src/auth/dmarc/lint.js';
 import { parseDmarc } from '../../../src/auth/dmarc/parse.js';
 import { readDmarcRecord } from '../../../src/auth/dmarc/record.js';
@@ -34,7 +35,10 @@ describe('parseDmarc', () => {
       ['v=DMARC1 p=reject', ' '],
     ]) {
       const p = parseDmarc(rec, { tolerant: true });
-      assert.deepEqual(p.badSeparators.map((b) => b.text), [sep]);
+      assert.deepEqual(
+        p.badSeparators.map((b) => b.text),
+        [sep],
+      );
       assert.equal(p.terms[1].name, 'p');
     }
   });
@@ -55,6 +59,12 @@ describe('lintDmarcRecord', () => {
     assert.equal(r.valid, false);
     assert.equal(r.fixed, 'v=DMARC1; p=reject; rua=mailto:d@example.com');
   });
+  test('findings the corrected record repairs carry it; advice-only findings do not', () => {
+    const r = lintDmarcRecord('v=DMARC1: p=none');
+    assert.equal(r.findings.find((f) => f.code === 'dmarc.separator')?.fixed, 'v=DMARC1; p=none');
+    assert.equal(r.findings.find((f) => f.code === 'dmarc.p-none')?.fixed, undefined);
+    assert.equal(r.findings.find((f) => f.code === 'dmarc.rua-missing')?.fixed, undefined);
+  });
   test('v=DMARC1 exactly; lower case is an error with a fix', () => {
     const r = lintDmarcRecord('v=dmarc1; p=reject; rua=mailto:d@example.com');
     assert.ok(r.findings.some((f) => f.code === 'dmarc.version-case' && f.severity === 'error'));
@@ -64,7 +74,10 @@ describe('lintDmarcRecord', () => {
   test('blanks around "=" are valid (RFC ABNF "equals"), reported as info', () => {
     const r = lintDmarcRecord('v = DMARC1; p=reject; rua=mailto:d@example.com');
     assert.equal(r.valid, true);
-    assert.deepEqual(r.findings.map((f) => `${f.severity}:${f.code}`), ['info:dmarc.blanks-around-equals']);
+    assert.deepEqual(
+      r.findings.map((f) => `${f.severity}:${f.code}`),
+      ['info:dmarc.blanks-around-equals'],
+    );
     assert.ok(r.policy);
   });
   test('smart quotes and surrounding quotes', () => {
@@ -88,7 +101,11 @@ describe('lintDmarcRecord', () => {
     assert.ok(r.findings.some((f) => f.code === 'dmarc.uri-invalid'));
     assert.equal(r.fixed, 'v=DMARC1; p=reject; rua=mailto:d@example.com!10m');
     assert.ok(codeOf('v=DMARC1; p=reject; rua=mailto:d@example.com!10m').includes('dmarc.uri-size-suffix'));
-    assert.ok(!codeOf('v=DMARC1; p=reject; rua=mailto:d@example.com!10m', { mode: 'rfc7489' }).includes('dmarc.uri-size-suffix'));
+    assert.ok(
+      !codeOf('v=DMARC1; p=reject; rua=mailto:d@example.com!10m', { mode: 'rfc7489' }).includes(
+        'dmarc.uri-size-suffix',
+      ),
+    );
   });
   test('pct<100: a warning with the RFC 7489 meaning; no fix proposed (a policy choice)', () => {
     const r = lintDmarcRecord('v=DMARC1; p=reject; pct=25; rua=mailto:d@example.com');
@@ -100,8 +117,15 @@ describe('lintDmarcRecord', () => {
     assert.equal(readDmarcRecord('v=DMARC1; p=reject; pct=25', 'rfc9989')?.pct, 100);
   });
   test('p missing: warning with a valid rua (RFC 9989), error without', () => {
-    assert.equal(lintDmarcRecord('v=DMARC1; rua=mailto:d@example.com').findings.find((f) => f.code === 'dmarc.p-missing')?.severity, 'warning');
-    assert.equal(lintDmarcRecord('v=DMARC1; adkim=s').findings.find((f) => f.code === 'dmarc.p-missing')?.severity, 'error');
+    assert.equal(
+      lintDmarcRecord('v=DMARC1; rua=mailto:d@example.com').findings.find((f) => f.code === 'dmarc.p-missing')
+        ?.severity,
+      'warning',
+    );
+    assert.equal(
+      lintDmarcRecord('v=DMARC1; adkim=s').findings.find((f) => f.code === 'dmarc.p-missing')?.severity,
+      'error',
+    );
     assert.equal(lintDmarcRecord('v=DMARC1; rua=mailto:d@example.com', { mode: 'rfc7489' }).valid, false);
   });
   test('p not second: reordered in the corrected record', () => {
@@ -122,7 +146,9 @@ describe('lintDmarcRecord', () => {
     assert.equal(r.fixed, undefined);
   });
   test('presentation form: dig escapes decoded, including \\DDD UTF-8', () => {
-    const r = lintDmarcRecord('v=DMARC1\\; p=reject\\; rua=mailto:d@example.com \\226\\128\\157', { presentation: true });
+    const r = lintDmarcRecord('v=DMARC1\\; p=reject\\; rua=mailto:d@example.com \\226\\128\\157', {
+      presentation: true,
+    });
     assert.ok(r.findings.some((f) => f.code === 'dmarc.presentation-escapes'));
     assert.ok(r.findings.some((f) => f.code === 'dmarc.smart-quotes'));
   });
@@ -142,7 +168,28 @@ describe('lintDmarcRecord never throws', () => {
     );
   });
   test('record-like strings built from DMARC pieces (fast-check)', () => {
-    const piece = fc.constantFrom('v', 'p', 'sp', 'rua', '=', ';', ':', ',', ' ', 'DMARC1', 'reject', 'mailto:', '@', '.', '!', '"', '“', '\\', '&amp;', 'x');
+    const piece = fc.constantFrom(
+      'v',
+      'p',
+      'sp',
+      'rua',
+      '=',
+      ';',
+      ':',
+      ',',
+      ' ',
+      'DMARC1',
+      'reject',
+      'mailto:',
+      '@',
+      '.',
+      '!',
+      '"',
+      '“',
+      '\\',
+      '&amp;',
+      'x',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), fc.boolean(), (parts, presentation) => {
         const r = lintDmarcRecord(parts.join(''), { presentation });
@@ -158,5 +205,41 @@ describe('lintDmarcRecord never throws', () => {
     lintDmarcRecord('v=DMARC1; p=' + ' '.repeat(50_000) + 'x');
     lintDmarcRecord(';'.repeat(100_000));
     assert.ok(performance.now() - start < 2000);
+  });
+});
+
+describe('lintDmarcRecord corrections stay honest', () => {
+  test('no corrected record for text that is not DMARC at all', () => {
+    assert.equal(lintDmarcRecord('hello world').fixed, undefined);
+    assert.equal(
+      lintDmarcRecord('p=reject; rua=mailto:d@example.com').fixed,
+      'v=DMARC1; p=reject; rua=mailto:d@example.com',
+    );
+  });
+  test('a no-break space before a tag is found and removed', () => {
+    const r = lintDmarcRecord('v=DMARC1;\u00A0p=reject; rua=mailto:d@example.com');
+    assert.deepEqual(r.findings.find((f) => f.code === 'dmarc.invisible-character')?.span, [9, 10]);
+    assert.equal(r.fixed, 'v=DMARC1; p=reject; rua=mailto:d@example.com');
+    assert.ok(!r.findings.some((f) => f.code === 'dmarc.unknown-tag'));
+  });
+  test('an HTML entity blocks the corrected record', () => {
+    assert.equal(lintDmarcRecord('v=DMARC1; p=reject; rua=mailto:a@example.com&amp;').fixed, undefined);
+  });
+});
+
+describe('finding codes', () => {
+  test('every code the sources emit is documented in codes.ts', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../../src/auth/dmarc/', import.meta.url);
+    const used = new Set<string>();
+    for (const file of readdirSync(dir)) {
+      if (file === 'codes.ts') continue;
+      for (const m of readFileSync(new URL(file, dir), 'utf8').matchAll(/'(dmarc\.[a-z0-9-]+)'/g))
+        used.add(m[1]);
+    }
+    assert.ok(used.size > 40);
+    for (const code of used) assert.ok(DMARC_CODES[code], `${code} is not in codes.ts`);
+    for (const code of Object.keys(DMARC_CODES))
+      assert.ok(used.has(code), `${code} is documented but never emitted`);
   });
 });

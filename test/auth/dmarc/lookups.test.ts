@@ -27,7 +27,8 @@ interface LookupVector {
 }
 
 const { lookups } = readCorpusJson<{ lookups: LookupVector[] }>('dmarc/record-lint-vectors.json');
-const has = (f: Finding[], code: string, severity?: string) => f.some((x) => x.code === code && (!severity || x.severity === severity));
+const has = (f: Finding[], code: string, severity?: string) =>
+  f.some((x) => x.code === code && (!severity || x.severity === severity));
 const codes = (f: Finding[]) => f.map((x) => `${x.severity}:${x.code}`).join(', ');
 
 /** checkdmarc's error class -> what the discovery says. */
@@ -76,7 +77,12 @@ describe('record-lint-vectors.json lookups[]', () => {
         assert.equal(d.status, 'found');
         assert.equal(d.record, v.verdict.with_ignore_unrelated_records?.record);
         assert.ok(has(d.findings, 'dmarc.unrelated-txt', 'info'));
-        noteDisagreement({ id: `lookup ${v.id}`, source: v.source, sourceSays: 'error UnrelatedTXTRecordFoundAtDMARC', rfcSays: 'unrelated TXT is discarded (RFC 9989 tree walk step 2): info, record applies' });
+        noteDisagreement({
+          id: `lookup ${v.id}`,
+          source: v.source,
+          sourceSays: 'error UnrelatedTXTRecordFoundAtDMARC',
+          rfcSays: 'unrelated TXT is discarded (RFC 9989 tree walk step 2): info, record applies',
+        });
       } else if (v.verdict.error) {
         const check = ERROR_KIND[v.verdict.error];
         assert.ok(check, `no mapping for ${v.verdict.error}`);
@@ -94,9 +100,15 @@ describe('record-lint-vectors.json lookups[]', () => {
       if (v.id === 'ma-q-pct-invalid') {
         // mailauth reads pct=invalid as 0; RFC 7489 §6.3: syntax errors fall back to the default (100).
         assert.equal(d.policy?.pct, 100);
-        noteDisagreement({ id: `lookup ${v.id}`, source: v.source, sourceSays: 'pct=invalid read as 0', rfcSays: 'invalid value -> default pct=100 (RFC 7489 §6.3); RFC 9989 ignores pct' });
+        noteDisagreement({
+          id: `lookup ${v.id}`,
+          source: v.source,
+          sourceSays: 'pct=invalid read as 0',
+          rfcSays: 'invalid value -> default pct=100 (RFC 7489 §6.3); RFC 9989 ignores pct',
+        });
       } else {
-        for (const [tag, want] of Object.entries(v.verdict.tags ?? {})) assert.equal(tagValue(d, tag), want, tag);
+        for (const [tag, want] of Object.entries(v.verdict.tags ?? {}))
+          assert.equal(tagValue(d, tag), want, tag);
       }
       for (const text of v.verdict.warnings_contain ?? []) {
         assert.ok(text.includes('has no effect'), `no mapping for "${text}"`);
@@ -106,12 +118,21 @@ describe('record-lint-vectors.json lookups[]', () => {
       if (v.verdict.queries) assert.deepEqual(d.dmarcQueries, v.verdict.queries);
       if (v.verdict.wildcard_report_authorization) {
         // the wildcard at the destination authorizes any policy domain's reports
-        const zone = { ...v.zone, '_dmarc.other.example': { TXT: [[`v=DMARC1; p=reject; rua=mailto:reports@${v.domain}`]] }, [v.domain]: { MX: [{ priority: 10, exchange: `mx.${v.domain}` }] } };
+        const zone = {
+          ...v.zone,
+          '_dmarc.other.example': { TXT: [[`v=DMARC1; p=reject; rua=mailto:reports@${v.domain}`]] },
+          [v.domain]: { MX: [{ priority: 10, exchange: `mx.${v.domain}` }] },
+        };
         const d2 = await discoverDmarc('other.example', { resolver: loggingResolver(zone) });
         assert.equal(d2.status, 'found');
         assert.ok(!has(d2.findings, 'dmarc.report-unauthorized'), codes(d2.findings));
-        const d3 = await discoverDmarc('other.example', { resolver: loggingResolver({ ...zone, [`*._report._dmarc.${v.domain}`]: { A: ['192.0.2.1'] } }) });
-        assert.ok(has(d3.findings, 'dmarc.report-unauthorized', 'warning'), 'without the TXT wildcard it is reported');
+        const d3 = await discoverDmarc('other.example', {
+          resolver: loggingResolver({ ...zone, [`*._report._dmarc.${v.domain}`]: { A: ['192.0.2.1'] } }),
+        });
+        assert.ok(
+          has(d3.findings, 'dmarc.report-unauthorized', 'warning'),
+          'without the TXT wildcard it is reported',
+        );
       }
     });
   }

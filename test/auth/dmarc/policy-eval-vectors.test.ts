@@ -35,7 +35,9 @@ interface EvalVectors {
   zones: Record<string, Record<string, unknown>>;
   cases: EvalCase[];
   alignment_tables: {
-    opendmarc_check_alignment: { cases: { a: string; b: string; mode: 'relaxed' | 'strict'; aligned: boolean }[] };
+    opendmarc_check_alignment: {
+      cases: { a: string; b: string; mode: 'relaxed' | 'strict'; aligned: boolean }[];
+    };
     mail_dmarc_alignment: {
       cases: { header_from: string; auth_domain: string; kind: string; aligned: string | false }[];
     };
@@ -50,7 +52,12 @@ const zoneOf = (z: EvalCase['zone']) => (typeof z === 'string' ? data.zones[z] :
 /** Cases where RFC 9989 gives a different answer than the source asserts. */
 const RFC_DECIDES: Record<
   string,
-  { why: string; check: (e: DmarcEvaluation) => void; sourceSays: string; legacy?: (e: DmarcEvaluation) => void }
+  {
+    why: string;
+    check: (e: DmarcEvaluation) => void;
+    sourceSays: string;
+    legacy?: (e: DmarcEvaluation) => void;
+  }
 > = {
   'ma-auth-relaxed-org-sig': {
     sourceSays: 'DKIM d=example.com aligns with From mail.example.com (PSL organizational domain)',
@@ -65,6 +72,22 @@ const RFC_DECIDES: Record<
     legacy: (e) => {
       assert.equal(e.result, 'pass');
       assert.equal(e.alignment.dkim.domain, 'example.com');
+    },
+  },
+  'rfc9989-multi-record-no-org-inherit': {
+    sourceSays: 'result none: the organizational record is not inherited',
+    why: 'RFC 9989 tree walk step 2 discards all the records at the author domain, and policy discovery then walks up ("If no valid DMARC Policy Record is found by the first query, then perform a DNS Tree Walk"): the example.com record (p=none) applies; RFC 7489 §6.6.3 step 4 instead ends discovery',
+    check: (e) => {
+      assert.equal(e.result, 'fail');
+      assert.equal(e.policy, 'none');
+      assert.equal(e.policyDomain, 'example.com');
+      assert.ok(
+        e.discovery.findings.some((f) => f.code === 'dmarc.multiple-records' && f.severity === 'error'),
+      );
+    },
+    legacy: (e) => {
+      assert.equal(e.result, 'none');
+      assert.equal(e.policy, null);
     },
   },
   'md-psd-y-no-p': {
@@ -102,15 +125,27 @@ describe('policy-eval-vectors.json cases[]', () => {
         // RFC 9989 "Extract Author Domain" counts domains: two addresses on one domain give one
         // Author Domain, so DMARC applies (mailauth skips any multi-address From).
         assert.equal(e.result, 'pass');
-        noteDisagreement({ id: `eval ${c.id}`, source: c.source, sourceSays: 'DMARC skipped for a multi-address From', rfcSays: 'one Author Domain (both addresses on example.com): evaluated, pass' });
+        noteDisagreement({
+          id: `eval ${c.id}`,
+          source: c.source,
+          sourceSays: 'DMARC skipped for a multi-address From',
+          rfcSays: 'one Author Domain (both addresses on example.com): evaluated, pass',
+        });
         return;
       }
       if (decided) {
         decided.check(e);
-        noteDisagreement({ id: `eval ${c.id}`, source: c.source, sourceSays: decided.sourceSays, rfcSays: decided.why });
+        noteDisagreement({
+          id: `eval ${c.id}`,
+          source: c.source,
+          sourceSays: decided.sourceSays,
+          rfcSays: decided.why,
+        });
         if (decided.legacy) {
           const opts = { resolver, mode: 'rfc7489' as const };
-          decided.legacy(await evaluateDmarc({ fromDomain: from, spf: c.input.spf, dkim: c.input.dkim }, opts));
+          decided.legacy(
+            await evaluateDmarc({ fromDomain: from, spf: c.input.spf, dkim: c.input.dkim }, opts),
+          );
         }
         return;
       }
@@ -129,11 +164,15 @@ describe('policy-eval-vectors.json cases[]', () => {
             assert.equal(a.aligned, true, `${kind} aligned`);
             const id = e.identifiers.find((i) => i.kind === kind && i.aligned)!;
             // mailauth reports the aligned identifier's domain or its organizational domain
-            assert.ok([id.domain, id.organizationalDomain].includes(want.result), `${kind} -> ${want.result}`);
+            assert.ok(
+              [id.domain, id.organizationalDomain].includes(want.result),
+              `${kind} -> ${want.result}`,
+            );
           }
         }
       }
-      if (x.dkim_signature_aligned !== undefined) assert.equal(e.alignment.dkim.aligned, x.dkim_signature_aligned);
+      if (x.dkim_signature_aligned !== undefined)
+        assert.equal(e.alignment.dkim.aligned, x.dkim_signature_aligned);
       if (x.spf_aligned !== undefined) assert.equal(e.alignment.spf.aligned, x.spf_aligned);
       if (x.dkim_aligned !== undefined) assert.equal(e.alignment.dkim.aligned, x.dkim_aligned);
       if (x.spf !== undefined) assert.equal(e.alignment.spf.aligned ? 'pass' : 'fail', x.spf);
@@ -175,7 +214,12 @@ describe('policy-eval-vectors.json alignment_tables', () => {
         const got = strict.aligned === true ? 'strict' : 'relaxed';
         if (got === 'strict' && c.aligned === 'relaxed' && c.header_from === c.auth_domain) {
           // identical names align strictly by definition (RFC 9989, RFC 7489 §3.1.1); Mail::DMARC says relaxed
-          noteDisagreement({ id: `eval alignment ${c.header_from}`, source: 'Mail::DMARC', sourceSays: 'relaxed', rfcSays: 'identical names: strict alignment' });
+          noteDisagreement({
+            id: `eval alignment ${c.header_from}`,
+            source: 'Mail::DMARC',
+            sourceSays: 'relaxed',
+            rfcSays: 'identical names: strict alignment',
+          });
           return;
         }
         assert.equal(got, c.aligned);
@@ -197,7 +241,12 @@ describe('policy-eval-vectors.json alignment_tables', () => {
         // two author domains: RFC 9989 "Extract Author Domain" says DMARC validation is not possible
         // (Mail::DMARC agrees); OpenDMARC takes the first.
         assert.equal(authorDomain(c.from), '');
-        noteDisagreement({ id: 'eval from-header multi', source: 'OpenDMARC', sourceSays: 'first address (joe.com)', rfcSays: 'more than one domain: no single Author Domain' });
+        noteDisagreement({
+          id: 'eval from-header multi',
+          source: 'OpenDMARC',
+          sourceSays: 'first address (joe.com)',
+          rfcSays: 'more than one domain: no single Author Domain',
+        });
         return;
       }
       assert.equal(authorDomain(c.from), c.domain);

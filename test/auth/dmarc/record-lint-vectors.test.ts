@@ -78,7 +78,10 @@ const ERROR_KIND: Record<string, string[]> = {
  * Vectors where the source's validity differs from RFC 9989 (default mode). valid = bouncedoc's
  * verdict; code = the finding that carries it.
  */
-const RFC_DECIDES: Record<string, { valid: boolean; code: string; severity: Finding['severity']; why: string }> = {
+const RFC_DECIDES: Record<
+  string,
+  { valid: boolean; code: string; severity: Finding['severity']; why: string }
+> = {
   'od-parse-5': {
     valid: false,
     code: 'dmarc.invalid-value',
@@ -91,16 +94,36 @@ const RFC_DECIDES: Record<string, { valid: boolean; code: string; severity: Find
     severity: 'warning',
     why: 'rf was removed by RFC 9989, so receivers ignore it (unknown tags MUST be ignored); a bad value is a warning',
   },
-  'od-parse-13': { valid: true, code: 'dmarc.removed-tag', severity: 'warning', why: 'ri was removed by RFC 9989' },
-  'od-parse-14': { valid: true, code: 'dmarc.removed-tag', severity: 'warning', why: 'pct was removed by RFC 9989' },
-  'od-parse-19': { valid: true, code: 'dmarc.removed-tag', severity: 'warning', why: 'rf was removed by RFC 9989' },
+  'od-parse-13': {
+    valid: true,
+    code: 'dmarc.removed-tag',
+    severity: 'warning',
+    why: 'ri was removed by RFC 9989',
+  },
+  'od-parse-14': {
+    valid: true,
+    code: 'dmarc.removed-tag',
+    severity: 'warning',
+    why: 'pct was removed by RFC 9989',
+  },
+  'od-parse-19': {
+    valid: true,
+    code: 'dmarc.removed-tag',
+    severity: 'warning',
+    why: 'rf was removed by RFC 9989',
+  },
   'od-parse-17': {
     valid: false,
     code: 'dmarc.uri-invalid',
     severity: 'error',
     why: '"mailto://abuse.com" has no addr-spec (RFC 6068): no report can be sent; OpenDMARC tolerates it',
   },
-  'od-parse-18': { valid: false, code: 'dmarc.uri-invalid', severity: 'error', why: 'same "mailto://" URI as od-parse-17' },
+  'od-parse-18': {
+    valid: false,
+    code: 'dmarc.uri-invalid',
+    severity: 'error',
+    why: 'same "mailto://" URI as od-parse-17',
+  },
   'md-backslashes': {
     valid: false,
     code: 'dmarc.literal-backslash',
@@ -125,7 +148,12 @@ describe('record-lint-vectors.json records[]', () => {
           assert.notEqual(v.verdict.valid, decided.valid, `${v.id} is listed as a disagreement but agrees`);
           assert.equal(lint.valid, decided.valid, codes(f));
           assert.ok(has(f, decided.code, decided.severity), `${decided.code} expected: ${codes(f)}`);
-          noteDisagreement({ id: v.id, source: v.source, sourceSays: `valid=${v.verdict.valid}`, rfcSays: decided.why });
+          noteDisagreement({
+            id: v.id,
+            source: v.source,
+            sourceSays: `valid=${v.verdict.valid}`,
+            rfcSays: decided.why,
+          });
         } else {
           assert.equal(lint.valid, v.verdict.valid, `validity differs: ${codes(f)}`);
         }
@@ -139,7 +167,8 @@ describe('record-lint-vectors.json records[]', () => {
           `${errorClass} -> one of ${wanted.join('|')} as error: ${codes(f)}`,
         );
       }
-      if (v.verdict.message_contains?.includes('Duplicate')) assert.ok(has(f, 'dmarc.duplicate-tag', 'error'));
+      if (v.verdict.message_contains?.includes('Duplicate'))
+        assert.ok(has(f, 'dmarc.duplicate-tag', 'error'));
       for (const text of v.verdict.warnings_contain ?? []) {
         const kind = WARNING_KIND.find(([needle]) => text.includes(needle));
         assert.ok(kind, `no mapping for warning text "${text}"`);
@@ -176,7 +205,8 @@ describe('record-lint-vectors.json records[]', () => {
       }
       // Real-world records that lenient parsers accept: every defect must still be reported.
       if (v.verdict.lenient !== undefined) assertEachDefectReported(v.record, f);
-      if (v.zone || v.verdict.warnings_contain_class || v.verdict.warnings_not_contain_class) await withDns(v);
+      if (v.zone || v.verdict.warnings_contain_class || v.verdict.warnings_not_contain_class)
+        await withDns(v);
     });
   }
 });
@@ -235,7 +265,12 @@ async function withDns(v: RecordVector): Promise<void> {
 
 describe('record-lint-vectors.json tag_values (Mail::DMARC setter)', () => {
   const probe = (tag: string, value: string, mode: 'rfc9989' | 'rfc7489' = 'rfc9989') => {
-    const record = tag === 'v' ? `v=${value}; p=none` : tag === 'p' ? `v=DMARC1; p=${value}` : `v=DMARC1; p=none; ${tag}=${value}`;
+    const record =
+      tag === 'v'
+        ? `v=${value}; p=none`
+        : tag === 'p'
+          ? `v=DMARC1; p=${value}`
+          : `v=DMARC1; p=none; ${tag}=${value}`;
     const lint = lintDmarcRecord(record, { mode });
     // the value is accepted when no error is reported about it
     return !lint.findings.some((f) => f.severity === 'error');
@@ -248,7 +283,12 @@ describe('record-lint-vectors.json tag_values (Mail::DMARC setter)', () => {
         if (tag === 'v' && value === 'dmarc1') {
           // RFC 9989 v tag: "DMARC1" is case-sensitive; Mail::DMARC accepts "dmarc1".
           assert.equal(probe(tag, value), false);
-          noteDisagreement({ id: 'tag_values v=dmarc1', source: 'Mail::DMARC', sourceSays: 'accepted', rfcSays: 'v value is case-sensitive (RFC 9989)' });
+          noteDisagreement({
+            id: 'tag_values v=dmarc1',
+            source: 'Mail::DMARC',
+            sourceSays: 'accepted',
+            rfcSays: 'v value is case-sensitive (RFC 9989)',
+          });
           return;
         }
         assert.equal(probe(tag, value, modeOf(tag)), true);
@@ -264,7 +304,12 @@ describe('record-lint-vectors.json tag_values (Mail::DMARC setter)', () => {
           const lint = lintDmarcRecord(`v=DMARC1; p=none; ${tag}=${value}`);
           assert.ok(has(lint.findings, 'dmarc.uri-not-mailto', 'warning'));
           assert.equal(lint.valid, true);
-          noteDisagreement({ id: `tag_values ${tag}=${value}`, source: 'Mail::DMARC', sourceSays: 'rejected', rfcSays: 'any URI is syntactically allowed; warning that only mailto: is supported' });
+          noteDisagreement({
+            id: `tag_values ${tag}=${value}`,
+            source: 'Mail::DMARC',
+            sourceSays: 'rejected',
+            rfcSays: 'any URI is syntactically allowed; warning that only mailto: is supported',
+          });
           return;
         }
         assert.equal(probe(tag, value, modeOf(tag)), false);
@@ -272,7 +317,11 @@ describe('record-lint-vectors.json tag_values (Mail::DMARC setter)', () => {
     }
   }
   test('removed tags with bad values are warnings only in RFC 9989 mode', () => {
-    for (const [tag, value] of [['pct', '101'], ['rf', 'iodef2'], ['ri', 'a']]) {
+    for (const [tag, value] of [
+      ['pct', '101'],
+      ['rf', 'iodef2'],
+      ['ri', 'a'],
+    ]) {
       const lint = lintDmarcRecord(`v=DMARC1; p=none; rua=mailto:d@example.com; ${tag}=${value}`);
       assert.equal(lint.valid, true);
       assert.ok(has(lint.findings, 'dmarc.removed-tag', 'warning'));

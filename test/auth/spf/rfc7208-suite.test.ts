@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { loadAll } from 'js-yaml';
-import { memoryResolver } from '../../../src/dns/index.js';
 import { checkSender } from '../../../src/auth/spf/index.js';
+import { memoryResolver } from '../../../src/dns/index.js';
 import { suiteZone } from './suite-zone.js';
 
 interface SuiteTest {
@@ -38,7 +38,10 @@ for (const scenario of scenarios) {
         clock,
       });
       const accepted = Array.isArray(t.result) ? t.result : [t.result];
-      assert.ok(accepted.includes(r.result), `got ${r.result} (${r.problem ?? ''}), want ${accepted.join('|')}`);
+      assert.ok(
+        accepted.includes(r.result),
+        `got ${r.result} (${r.problem ?? ''}), want ${accepted.join('|')}`,
+      );
       if (t.explanation !== undefined) {
         if (t.explanation === 'DEFAULT') {
           // the suite's "DEFAULT": the domain gave no usable exp=, so no explanation of its own

@@ -1,0 +1,126 @@
+// `bouncedoc auth FILE`: the message doctor on the command line. Reads a message (or its header
+// block), evaluates SPF, DKIM and DMARC for it and names the fix.
+//
+// Exit status: 0 DMARC passes (or nothing failed); 1 DMARC fails or the message has errors;
+// 2 could not run: bad arguments, an unreadable file, or DNS that did not answer.
+import { isIP } from 'node:net';
+import type { Command } from '@commander-js/extra-typings';
+import picocolors from 'picocolors';
+import { formatAuditText, type Paint } from '../auth/message/format-text.js';
+import { auditMessage } from '../auth/message/index.js';
+import type { MessageAudit } from '../auth/message/types.js';
+import { memoryResolver, parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
+import type { Resolver } from '../types.js';
+import { isServer } from './check.js';
+import { type CliState, oneLine, useColor } from './io.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAIL = 1;
+export const EXIT_CANNOT_RUN = 2;
+
+const DEFAULT_TIMEOUT_MS = 2500;
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function register(program: Command, state: CliState): void {
+  program
+    .command('auth')
+    .description("check a message's SPF, DKIM and DMARC: which identity aligns, why not, and the fix")
+    .argument('<file>', 'the message (.eml) or its header block; "-" for standard input')
+    .option('--ip <addr>', "the sending server's IP (default: from the Received lines)")
+    .option('--helo <name>', 'the HELO/EHLO name (default: from the Received line)')
+    .option('--mail-from <addr>', 'the envelope sender, MAIL FROM (default: Return-Path); "<>" for none')
+    .option(
+      '--dns <server>',
+      "ask this DNS server, HOST or HOST:PORT (repeatable); default: the system's",
+      collect,
+      [] as string[],
+    )
+    .option('--zone <file>', 'answer DNS questions from a zone file instead of DNS')
+    .option('--offline', 'ask no DNS at all: only what the headers show')
+    .option('--json', 'the full result as JSON')
+    .option('--timeout <ms>', 'DNS timeout per try, in milliseconds', String(DEFAULT_TIMEOUT_MS))
+    .action(async (file, opts) => {
+      const fail = (message: string): void => {
+        state.io.stderr(`bouncedoc: ${message}\n`);
+        state.exitCode = Math.max(state.exitCode, EXIT_CANNOT_RUN);
+      };
+      if (opts.ip !== undefined && isIP(opts.ip.replace(/^\[|\]$/g, '').replace(/^ipv6:/i, '')) === 0)
+        return fail(`--ip "${opts.ip}" is not an IP address`);
+      const timeoutMs = Number(opts.timeout);
+      if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000)
+        return fail('--timeout takes milliseconds between 1 and 60000');
+      const sources = [opts.zone ? 1 : 0, opts.dns.length > 0 ? 1 : 0, opts.offline ? 1 : 0].reduce(
+        (x, y) => x + y,
+        0,
+      );
+      if (sources > 1) return fail('--zone, --dns and --offline exclude each other');
+
+      let bytes: Uint8Array;
+      try {
+        if (file === '-') {
+          if (state.io.stdinIsTTY)
+            state.io.stderr('bouncedoc: reading a message from standard input (end with Ctrl-D)\n');
+          bytes = await state.io.readStdin();
+        } else bytes = await state.io.readFile(file);
+      } catch (err) {
+        return fail(`cannot read ${file}: ${oneLine(err)}`);
+      }
+      if (bytes.length === 0) return fail(`${file} is empty`);
+
+      let resolver: Resolver | undefined;
+      if (opts.zone) {
+        const zone = await readZone(state, opts.zone);
+        if (typeof zone === 'string') return fail(zone);
+        resolver = zone;
+      } else if (opts.dns.length > 0) {
+        const bad = opts.dns.find((s) => !isServer(s));
+        if (bad !== undefined)
+          return fail(`--dns "${bad}" is not an IP address with an optional port (127.0.0.1:5300, [::1]:53)`);
+        resolver = serversResolver(opts.dns, { timeoutMs });
+      } else if (!opts.offline) resolver = systemResolver({ timeoutMs });
+
+      let audit: MessageAudit;
+      try {
+        audit = await auditMessage(bytes, {
+          resolver,
+          offline: opts.offline === true,
+          ip: opts.ip,
+          helo: opts.helo,
+          mailFrom: opts.mailFrom,
+        });
+      } catch (err) {
+        return fail(`internal error while checking ${file}: ${oneLine(err)}`);
+      }
+      if (opts.json) state.io.stdout(`${JSON.stringify(audit, null, 2)}\n`);
+      else state.io.stdout(formatAuditText(audit, paint(useColor(state.io))));
+      state.exitCode = Math.max(state.exitCode, exitCodeOf(audit));
+    });
+}
+
+/** 0 pass or nothing to object to; 1 DMARC fails or errors found; 2 DNS failed for DMARC. */
+export function exitCodeOf(a: MessageAudit): number {
+  const v = a.dmarc[0];
+  if (v?.result === 'temperror') return EXIT_CANNOT_RUN;
+  if (v?.result === 'fail' || v?.result === 'permerror') return EXIT_FAIL;
+  if (a.findings.some((f) => f.severity === 'error')) return EXIT_FAIL;
+  return EXIT_OK;
+}
+
+async function readZone(state: CliState, file: string): Promise<Resolver | string> {
+  let text: string;
+  try {
+    text = Buffer.from(await state.io.readFile(file)).toString('utf8');
+  } catch (err) {
+    return `cannot read ${file}: ${oneLine(err)}`;
+  }
+  // names in the file should be absolute or under a $ORIGIN: the message names several domains
+  const parsed = parseZoneFile(text, { origin: '.' });
+  for (const e of parsed.errors.slice(0, 5)) state.io.stderr(`bouncedoc: ${file}:${e.line}: ${e.message}\n`);
+  if (parsed.records === 0) return `${file} holds no records`;
+  return memoryResolver(parsed.zone);
+}
+
+function paint(color: boolean): Paint {
+  const c = picocolors.createColors(color);
+  return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold };
+}

@@ -1,0 +1,53 @@
+// Trend Micro InterScan Messaging Security Suite / VirusWall notices:
+//
+//   ****** Message from InterScan Messaging Security Suite ******
+//
+//   The following mail could not be delivered.
+//   Reason:  Unable to deliver message to <user@example.org> (and other recipients in the same domain).
+//
+// Versions that quote the SMTP session write "Sent <<< RCPT TO:<user@example.org>" and
+// "Received >>> 550 5.1.1 ... User unknown" lines instead.
+import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import { findAddress, smtpCommandName } from '../fields.js';
+import { header, noticeExtraction, noticeLines, noticeTextWith, recipientFromDetail } from './text-notice.js';
+
+const START = /Message from InterScan (?:Messaging Security Suite|E-Mail VirusWall)|^Sent <<< RCPT TO:/im;
+const REASON = /^Reason:\s*(.*\S)\s*$/i;
+const SENT = /^Sent <<<\s*((?:RCPT TO|MAIL FROM|DATA)\S*)\s*:?\s*<?([^<>\s]{0,512})>?/i;
+const RECEIVED = /^Received >>>\s*(.*\S)\s*$/i;
+
+function hint(msg: MailMessage): boolean {
+  return /^Mail could not be delivered\s*$/i.test(header(msg, 'subject'));
+}
+
+function extract(msg: MailMessage) {
+  const text = noticeTextWith(msg, START);
+  if (!text) return null;
+  const lines = noticeLines(text);
+  const recipients: RawRecipient[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    const sent = SENT.exec(line);
+    if (sent) {
+      const received = RECEIVED.exec((lines[i + 1] ?? '').trim());
+      const address = findAddress(sent[2]);
+      if (address && received)
+        recipients.push(
+          recipientFromDetail({
+            recipient: address,
+            detail: received[1],
+            smtpCommand: smtpCommandName(sent[1].split(/[:\s]/)[0]),
+          }),
+        );
+      continue;
+    }
+    const reason = REASON.exec(line);
+    if (!reason) continue;
+    const address = findAddress(reason[1]);
+    if (address && !recipients.some((r) => r.recipient === address))
+      recipients.push(recipientFromDetail({ recipient: address, detail: reason[1] }));
+  }
+  return noticeExtraction(msg, 'interscan', recipients);
+}
+
+export const interscan: FormatExtractor = { name: 'interscan', hint, extract };

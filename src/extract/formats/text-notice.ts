@@ -1,0 +1,207 @@
+// Helpers shared by the extractors of plain-text notices (Exim, qmail, DragonFly, OpenSMTPD, ...):
+// the notice's text cut before the returned message, blocks of indented lines, the remote server's
+// reply inside free text, and the final Extraction with the original message attached.
+// Every pattern here is linear (no nested quantifiers) and every loop is bounded by MAX_NOTICE_LINES.
+import type { Extraction, MailMessage, RawRecipient, ReportKind, SmtpCommand } from '../../types.js';
+import { findAddress, findSmtpCommand, findStatus, leadingReplyCode } from '../fields.js';
+import { readOriginal } from '../original.js';
+import { parseDeliveryStatus } from '../rfc3464.js';
+
+/** Longest notice text that is read; a real notice is a few kilobytes, the rest is the returned message. */
+export const MAX_NOTICE_CHARS = 256 * 1024;
+/** Most lines of a notice that are looked at. */
+export const MAX_NOTICE_LINES = 4000;
+/** Most recipients taken from one notice. */
+export const MAX_NOTICE_RECIPIENTS = 10000;
+
+/** The value of the first header `name` (lower case), '' if absent. */
+export function header(msg: MailMessage, name: string): string {
+  for (const h of msg.headers) if (h.name === name) return h.value;
+  return '';
+}
+
+/** The address part of the From header, lower case. */
+export function fromAddress(msg: MailMessage): string {
+  return findAddress(header(msg, 'from')).toLowerCase() || header(msg, 'from').trim().toLowerCase();
+}
+
+/**
+ * The readable notice: the message's text, or its raw body when MIME gave none. Cut at the first
+ * line matching `end` (the marker that starts the returned message) and at MAX_NOTICE_CHARS.
+ */
+export function noticeText(msg: MailMessage, end?: RegExp): string {
+  let text = msg.text.length > MAX_NOTICE_CHARS ? msg.text.slice(0, MAX_NOTICE_CHARS) : msg.text;
+  if (!text.trim()) text = rawBody(msg);
+  if (end) {
+    const m = end.exec(text);
+    if (m) text = text.slice(0, m.index);
+  }
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** The raw input after its header block, cut at MAX_NOTICE_CHARS. */
+export function rawBody(msg: MailMessage): string {
+  const raw = msg.raw.length > MAX_NOTICE_CHARS * 2 ? msg.raw.slice(0, MAX_NOTICE_CHARS * 2) : msg.raw;
+  const m = /\r?\n\r?\n/.exec(raw);
+  return (m ? raw.slice(m.index + m[0].length) : raw).slice(0, MAX_NOTICE_CHARS);
+}
+
+/** The notice's lines (LF), at most MAX_NOTICE_LINES. */
+export function noticeLines(text: string): string[] {
+  return text.split('\n', MAX_NOTICE_LINES);
+}
+
+/** Lines trimmed and joined with single spaces; empty lines dropped. */
+export function unfold(lines: readonly string[]): string {
+  return lines
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ')
+    .replace(/[ \t]{2,}/g, ' ');
+}
+
+/** Width of a line's leading white space (a tab counts as 8). */
+export function indentOf(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length && i < 200; i++) {
+    if (line[i] === ' ') n += 1;
+    else if (line[i] === '\t') n += 8;
+    else break;
+  }
+  return n;
+}
+
+/**
+ * An SMTP reply code inside a line of notice text: at the start or after a space, colon, bracket or
+ * quote, followed by a space or continuation hyphen and then text, or alone at the end. An IP
+ * address (192.0.2.1) does not match because a dot follows its first number. RFC 5321 section 4.2.1
+ * defines second digits 0-5 only, so "571 ..." is a server's private text, not a reply code.
+ */
+const REPLY_CODE = /(?:^|[\s:;(<>"'[])([245][0-5]\d)(?:[ \t]*-[ \t]*(?=\S)|[ \t]+(?=\S)|[ \t]*$)/;
+
+export interface ReplyInText {
+  replyCode: string;
+  status: string;
+  /** the text from the reply code on (the server's own words), or the whole text when there is no code */
+  text: string;
+}
+
+/**
+ * The remote server's reply inside notice text: the first reply code and the text from it on; the
+ * enhanced status code from there (or from the whole text when the notice states one elsewhere).
+ */
+export function replyInText(text: string): ReplyInText {
+  const t = text.trim();
+  const m = REPLY_CODE.exec(t);
+  if (!m) return { replyCode: '', status: findStatus(t), text: t };
+  const from = t.slice(t.indexOf(m[1], m.index));
+  const replyCode = leadingReplyCode(from) || m[1];
+  return { replyCode, status: findStatus(from) || findStatus(t), text: from };
+}
+
+export interface RecipientDetail {
+  recipient: string;
+  /** the lines about this recipient, unfolded */
+  detail: string;
+  action?: 'failed' | 'delayed';
+  smtpCommand?: SmtpCommand;
+  remoteMta?: string;
+  /** the status the notice itself states (e.g. qmail "(#5.1.1)"), used when the reply has none */
+  status?: string;
+}
+
+/** A RawRecipient from the text about one recipient: reply code, status, stage and the server's words. */
+export function recipientFromDetail(d: RecipientDetail): RawRecipient {
+  const reply = replyInText(d.detail);
+  const out: RawRecipient = { recipient: d.recipient, action: d.action ?? 'failed' };
+  if (reply.text) out.diagnosticCode = reply.text.slice(0, 4096);
+  if (reply.replyCode) out.replyCode = reply.replyCode;
+  const status = reply.status || d.status || '';
+  if (status) out.status = status;
+  const command = d.smtpCommand || findSmtpCommand(d.detail);
+  if (command) out.smtpCommand = command;
+  if (d.remoteMta) out.remoteMta = d.remoteMta;
+  return out;
+}
+
+/** The Extraction of a notice: kind from the recipients' actions unless given, the original attached. */
+export function noticeExtraction(
+  msg: MailMessage,
+  format: string,
+  recipients: RawRecipient[],
+  kind?: ReportKind,
+): Extraction | null {
+  if (recipients.length === 0) return null;
+  const ex: Extraction = {
+    kind: kind ?? (recipients.every((r) => r.action === 'delayed') ? 'delay' : 'bounce'),
+    format,
+    recipients: recipients.slice(0, MAX_NOTICE_RECIPIENTS),
+  };
+  const original = readOriginal(msg);
+  if (original) {
+    ex.original = original.summary;
+    ex.originalHeaders = original.headers;
+  }
+  return ex;
+}
+
+/** A host name or IP in "host NAME [IP]" / "NAME[IP]" / "NAME [IP]" notation; '' when none. */
+export function hostInText(text: string): string {
+  const m = /(?:^|\s)([A-Za-z0-9][A-Za-z0-9.-]{0,253})\s?\[(?:IPv6:)?[0-9A-Fa-f.:]{2,45}\]/.exec(text);
+  return m ? m[1].replace(/\.$/, '') : '';
+}
+
+/** Addresses in a header value such as X-Failed-Recipients (comma separated), lower case. */
+export function addressList(value: string): string[] {
+  const out: string[] = [];
+  for (const part of value.split(',', 1000)) {
+    const a = findAddress(part);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Completes a recipient from the message/delivery-status part the notice also carries (matched by
+ * address, or its only recipient): the Diagnostic-Code when the text quoted no reply, and the
+ * Status when the text stated none. Returns the same object.
+ */
+export function fillFromDeliveryStatus(msg: MailMessage, r: RawRecipient): RawRecipient {
+  if (!msg.deliveryStatus) return r;
+  const rs = parseDeliveryStatus(msg.deliveryStatus).recipients;
+  const want = r.recipient.toLowerCase();
+  const d = rs.find((x) => x.recipient.toLowerCase() === want) ?? (rs.length === 1 ? rs[0] : undefined);
+  if (!d) return r;
+  if (!r.replyCode && d.diagnosticCode) {
+    const reply = replyInText(d.diagnosticCode);
+    if (reply.replyCode) {
+      r.diagnosticCode = reply.text;
+      r.replyCode = reply.replyCode;
+      if (reply.status) r.status = reply.status;
+    }
+  }
+  if (!r.status && d.status && findStatus(d.status)) r.status = findStatus(d.status);
+  if (!r.remoteMta && d.remoteMta) r.remoteMta = d.remoteMta;
+  return r;
+}
+
+/** The addresses named in the To header of the returned original message, when it is attached. */
+export function originalRecipients(msg: MailMessage): string[] {
+  const original = readOriginal(msg);
+  return original?.summary.to ? addressList(original.summary.to) : [];
+}
+
+/**
+ * The notice text that contains `marker`: the decoded text first, then the raw body (for notices
+ * whose MIME structure is broken, so that the reader found no text part). '' when neither has it.
+ */
+export function noticeTextWith(msg: MailMessage, marker: RegExp, end?: RegExp): string {
+  const text = noticeText(msg, end);
+  if (marker.test(text)) return text;
+  let raw = rawBody(msg).replace(/\r\n?/g, '\n');
+  if (end) {
+    const m = end.exec(raw);
+    if (m) raw = raw.slice(0, m.index);
+  }
+  return marker.test(raw) ? raw : '';
+}

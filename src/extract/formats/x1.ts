@@ -1,0 +1,41 @@
+// A sendmail-like notice of an unnamed MTA (Sisimai's "X1", seen with Mail2000 relays):
+//
+//   The original message was received at <date>
+//   from sender@example.jp
+//
+//   ---The following addresses had delivery errors---
+//
+//   user@example.org [User unknown]
+//
+// Each recipient line is the address followed by the reason in square brackets.
+import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import { findAddress } from '../fields.js';
+import { header, noticeExtraction, noticeLines, noticeTextWith, recipientFromDetail } from './text-notice.js';
+
+const START = /^-{2,}\s*The following addresses had delivery errors\s*-{2,}\s*$/im;
+const ENTRY = /^<?([^\s<>[\]]{1,256}@[^\s<>[\]]{1,256})>?\s+\[([^\]]{1,1000})\]\s*$/;
+
+function hint(msg: MailMessage): boolean {
+  return /^Returned Mail:\s/i.test(header(msg, 'subject')) && /mailer-daemon/i.test(header(msg, 'from'));
+}
+
+function extract(msg: MailMessage) {
+  const text = noticeTextWith(msg, START);
+  if (!text) return null;
+  const lines = noticeLines(text);
+  let i = lines.findIndex((l) => START.test(l));
+  const recipients: RawRecipient[] = [];
+  for (i += 1; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) {
+      if (recipients.length > 0) break;
+      continue;
+    }
+    const m = ENTRY.exec(line);
+    if (!m) break;
+    recipients.push(recipientFromDetail({ recipient: findAddress(m[1]), detail: m[2] }));
+  }
+  return noticeExtraction(msg, 'x1', recipients);
+}
+
+export const x1: FormatExtractor = { name: 'x1', hint, extract };

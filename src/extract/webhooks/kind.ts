@@ -1,0 +1,9 @@
+// The report kind of a webhook batch, from its recipients.
+import type { RawRecipient, ReportKind } from '../../types.js';
+
+/** All complaints: feedback; all delays: delay; anything else: bounce (mixed batches keep each action). */
+export function kindOf(recipients: RawRecipient[]): ReportKind {
+  if (recipients.length > 0 && recipients.every((r) => r.feedbackType)) return 'feedback';
+  if (recipients.length > 0 && recipients.every((r) => r.action === 'delayed')) return 'delay';
+  return 'bounce';
+}

@@ -1,0 +1,46 @@
+// Building a recipient from a webhook event's fields: the SMTP reply the ESP quotes, a status it
+// states, and its own label.
+import type { Reason } from '../../types.js';
+import { findAddress, findSmtpCommand, findStatus, leadingReplyCode, stripType } from '../fields.js';
+import type { EspRecipient } from './types.js';
+
+/** Longest text taken from one field; a real reply is a few hundred characters. */
+const MAX_FIELD = 8 * 1024;
+
+export interface EventFields {
+  address: string;
+  action: 'failed' | 'delayed' | 'delivered';
+  /** the remote server's reply or the ESP's diagnostic text */
+  diagnostic?: string;
+  /** an enhanced status the payload states in its own field */
+  status?: string;
+  /** a reply code the payload states in its own field */
+  replyCode?: string;
+  remoteMta?: string;
+  reportingMta?: string;
+  espLabel: string;
+  /**
+   * The reason the ESP's label implies, used only when the payload has no reply text and no status:
+   * the label must not outweigh the server's words (a "Transient" bounce whose text says the domain
+   * does not exist is a dead domain).
+   */
+  labelReason?: Reason;
+}
+
+export function espRecipient(f: EventFields): EspRecipient | null {
+  const recipient = findAddress(f.address);
+  if (!recipient) return null;
+  const r: EspRecipient = { recipient, action: f.action, espLabel: f.espLabel };
+  const text = f.diagnostic ? stripType(f.diagnostic.slice(0, MAX_FIELD)).replace(/\s+/g, ' ') : '';
+  if (text) r.diagnosticCode = text;
+  const code = /^[245]\d\d$/.test(f.replyCode ?? '') ? (f.replyCode as string) : leadingReplyCode(text);
+  if (code) r.replyCode = code;
+  const status = findStatus(f.status ?? '') || (code || /^[245]\.\d/.test(text) ? findStatus(text) : '');
+  if (status) r.status = status;
+  const cmd = findSmtpCommand(text);
+  if (cmd) r.smtpCommand = cmd;
+  if (f.remoteMta) r.remoteMta = f.remoteMta;
+  if (f.reportingMta) r.reportingMta = f.reportingMta;
+  if (f.labelReason && !text && !status) r.reasonHint = f.labelReason;
+  return r;
+}

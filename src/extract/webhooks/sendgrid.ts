@@ -1,0 +1,70 @@
+// SendGrid Event Webhook (Twilio SendGrid docs, "Event Webhook Reference"): a JSON array of events,
+// each with "email" and "event". The delivery events read here:
+//   bounce   {"event":"bounce","type":"bounce|blocked","status":"5.1.1","reason":"550 5.1.1 ..."}
+//   dropped  {"event":"dropped","reason":"Bounced Address|Unsubscribed Address|Spam Reporting Address|Invalid"}
+//   deferred {"event":"deferred","response":"400 try again later","attempt":"5"}
+//   spamreport {"event":"spamreport"}   delivered {"event":"delivered","response":"250 OK"}
+// Engagement events (open, click, ...) are not delivery results and are skipped.
+import { MAX_RECIPIENTS } from '../../read/limits.js';
+import type { Extraction, Reason } from '../../types.js';
+import { kindOf } from './kind.js';
+import { events, isObject, str } from './json.js';
+import { espRecipient } from './recipient.js';
+import type { EspRecipient, WebhookReader } from './types.js';
+
+const DELIVERY_EVENTS = new Set(['bounce', 'dropped', 'deferred', 'blocked', 'spamreport', 'delivered']);
+
+/** SendGrid drops a message without trying it when the address is on a suppression list. */
+const DROPPED_REASON: [RegExp, Reason][] = [
+  [/bounced address/i, 'suppressed'],
+  [/unsubscribed address|spam reporting address/i, 'suppressed'],
+  [/invalid/i, 'syntaxerror'],
+];
+
+function isEvent(e: unknown): boolean {
+  return isObject(e) && typeof e.email === 'string' && typeof e.event === 'string' && ('sg_event_id' in e || 'sg_message_id' in e || 'smtp-id' in e);
+}
+
+export const sendgridWebhook: WebhookReader = {
+  name: 'sendgrid-webhook',
+  detect(json) {
+    return events(json, 1000).some(isEvent);
+  },
+  extract(json) {
+    const recipients: EspRecipient[] = [];
+    for (const e of events(json, MAX_RECIPIENTS)) {
+      if (!isEvent(e)) continue;
+      const event = str(e, 'event').toLowerCase();
+      if (!DELIVERY_EVENTS.has(event)) continue;
+      const type = str(e, 'type');
+      const label = `sendgrid: ${event}${type ? `/${type}` : ''}`;
+      const address = str(e, 'email');
+      if (event === 'spamreport') {
+        const r = espRecipient({ address, action: 'failed', espLabel: label });
+        if (r) {
+          delete r.action;
+          r.feedbackType = 'abuse';
+          recipients.push(r);
+        }
+        continue;
+      }
+      const reason = str(e, 'reason');
+      const r = espRecipient({
+        address,
+        action: event === 'deferred' ? 'delayed' : event === 'delivered' ? 'delivered' : 'failed',
+        diagnostic: reason || str(e, 'response'),
+        status: str(e, 'status'),
+        espLabel: label,
+      });
+      // A drop is SendGrid's own refusal: its reason words are no server reply, so the label decides.
+      if (r && event === 'dropped') {
+        const hint = DROPPED_REASON.find(([re]) => re.test(reason))?.[1];
+        if (hint) r.reasonHint = hint;
+      }
+      if (r) recipients.push(r);
+    }
+    if (recipients.length === 0) return null;
+    const ex: Extraction = { kind: kindOf(recipients), format: 'sendgrid-webhook', recipients };
+    return ex;
+  },
+};

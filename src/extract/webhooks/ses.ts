@@ -1,0 +1,149 @@
+// Amazon SES notifications: the JSON SES publishes to SNS (and SNS delivers to HTTP endpoints, or
+// by e-mail as the body of "AWS Notification Message"), per the SES developer guide, "Amazon SNS
+// notification contents" and "Event publishing" (eventType instead of notificationType):
+//   SNS envelope  {"Type":"Notification","TopicArn":...,"Message":"<the SES JSON as a string>"}
+//   Bounce        {"notificationType":"Bounce","bounce":{"bounceType":"Permanent|Transient|Undetermined",
+//                  "bounceSubType":"General|NoEmail|Suppressed|MailboxFull|MessageTooLarge|...",
+//                  "bouncedRecipients":[{"emailAddress","action","status","diagnosticCode"}],
+//                  "reportingMTA","remoteMtaIp"},"mail":{...}}
+//   Complaint     {"notificationType":"Complaint","complaint":{"complainedRecipients":[{"emailAddress"}],
+//                  "complaintFeedbackType":"abuse|fraud|..."}}
+//   Delivery      {"notificationType":"Delivery","delivery":{"recipients":[...],"smtpResponse":"250 ..."}}
+//   DeliveryDelay {"eventType":"DeliveryDelay","deliveryDelay":{"delayType","delayedRecipients":[
+//                  {"emailAddress","status","diagnosticCode"}]}}
+import type { Extraction, OriginalSummary, Reason, ReportKind } from '../../types.js';
+import { MAX_RECIPIENTS } from '../../read/limits.js';
+import { stripType } from '../fields.js';
+import { arr, isObject, type JsonObject, obj, str } from './json.js';
+import { espRecipient } from './recipient.js';
+import type { EspRecipient, WebhookReader } from './types.js';
+
+const TYPES = new Set(['Bounce', 'Complaint', 'Delivery', 'DeliveryDelay']);
+
+/** Reasons the bounce sub-type implies, for payloads without status or text (SES guide, "Bounce types"). */
+const SUBTYPE_REASON: Record<string, Reason> = {
+  NoEmail: 'userunknown',
+  Suppressed: 'suppressed',
+  OnAccountSuppressionList: 'suppressed',
+  MailboxFull: 'mailboxfull',
+  MessageTooLarge: 'mesgtoobig',
+  ContentRejected: 'contenterror',
+  AttachmentRejected: 'contenterror',
+};
+
+/** The SES notification inside an SNS envelope (Message is a JSON string), or the notification itself. */
+export function sesNotification(json: unknown): JsonObject | undefined {
+  if (!isObject(json)) return undefined;
+  if (typeof json.Message === 'string' && /^\s*\{/.test(json.Message)) {
+    try {
+      return sesNotification(JSON.parse(json.Message));
+    } catch {
+      return undefined;
+    }
+  }
+  const type = str(json, 'notificationType') || str(json, 'eventType');
+  return TYPES.has(type) ? json : undefined;
+}
+
+export const sesWebhook: WebhookReader = {
+  name: 'ses-webhook',
+  detect(json) {
+    return sesNotification(json) !== undefined;
+  },
+  extract(json) {
+    const n = sesNotification(json);
+    return n ? extractSes(n, 'ses-webhook') : null;
+  },
+};
+
+/** One SES notification -> Extraction (also used for SES notifications that arrive by e-mail). */
+export function extractSes(n: JsonObject, format: string): Extraction | null {
+  const type = str(n, 'notificationType') || str(n, 'eventType');
+  let kind: ReportKind = 'bounce';
+  const recipients: EspRecipient[] = [];
+  const push = (r: EspRecipient | null) => {
+    if (r && recipients.length < MAX_RECIPIENTS) recipients.push(r);
+  };
+  if (type === 'Bounce') {
+    const b = obj(n, 'bounce');
+    const label = `ses: ${str(b, 'bounceType') || 'Undetermined'}/${str(b, 'bounceSubType') || 'Undetermined'}`;
+    for (const x of arr(b, 'bouncedRecipients')) {
+      push(
+        espRecipient({
+          address: str(x, 'emailAddress'),
+          action: 'failed',
+          diagnostic: str(x, 'diagnosticCode'),
+          status: str(x, 'status'),
+          reportingMta: stripType(str(b, 'reportingMTA')),
+          espLabel: label,
+          labelReason: SUBTYPE_REASON[str(b, 'bounceSubType')],
+        }),
+      );
+    }
+  } else if (type === 'DeliveryDelay') {
+    kind = 'delay';
+    const d = obj(n, 'deliveryDelay');
+    const label = `ses: DeliveryDelay/${str(d, 'delayType') || 'Undetermined'}`;
+    for (const x of arr(d, 'delayedRecipients')) {
+      push(
+        espRecipient({
+          address: str(x, 'emailAddress'),
+          action: 'delayed',
+          diagnostic: str(x, 'diagnosticCode'),
+          status: str(x, 'status'),
+          reportingMta: stripType(str(d, 'reportingMTA')),
+          espLabel: label,
+        }),
+      );
+    }
+  } else if (type === 'Complaint') {
+    kind = 'feedback';
+    const c = obj(n, 'complaint');
+    const feedbackType = str(c, 'complaintFeedbackType');
+    for (const x of arr(c, 'complainedRecipients')) {
+      const r = espRecipient({ address: str(x, 'emailAddress'), action: 'failed', espLabel: 'ses: Complaint' });
+      if (!r) continue;
+      delete r.action;
+      r.feedbackType = feedbackType || 'abuse';
+      push(r);
+    }
+  } else if (type === 'Delivery') {
+    const d = obj(n, 'delivery');
+    for (const x of arr(d, 'recipients')) {
+      push(
+        espRecipient({
+          address: typeof x === 'string' ? x : '',
+          action: 'delivered',
+          diagnostic: str(d, 'smtpResponse'),
+          reportingMta: str(d, 'reportingMTA'),
+          espLabel: 'ses: Delivery',
+        }),
+      );
+    }
+  }
+  if (recipients.length === 0) return null;
+  const ex: Extraction = { kind, format, recipients };
+  const original = originalOf(obj(n, 'mail'));
+  if (original) ex.original = original;
+  return ex;
+}
+
+/** The sent message's headers as SES echoes them under mail.commonHeaders. */
+function originalOf(mail: JsonObject | undefined): OriginalSummary | undefined {
+  const h = obj(mail, 'commonHeaders');
+  if (!h) return undefined;
+  const s: OriginalSummary = {};
+  const first = (key: string) => {
+    const v = h[key];
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(', ') : typeof v === 'string' ? v : '';
+  };
+  const set = (k: keyof OriginalSummary, v: string) => {
+    if (v) s[k] = v;
+  };
+  set('from', first('from'));
+  set('to', first('to'));
+  set('subject', first('subject'));
+  set('messageId', first('messageId') || str(mail, 'messageId'));
+  set('date', first('date'));
+  return Object.keys(s).length > 0 ? s : undefined;
+}

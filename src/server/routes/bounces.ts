@@ -1,0 +1,103 @@
+// The "needs attention" store: POST /api/bounces (one, many, an mbox), GET /api/bounces (filters,
+// paging), GET /api/bounces/{id}, GET /api/suppressions (JSON or CSV).
+import { Hono } from 'hono';
+import { explain, InputError } from '../../explain.js';
+import type { AppOptions } from '../app.js';
+import { BadRequest, readItems } from '../input.js';
+import type { NewBounce } from '../store.js';
+
+const MAX_MESSAGES = 10_000;
+
+export function bounceRoutes(options: AppOptions): Hono {
+  const app = new Hono();
+  const { store } = options;
+
+  app.post('/bounces', async (c) => {
+    let items: Awaited<ReturnType<typeof readItems>>;
+    try {
+      items = await readItems(c, c.req.query('source') || 'api');
+    } catch (err) {
+      if (err instanceof BadRequest) return c.json({ error: err.message }, 400);
+      throw err;
+    }
+    if (items.length === 0)
+      return c.json({ error: 'the body is empty: send a bounce, several, or an mbox' }, 400);
+    if (items.length > MAX_MESSAGES)
+      return c.json({ error: `at most ${MAX_MESSAGES} messages per request` }, 413);
+    const accepted: NewBounce[] = [];
+    const errors: { source: string; error: string }[] = [];
+    for (const item of items) {
+      try {
+        const report = await explain(item.bytes);
+        report.source = item.source;
+        accepted.push({ source: item.source, report });
+      } catch (err) {
+        // a message that cannot be read is reported back, never silently dropped
+        if (err instanceof InputError) errors.push({ source: item.source, error: err.message });
+        else throw err;
+      }
+    }
+    const ids = accepted.length ? store.add(accepted) : [];
+    const stored = ids.map((id, i) => ({
+      id,
+      source: accepted[i].source,
+      kind: accepted[i].report.kind,
+      results: accepted[i].report.results.length,
+    }));
+    return c.json({ stored, errors }, errors.length && !stored.length ? 400 : 201);
+  });
+
+  app.get('/bounces', (c) => {
+    const limit = intParam(c.req.query('limit'), 50, 1, 500);
+    const offset = intParam(c.req.query('offset'), 0, 0, Number.MAX_SAFE_INTEGER);
+    if (limit === undefined || offset === undefined)
+      return c.json({ error: 'limit and offset are whole numbers' }, 400);
+    const result = store.list({
+      category: c.req.query('category') || undefined,
+      bounceType: c.req.query('bounceType') || undefined,
+      recipient: c.req.query('recipient') || undefined,
+      limit,
+      offset,
+    });
+    return c.json({ ...result, limit, offset });
+  });
+
+  app.get('/bounces/:id', (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isSafeInteger(id) || id < 1)
+      return c.json({ error: 'the id is a positive whole number' }, 400);
+    const found = store.get(id);
+    return found ? c.json(found) : c.json({ error: 'no bounce with that id' }, 404);
+  });
+
+  app.get('/suppressions', (c) => {
+    const list = store.suppressions();
+    if (c.req.query('format') === 'csv') {
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', 'attachment; filename="suppressions.csv"');
+      const lines = ['address,reason,status,first_seen,last_seen,bounce_id'];
+      for (const s of list) {
+        lines.push(
+          [s.address, s.reason, s.status, s.firstSeen, s.lastSeen, String(s.bounceId)]
+            .map(csvField)
+            .join(','),
+        );
+      }
+      return c.body(`${lines.join('\r\n')}\r\n`);
+    }
+    return c.json({ total: list.length, items: list });
+  });
+  return app;
+}
+
+function intParam(value: string | undefined, dflt: number, min: number, max: number): number | undefined {
+  if (value === undefined || value === '') return dflt;
+  if (!/^\d{1,15}$/.test(value)) return undefined;
+  return Math.min(Math.max(Number(value), min), max);
+}
+
+// RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet does not run it as a formula.
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

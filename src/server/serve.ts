@@ -1,0 +1,70 @@
+// Starts the app on a port with @hono/node-server. Resolves once listening, with the URL.
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import type { Resolver } from '../types.js';
+import { createApp } from './app.js';
+import { isLoopback } from './security.js';
+import { openSqliteStore } from './sqlite-store.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  db: string;
+  token?: string;
+  resolver: Resolver;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The data directory: $XDG_DATA_HOME/bouncedoc, else ~/.local/share/bouncedoc (%APPDATA% on Windows). */
+export function defaultDbPath(env: Record<string, string | undefined> = process.env): string {
+  const base =
+    env.XDG_DATA_HOME ||
+    (process.platform === 'win32' && env.APPDATA) ||
+    path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'bouncedoc', 'bouncedoc.db');
+}
+
+/**
+ * The built page: dist/web. Compiled, this file is dist/src/server/serve.js (so ../../web); run from
+ * src/ with tsx, it is src/server/serve.ts (so ../../dist/web). Never the page's sources in web/.
+ */
+export function findWebDir(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const compiled = path.basename(path.resolve(here, '../..')) === 'dist';
+  const dir = compiled ? path.resolve(here, '../../web') : path.resolve(here, '../../dist/web');
+  return existsSync(path.join(dir, 'index.html')) ? dir : undefined;
+}
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  if (!isLoopback(options.host) && !options.token) {
+    throw new Error(`binding ${options.host} needs a token: give --token or set BOUNCEDOC_TOKEN`);
+  }
+  const store = openSqliteStore(options.db);
+  const app = createApp({ store, resolver: options.resolver, token: options.token, webDir: findWebDir() });
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
+      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${host}:${info.port}/`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => {
+              store.close();
+              done();
+            });
+          }),
+      });
+    });
+    server.on('error', (err) => {
+      store.close();
+      reject(err);
+    });
+  });
+}

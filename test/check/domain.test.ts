@@ -1,0 +1,106 @@
+// checkDomain's orchestration: each question once, in parallel, failures as "could not check".
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkDomain } from '../../src/auth/domain.js';
+import { memoryResolver } from '../../src/dns/index.js';
+import type { Resolver } from '../../src/types.js';
+import { caseZone, loadSeed } from './seed-zone.js';
+
+const seed = loadSeed();
+const zoneOf = (id: string) => caseZone(seed, seed.cases.find((c) => c.id === id)!);
+
+/** A resolver that answers after `ms` and records every question it is asked. */
+function slowCounting(inner: Resolver, ms: number): Resolver & { asked: string[] } {
+  const asked: string[] = [];
+  const r = async (name: string, type: Parameters<Resolver>[1]) => {
+    asked.push(`${type} ${name.toLowerCase()}`);
+    await new Promise((done) => setTimeout(done, ms));
+    return inner(name, type);
+  };
+  return Object.assign(r, { asked });
+}
+
+describe('checkDomain', () => {
+  it('asks each question once, and in parallel where the checks allow', async () => {
+    const delay = 40;
+    const resolver = slowCounting(memoryResolver(zoneOf('D12')), delay);
+    const started = Date.now();
+    const r = await checkDomain('example.com', { resolver });
+    const elapsed = Date.now() - started;
+    assert.equal(r.verdict, 'ok', JSON.stringify(r.findings.filter((f) => f.severity !== 'info')));
+    assert.equal(new Set(resolver.asked).size, resolver.asked.length, 'a question asked twice');
+    assert.equal(r.dns.queries, resolver.asked.length);
+    assert.ok(r.dns.asked > r.dns.queries, 'the checks share answers through the cache');
+    // more than 40 questions: one after another they would take 40 * delay and more; in parallel
+    // the time is that of the longest chain of dependent questions (about 10 here, DMARC's)
+    assert.ok(resolver.asked.length > 40);
+    assert.ok(
+      elapsed < (resolver.asked.length * delay) / 3,
+      `took ${elapsed} ms for ${resolver.asked.length} questions`,
+    );
+  });
+
+  it('DNS that does not answer: every record "could not check", none "missing"', async () => {
+    const r = await checkDomain('example.com', {
+      resolver: memoryResolver({ '*': 'TIMEOUT' }),
+      selectors: ['default'],
+    });
+    assert.equal(r.verdict, 'could-not-check');
+    assert.deepEqual(r.verdicts, {
+      dmarc: 'could-not-check',
+      spf: 'could-not-check',
+      dkim: 'could-not-check',
+      mx: 'could-not-check',
+    });
+    assert.deepEqual(
+      r.findings.filter((f) => f.severity === 'error'),
+      [],
+    );
+    for (const code of [
+      'dkim.key-missing',
+      'spf.no-record',
+      'dmarc.no-record',
+      'mx.domain-missing',
+      'mx.none',
+    ]) {
+      assert.ok(!r.findings.some((f) => f.code === code), code);
+    }
+  });
+
+  it('one name failing (SERVFAIL) leaves the other records checked', async () => {
+    const zone = { ...zoneOf('D00'), '_dmarc.example.com': 'SERVFAIL' as const };
+    const r = await checkDomain('example.com', { resolver: memoryResolver(zone), selectors: ['default'] });
+    assert.deepEqual(r.verdicts, { dmarc: 'could-not-check', spf: 'ok', dkim: 'ok', mx: 'ok' });
+    assert.equal(r.verdict, 'could-not-check');
+  });
+
+  it('a domain that sends no mail (v=spf1 -all) needs no DKIM key', async () => {
+    const r = await checkDomain('example.com', { resolver: memoryResolver(zoneOf('D19')) });
+    assert.equal(r.verdicts.dkim, 'missing');
+    assert.notEqual(r.verdict, 'missing');
+    const note = r.findings.find((f) => f.code === 'dkim.no-common-selector');
+    assert.equal(note?.severity, 'info');
+  });
+
+  it('null MX on a domain whose SPF authorizes senders is a warning (RFC 7505 §4.2)', async () => {
+    const zone = zoneOf('D00');
+    zone['example.com'] = { ...(zone['example.com'] as object), MX: [{ priority: 0, exchange: '.' }] };
+    const r = await checkDomain('example.com', { resolver: memoryResolver(zone), selectors: ['default'] });
+    assert.ok(r.findings.some((f) => f.code === 'domain.null-mx-sender' && f.severity === 'warning'));
+  });
+
+  it('the JSON result carries the records, the SPF lookup tree and where the DMARC policy came from', async () => {
+    const r = await checkDomain('example.com', {
+      resolver: memoryResolver(zoneOf('D15')),
+      selectors: ['default'],
+    });
+    const json = JSON.parse(JSON.stringify(r));
+    assert.equal(json.dmarc.location, 'example.com');
+    assert.equal(json.dmarc.source, 'author');
+    assert.equal(json.dmarc.policy.p, 'reject');
+    assert.equal(json.spf.lookups, 11);
+    assert.ok(json.spf.tree.children.length >= 6);
+    assert.equal(json.dkim[0].records.length, 1);
+    assert.equal(json.mx.hosts[0].exchange, 'mx.example.com');
+  });
+});

@@ -1,0 +1,154 @@
+// The classifier weighs status, reply code, stage and text together.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { classify } from '../../src/classify/index.js';
+import { PHRASE_TABLES } from '../../src/classify/phrases/index.js';
+import type { ClassifyContext, RawRecipient } from '../../src/types.js';
+
+const bounce: ClassifyContext = { kind: 'bounce', format: 'test' };
+const run = (raw: Partial<RawRecipient>, ctx = bounce) =>
+  classify({ recipient: 'someone@example.com', ...raw }, ctx);
+
+describe('classify', () => {
+  it('a specific status outweighs vague words; vague status yields to specific words', () => {
+    // 5.2.2 says "mailbox full" even if the words are generic
+    assert.equal(run({ status: '5.2.2', diagnosticCode: '552 5.2.2 Rejected' }).reason, 'mailboxfull');
+    // 5.7.1 only says "refused": the words name the cause
+    assert.equal(
+      run({ diagnosticCode: '550 5.7.1 Message content rejected, UBE, id=1' }).reason,
+      'spamdetected',
+    );
+    // 5.2.1 ("mailbox disabled") with "rate" words: Gmail's ReceivingRate, a rate limit
+    assert.equal(
+      run({
+        diagnosticCode:
+          '550-5.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages',
+      }).reason,
+      'speeding',
+    );
+  });
+
+  it('prefers the status in the server words over the DSN Status field', () => {
+    const c = run({ status: '5.0.0', diagnosticCode: '550 5.1.1 <someone@example.com>... User unknown' });
+    assert.equal(c.status, '5.1.1');
+    assert.equal(c.replyCode, '550');
+  });
+
+  it('the SMTP stage corrects "user unknown" words said after DATA', () => {
+    const rcpt = run({ diagnosticCode: '550 Unknown user someone@example.com', smtpCommand: 'RCPT' });
+    assert.equal(rcpt.reason, 'userunknown');
+    const data = run({ diagnosticCode: '550 Unknown user someone@example.com', smtpCommand: 'DATA' });
+    assert.equal(data.reason, 'filtered');
+    assert.equal(data.category, 'recipient-restricted');
+    assert.equal(data.bounceType, 'block');
+    assert.equal(data.hardbounce, false);
+  });
+
+  it('reads the reply form: an addressed reply answers RCPT, an empty address slot came after DATA', () => {
+    // status 5.0.0 alone does not confirm a missing address; the reply's form does
+    assert.equal(
+      run({ status: '5.0.0', diagnosticCode: '550 <someone@example.com>: User unknown' }).reason,
+      'userunknown',
+    );
+    assert.equal(run({ status: '5.0.0', diagnosticCode: '550 : User unknown' }).reason, 'filtered');
+    assert.equal(run({ diagnosticCode: '550 : User unknown' }).reason, 'filtered');
+    // an addressing status (X.1.x) confirms it at any stage
+    assert.equal(
+      run({ diagnosticCode: '550 5.1.1 <someone@example.com>... User unknown', smtpCommand: 'DATA' }).reason,
+      'userunknown',
+    );
+    // with neither stage nor status, a bare reply keeps its words; a bounce notice that does not
+    // say RCPT reads them as a filter, unless they are a directory's own verdict
+    assert.equal(
+      run({ diagnosticCode: '550 No such user here' }, { kind: 'reply-text', format: 'reply-text' }).reason,
+      'userunknown',
+    );
+    assert.equal(run({ diagnosticCode: '550 No such user here' }).reason, 'filtered');
+    assert.equal(
+      run({ diagnosticCode: 'User kijitora (a@b) not listed in Domino Directory' }).reason,
+      'userunknown',
+    );
+  });
+
+  it('a refusal at MAIL FROM or at the greeting is about the sender', () => {
+    assert.equal(run({ diagnosticCode: '550 go away', smtpCommand: 'MAIL' }).reason, 'rejected');
+    assert.equal(run({ diagnosticCode: '554 no', smtpCommand: 'CONN' }).reason, 'blocked');
+  });
+
+  it('a 4xx reply is soft whatever the cause, except a null MX', () => {
+    assert.equal(
+      run({ diagnosticCode: '450 4.7.1 Client host rejected: cannot find your hostname' }).bounceType,
+      'soft',
+    );
+    assert.equal(
+      run({ diagnosticCode: '550 5.7.1 Client host rejected: cannot find your hostname' }).bounceType,
+      'block',
+    );
+    const nullMx = run({
+      status: '4.0.0',
+      diagnosticCode:
+        "DNS Error: The domain example.org doesn't receive email according to the administrator: returned Null MX",
+    });
+    assert.equal(nullMx.reason, 'notaccept');
+    assert.equal(nullMx.bounceType, 'hard');
+    assert.equal(nullMx.hardbounce, false); // Sisimai: hardbounce only for a permanent notaccept
+  });
+
+  it('hardbounce follows Sisimai: dead address or domain only', () => {
+    assert.equal(run({ diagnosticCode: '550 5.1.1 User unknown' }).hardbounce, true);
+    assert.equal(run({ diagnosticCode: '550 Host unknown' }).hardbounce, true);
+    assert.equal(run({ diagnosticCode: '550 5.1.6 recipient no longer on server' }).hardbounce, true);
+    assert.equal(run({ diagnosticCode: '552 5.2.2 Mailbox full' }).hardbounce, false);
+    assert.equal(run({ diagnosticCode: '550 5.7.1 blocked using zen.example' }).hardbounce, false);
+  });
+
+  it('derives a pseudo status when the bounce gives none', () => {
+    assert.equal(run({ diagnosticCode: '550 Unknown user', smtpCommand: 'RCPT' }).status, '5.0.911');
+    assert.equal(run({ diagnosticCode: 'retry timeout exceeded', replyCode: '' }).status, '5.0.947');
+    assert.equal(run({ diagnosticCode: 'Connection timed out', action: 'delayed' }).status, '4.0.947');
+  });
+
+  it('knows feedback reports, auto-replies and deliveries', () => {
+    assert.equal(run({ feedbackType: 'abuse' }, { kind: 'feedback', format: 'arf' }).reason, 'feedback');
+    const vac = run({}, { kind: 'autoreply', format: 'rfc3834' });
+    assert.equal(vac.reason, 'vacation');
+    assert.equal(vac.status, '');
+    assert.equal(run({ action: 'delivered', status: '2.1.5' }).reason, 'delivered');
+  });
+
+  it('reads the common reasons in the corpus languages', () => {
+    const texts: [string, string][] = [
+      ['Das Postfach des Empfängers ist voll', 'mailboxfull'],
+      ['Adresse destinataire invalide. Invalid recipient.', 'userunknown'],
+      ['Usuario desconocido', 'userunknown'],
+      ['Utente sconosciuto', 'userunknown'],
+      ['Caixa postal cheia', 'mailboxfull'],
+      ['Почтовый ящик переполнен', 'mailboxfull'],
+      ['宛先不明のため配送できませんでした', 'userunknown'],
+      ['收件人不存在', 'userunknown'],
+    ];
+    for (const [text, reason] of texts)
+      assert.equal(run({ diagnosticCode: text, smtpCommand: 'RCPT' }).reason, reason, text);
+  });
+
+  it('keeps evidence of what decided', () => {
+    const c = run({ diagnosticCode: '550 5.7.1 Email rejected per DMARC policy for example.com' });
+    assert.ok(
+      c.evidence.some((e) => e.includes('dmarc policy')),
+      c.evidence.join('; '),
+    );
+  });
+
+  it('phrase tables are lower case, non-empty and sourced', () => {
+    for (const t of PHRASE_TABLES) {
+      for (const p of t.phrases) {
+        const parts = typeof p.text === 'string' ? [p.text] : p.text;
+        for (const part of parts) {
+          assert.ok(part.length >= 2, `${t.reason}: "${part}"`);
+          assert.equal(part, part.toLowerCase(), `${t.reason}: "${part}" must be lower case`);
+        }
+        assert.ok(p.source.length > 5, `${t.reason}: "${parts.join('...')}" has no source`);
+      }
+    }
+  });
+});

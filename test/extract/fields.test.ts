@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  fieldAddress,
+  findSmtpCommand,
+  findStatus,
+  leadingReplyCode,
+  stripType,
+} from '../../src/extract/fields.js';
+import { findNoticeReply } from '../../src/extract/notice-text.js';
+
+test('fieldAddress: type prefix, brackets, source routes, no address', () => {
+  assert.equal(fieldAddress('rfc822; <a.b@example.com>'), 'a.b@example.com');
+  assert.equal(fieldAddress('RFC822;x@example.org'), 'x@example.org');
+  assert.equal(fieldAddress('rfc822;@relay.example.net:user@server'), 'user@server');
+  assert.equal(fieldAddress('RFC822; @mx.example.org'), '');
+});
+
+test('stripType and findStatus', () => {
+  assert.equal(stripType('smtp; 550 5.1.1 no'), '550 5.1.1 no');
+  assert.equal(stripType('X-Postfix; host not found'), 'host not found');
+  assert.equal(findStatus('5.1.1 (user unknown)'), '5.1.1');
+  assert.equal(findStatus('version 10.5.1.12'), '');
+});
+
+test('leadingReplyCode: single line, multi-line joined, greeting continuation', () => {
+  assert.equal(leadingReplyCode('550 5.1.1 User unknown'), '550');
+  assert.equal(leadingReplyCode('554-mx (a) not available 554-No SMTP service 554 see http://x'), '554');
+  assert.equal(leadingReplyCode('220-laposte 421 4.2.1 Service refuse'), '421');
+  assert.equal(leadingReplyCode('User unknown 550'), '');
+});
+
+test('findSmtpCommand reads folded Postfix and Exim wording', () => {
+  assert.equal(findSmtpCommand('(in reply to end of\n    DATA command)'), 'DATA');
+  assert.equal(findSmtpCommand('(in reply to RCPT TO command)'), 'RCPT');
+  assert.equal(findSmtpCommand('SMTP error from remote mail server after MAIL FROM:<a@b>'), 'MAIL');
+  assert.equal(findSmtpCommand('host mx[192.0.2.1] refused to talk to me: 554 go away'), 'CONN');
+  assert.equal(findSmtpCommand('no stage named here'), '');
+});
+
+test('findNoticeReply: the line naming the recipient, with Postfix continuation lines', () => {
+  const text = [
+    '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1',
+    '    <a@example.com>: Recipient address rejected: User unknown (in reply to',
+    '    RCPT TO command)',
+    'b@example.com: 552 5.2.2 <b@example.com>: Mailbox full',
+  ].join('\n');
+  assert.deepEqual(findNoticeReply(text, 'a@example.com', false), {
+    replyCode: '550',
+    text: '550 5.1.1 <a@example.com>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+  });
+  assert.equal(findNoticeReply(text, 'b@example.com', false)?.replyCode, '552');
+  assert.equal(findNoticeReply(text, 'c@example.com', false), undefined);
+});
+
+test('findNoticeReply: a transcript reply for a single recipient; a bare code after the address', () => {
+  const transcript =
+    '   ----- Transcript of session follows -----\nsome log\n554 5.3.0 unknown mailer error 255\n';
+  assert.equal(findNoticeReply(transcript, 'x@example.jp', true)?.text, '554 5.3.0 unknown mailer error 255');
+  assert.equal(findNoticeReply(transcript, 'x@example.jp', false), undefined);
+  assert.equal(findNoticeReply('<x@example.jp>... Deferred: 421\n', 'x@example.jp', false)?.replyCode, '421');
+});

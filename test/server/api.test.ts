@@ -1,0 +1,213 @@
+// The HTTP API, in-process through app.request(): explain, check, bounces, suppressions, the token
+// rule, bad input, oversized bodies, and that no response ever carries a stack trace.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { memoryResolver } from '../../src/dns/index.js';
+import { createApp } from '../../src/server/app.js';
+import { CONTENT_SECURITY_POLICY } from '../../src/server/security.js';
+import { openSqliteStore } from '../../src/server/sqlite-store.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const seed = JSON.parse(readFileSync(path.join(root, '../shared/corpus/seed/errors.json'), 'utf8')) as {
+  cases: { id: string; text: string; expect: { category: string | string[] } }[];
+};
+const example = (name: string) => readFileSync(path.join(root, 'examples', name), 'utf8');
+
+const zone = {
+  'example.com': {
+    TXT: [['v=spf1 ip4:192.0.2.0/24 -all']],
+    MX: [{ priority: 10, exchange: 'mx.example.com' }],
+  },
+  'mx.example.com': { A: ['192.0.2.10'] },
+  '_dmarc.example.com': { TXT: [['v=DMARC1: p=reject; rua=mailto:d@example.com']] },
+};
+
+function makeApp(extra: { token?: string; maxBodyBytes?: number } = {}) {
+  const store = openSqliteStore(':memory:', () => new Date('2026-12-01T10:00:00Z'));
+  return createApp({ store, resolver: memoryResolver(zone), ...extra });
+}
+
+const post = (body: string, type = 'text/plain', headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  body,
+  headers: { 'content-type': type, ...headers },
+});
+
+describe('API', () => {
+  it('answers health, with the security headers', async () => {
+    const res = await makeApp().request('/api/health');
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { status: 'ok' });
+    assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+  });
+
+  it('serves the OpenAPI document naming every route', async () => {
+    const doc = (await (await makeApp().request('/api/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+    };
+    for (const p of [
+      '/api/explain',
+      '/api/check/{domain}',
+      '/api/bounces',
+      '/api/suppressions',
+      '/api/health',
+    ]) {
+      assert.ok(p in doc.paths, p);
+    }
+  });
+
+  it('explains seed texts with their expected category', async () => {
+    const app = makeApp();
+    for (const id of ['S03', 'S20', 'S21']) {
+      const c = seed.cases.find((x) => x.id === id)!;
+      const res = await app.request('/api/explain', post(c.text));
+      assert.equal(res.status, 200);
+      const report = (await res.json()) as { kind: string; results: { category: string }[] };
+      assert.equal(report.kind, 'reply-text');
+      const want = Array.isArray(c.expect.category) ? c.expect.category : [c.expect.category];
+      assert.ok(want.includes(report.results[0].category), `${id}: ${report.results[0].category}`);
+    }
+  });
+
+  it('explains a JSON {message} body and a whole message', async () => {
+    const app = makeApp();
+    const res = await app.request(
+      '/api/explain',
+      post(JSON.stringify({ message: example('user-unknown.eml') }), 'application/json'),
+    );
+    const report = (await res.json()) as { kind: string; results: { bounceType: string }[] };
+    assert.equal(report.kind, 'bounce');
+    assert.equal(report.results[0].bounceType, 'hard');
+  });
+
+  it('rejects empty, binary and malformed input with a clear 4xx and no stack', async () => {
+    const app = makeApp();
+    const empty = await app.request('/api/explain', post(''));
+    assert.equal(empty.status, 400);
+    const binary = await app.request('/api/explain', {
+      method: 'POST',
+      body: new Uint8Array([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8, 0, 0, 0, 9]),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    assert.equal(binary.status, 400);
+    const badJson = await app.request('/api/explain', post('{"message": ', 'application/json'));
+    assert.equal(badJson.status, 400);
+    for (const res of [empty, binary, badJson]) {
+      const body = (await res.json()) as { error: string };
+      assert.match(body.error, /\S/);
+      assert.doesNotMatch(JSON.stringify(body), /at .*\.(ts|js):\d+/);
+    }
+  });
+
+  it('refuses a body over the limit with 413', async () => {
+    const app = makeApp({ maxBodyBytes: 1024 });
+    const res = await app.request('/api/explain', post('550 5.1.1 user unknown '.repeat(200)));
+    assert.equal(res.status, 413);
+    assert.match(((await res.json()) as { error: string }).error, /larger than/);
+  });
+
+  it('checks a domain through the injected resolver and proposes the corrected DMARC record', async () => {
+    const res = await makeApp().request('/api/check/example.com');
+    assert.equal(res.status, 200);
+    const result = (await res.json()) as {
+      corrected: { check: string; fixed: string }[];
+      verdicts: { dmarc: string };
+    };
+    assert.equal(result.verdicts.dmarc, 'errors');
+    const dmarc = result.corrected.find((c) => c.check === 'dmarc');
+    assert.equal(dmarc?.fixed, 'v=DMARC1; p=reject; rua=mailto:d@example.com');
+  });
+
+  it('rejects a domain that is not one', async () => {
+    const res = await makeApp().request('/api/check/%3Cscript%3E');
+    assert.equal(res.status, 400);
+  });
+
+  it('stores an mbox, lists it newest first with filters, and derives the suppression list', async () => {
+    const app = makeApp();
+    const mbox = [
+      example('user-unknown.eml'),
+      example('blocklisted-ip.eml'),
+      example('mailbox-full-delay.eml'),
+    ]
+      .map((m) => `From MAILER-DAEMON Thu Dec  3 10:00:00 2026\n${m.replace(/^From /gm, '>From ')}\n`)
+      .join('');
+    const res = await app.request('/api/bounces?source=upload.mbox', post(mbox, 'application/mbox'));
+    assert.equal(res.status, 201);
+    const stored = (await res.json()) as { stored: { id: number; source: string }[]; errors: unknown[] };
+    assert.equal(stored.stored.length, 3);
+    assert.deepEqual(stored.errors, []);
+    assert.equal(stored.stored[1].source, 'upload.mbox#2');
+
+    const all = (await (await app.request('/api/bounces')).json()) as {
+      total: number;
+      items: { bounceId: number }[];
+    };
+    assert.equal(all.total >= 3, true);
+    assert.equal(all.items[0].bounceId, stored.stored[2].id, 'newest first');
+
+    const hard = (await (await app.request('/api/bounces?bounceType=hard')).json()) as {
+      items: { bounceType: string }[];
+    };
+    assert.ok(hard.items.length >= 1);
+    assert.ok(hard.items.every((i) => i.bounceType === 'hard'));
+
+    const sup = (await (await app.request('/api/suppressions')).json()) as { items: { address: string }[] };
+    assert.equal(sup.items.length, hard.items.length);
+
+    const csv = await app.request('/api/suppressions?format=csv');
+    assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    assert.equal(lines[0], 'address,reason,status,first_seen,last_seen,bounce_id');
+    assert.equal(lines.length, sup.items.length + 1);
+
+    const one = await app.request(`/api/bounces/${stored.stored[0].id}`);
+    assert.equal(one.status, 200);
+    assert.equal(((await one.json()) as { report: { kind: string } }).report.kind, 'bounce');
+    assert.equal((await app.request('/api/bounces/99999')).status, 404);
+    assert.equal((await app.request('/api/bounces/abc')).status, 400);
+    assert.equal((await app.request('/api/bounces?limit=x')).status, 400);
+  });
+
+  it('keeps the messages it could read and reports the ones it could not', async () => {
+    const app = makeApp();
+    const res = await app.request(
+      '/api/bounces',
+      post(JSON.stringify({ messages: [example('user-unknown.eml'), ''] }), 'application/json'),
+    );
+    assert.equal(res.status, 201);
+    const body = (await res.json()) as { stored: unknown[]; errors: { source: string }[] };
+    assert.equal(body.stored.length, 1);
+    assert.equal(body.errors.length, 1);
+  });
+
+  it('asks for the token on the API when one is set, but not for health', async () => {
+    const app = makeApp({ token: 's3cret-token' });
+    assert.equal((await app.request('/api/health')).status, 200);
+    assert.equal((await app.request('/api/explain', post('550 5.1.1 no such user'))).status, 401);
+    assert.equal(
+      (
+        await app.request(
+          '/api/explain',
+          post('550 5.1.1 no such user', 'text/plain', { authorization: 'Bearer wrong' }),
+        )
+      ).status,
+      401,
+    );
+    const ok = await app.request(
+      '/api/explain',
+      post('550 5.1.1 no such user', 'text/plain', { authorization: 'Bearer s3cret-token' }),
+    );
+    assert.equal(ok.status, 200);
+  });
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    const res = await makeApp().request('/api/nothing');
+    assert.equal(res.status, 404);
+    assert.deepEqual(await res.json(), { error: 'no such API route' });
+  });
+});

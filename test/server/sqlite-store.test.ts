@@ -1,0 +1,71 @@
+// The SQLite store: what add() returned is on disk (a second connection sees it after close), and
+// the suppression list holds hard bounces and complaints only.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { openSqliteStore } from '../../src/server/sqlite-store.js';
+import type { ExplainReport, RecipientResult } from '../../src/types.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'bouncedoc-store-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function result(
+  recipient: string,
+  bounceType: RecipientResult['bounceType'],
+  reason: RecipientResult['reason'],
+) {
+  return {
+    recipient,
+    status: bounceType === 'hard' ? '5.1.1' : '5.7.1',
+    replyCode: '550',
+    reason,
+    category: bounceType === 'hard' ? 'recipient-address' : 'sender-blocked',
+    bounceType,
+    party: bounceType === 'hard' ? 'recipient' : 'sender',
+    hardbounce: bounceType === 'hard',
+    advice: { summary: 's', steps: [], retry: { advised: false, when: '' } },
+  } satisfies RecipientResult;
+}
+
+describe('sqlite store', () => {
+  it('keeps what it stored across a close and reopen', () => {
+    const file = path.join(dir, 'a', 'bouncedoc.db');
+    const store = openSqliteStore(file, () => new Date('2026-12-01T00:00:00Z'));
+    const report: ExplainReport = {
+      kind: 'bounce',
+      format: 'rfc3464',
+      results: [
+        result('Gone@Example.com', 'hard', 'userunknown'),
+        result('ok@example.org', 'block', 'blocked'),
+      ],
+    };
+    const feedback: ExplainReport = {
+      kind: 'feedback',
+      format: 'arf',
+      results: [{ ...result('angry@example.net', 'block', 'feedback'), feedbackType: 'abuse' }],
+    };
+    const ids = store.add([
+      { source: 'one.eml', report },
+      { source: 'two.eml', report: feedback },
+    ]);
+    assert.equal(ids.length, 2);
+    store.close();
+
+    const again = openSqliteStore(file);
+    assert.equal(again.get(ids[0])?.source, 'one.eml');
+    assert.equal(again.list({ limit: 10, offset: 0 }).total, 3);
+    const sup = again.suppressions();
+    assert.deepEqual(
+      sup.map((s) => [s.address, s.reason]),
+      [
+        ['angry@example.net', 'complaint'],
+        ['gone@example.com', 'userunknown'],
+      ],
+    );
+    // a recipient filter is literal text, not a LIKE pattern
+    assert.equal(again.list({ recipient: '%', limit: 10, offset: 0 }).total, 0);
+    again.close();
+  });
+});

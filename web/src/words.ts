@@ -1,0 +1,42 @@
+// Plain words for the result fields, for people who never read an RFC.
+export const BOUNCE_TYPE_WORDS: Record<string, { label: string; detail: string }> = {
+  hard: {
+    label: 'Dead address',
+    detail: 'Remove this address from your list: mail to it will never arrive.',
+  },
+  soft: { label: 'Temporary', detail: 'The sending server tries again by itself; nothing to change yet.' },
+  block: {
+    label: 'Blocked',
+    detail:
+      'The address is fine, so keep it: the mail was refused because of the sender or the message. Fix the cause, then send again.',
+  },
+};
+
+export const PARTY_WORDS: Record<string, string> = {
+  recipient: 'The recipient (or their mail administrator) has to act.',
+  sender: "The sender's mail setup (DNS, server, sending service) has to change.",
+  content: 'The message itself has to change.',
+  none: 'Nobody has to act: wait for the retry.',
+};
+
+export const CATEGORY_WORDS: Record<string, string> = {
+  'recipient-domain': 'Recipient domain',
+  'recipient-address': 'Recipient address',
+  'recipient-restricted': 'Recipient refuses this sender',
+  'mailbox-full': 'Mailbox full',
+  'content-blocked': 'Content blocked',
+  authentication: 'Authentication (SPF/DKIM/DMARC)',
+  'sender-blocked': 'Sender blocked',
+  'rate-limited': 'Rate limited',
+  'message-rejected': 'Message rejected',
+  temporary: 'Temporary fault',
+  unknown: 'Unknown',
+};
+
+export const VERDICT_WORDS: Record<string, string> = {
+  ok: 'All good',
+  warnings: 'Works, with warnings',
+  errors: 'Broken',
+  'could-not-check': 'Could not check (DNS did not answer)',
+  missing: 'Missing',
+};
