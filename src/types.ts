@@ -232,8 +232,27 @@ export interface RecipientResult {
   feedbackType?: string;
   provider?: string;
   advice: Advice;
-  /** filled by the diagnosis chain (issue 5) */
-  diagnosis?: unknown;
+  /** the root cause and the one fix, from the diagnosis chain (src/diagnose) */
+  diagnosis?: Diagnosis;
+}
+
+/** The diagnosis chain's answer for one result: the named root cause and the one fix. */
+export interface Diagnosis {
+  /** the named cause, e.g. "dmarc-record-broken", "foreign-from-domain", "recipient-typo" */
+  code: string;
+  /** the root cause in plain words */
+  rootCause: string;
+  /** the one thing to change */
+  fix: string;
+  /** further steps, in order */
+  steps: string[];
+  /** the record to publish instead, when the cause is a DNS record */
+  correctedRecord?: { name: string; record?: string; fixed: string };
+  /** who has to act for this cause */
+  party: 'sender' | 'recipient' | 'esp' | 'ip-owner' | 'forwarder';
+  /** what was looked at, and what could not be (offline, DNS did not answer, no headers) */
+  checked: string[];
+  notChecked: string[];
 }
 
 /** The report for one input. */

@@ -96,7 +96,7 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
     summary: "The message failed the sender's authentication checks (SPF, DKIM or DMARC)",
     steps: [
       'Check that the From domain publishes an SPF record listing the server that sent the message (RFC 7208).',
-      'Sign outgoing mail with DKIM for the From domain or a parent of it, so that it aligns (RFC 6376, RFC 7489).',
+      'Sign outgoing mail with DKIM for the From domain, or for a domain under the same organizational domain (relaxed alignment), so that it aligns (RFC 6376, RFC 7489 section 3.1).',
       'If the From address is on a domain you do not control (a free mail provider), send from an address on your own domain instead.',
       'Run `bouncedoc check <your domain>` to see the exact record to correct, then send again.',
     ],
@@ -187,7 +187,7 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
   notcompliantrfc: {
     summary: 'The message is not a well-formed e-mail (RFC 5322)',
     steps: [
-      'Fix the headers: exactly one From, Date and Subject, a valid Message-ID, no duplicated fields (RFC 5322 section 3.6).',
+      'Fix the headers: exactly one Date and one From field, at most one Subject, To, Cc and Message-ID, and valid address syntax (RFC 5322 section 3.6).',
       'Send it again after the sending software is corrected.',
     ],
   },
@@ -294,7 +294,7 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
     summary: 'Gmail refused the message: it is not authenticated for its From domain (DMARC)',
     steps: [
       'Gmail requires SPF or DKIM to pass and to align with the From domain when that domain publishes a DMARC policy.',
-      'Sign with DKIM for the From domain (d= equal to it or a parent) and keep SPF for the MAIL FROM domain.',
+      'Sign with DKIM so that d= is the From domain or shares its organizational domain, and keep SPF passing for the MAIL FROM domain.',
       "If the From address is on someone else's domain (e.g. a free mail provider), use an address on your own domain.",
       'Run `bouncedoc check <From domain>`, fix what it reports, then send again.',
     ],

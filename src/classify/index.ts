@@ -19,7 +19,8 @@ import type {
   Reason,
 } from '../types.js';
 import { findPhrase, matchPhrase, phraseLabel } from './phrases/index.js';
-import type { Phrase } from './phrases/types.js';
+import { BLOCKED_GENERIC } from './phrases/sender.js';
+import type { Phrase, PhraseTable } from './phrases/types.js';
 import { matchProviderRule, PROVIDERS, type Provider, type ProviderRule } from './providers/index.js';
 import { PSEUDO_DETAIL, REASON_PROFILES } from './reasons.js';
 import { findReplyParts, joinReplyLines } from './reply.js';
@@ -107,8 +108,9 @@ interface Decision {
   reason: Reason;
   category?: Category;
   providerCode?: string;
-  /** the phrase that decided, when the text did */
+  /** the phrase that decided, when the text did, and its table */
   phrase?: Phrase;
+  table?: PhraseTable;
   /** where the decision came from: text evidence can be corrected by the SMTP stage */
   by: 'provider' | 'hint' | 'status' | 'text' | 'stage' | 'kind' | 'none';
 }
@@ -202,7 +204,7 @@ function decide(
   const phrase = findPhrase(lower);
   if (phrase) {
     evidence.push(`text "${phraseLabel(phrase.phrase)}" -> ${phrase.table.reason} (${phrase.phrase.source})`);
-    return { reason: phrase.table.reason, by: 'text', phrase: phrase.phrase };
+    return { reason: phrase.table.reason, by: 'text', phrase: phrase.phrase, table: phrase.table };
   }
   const weak = WEAK_STATUS[key];
   if (weak) {
@@ -223,6 +225,62 @@ function decide(
   }
   evidence.push('no code or wording that names a cause');
   return { reason: 'undefined', by: 'none' };
+}
+
+/**
+ * What the SMTP stage and the reply's form say about words that name a cause.
+ *
+ * RFC 5321: a recipient is accepted or refused at RCPT. "User unknown" words prove a missing
+ * address when they answer RCPT or come with an addressing status (X.1.x, at any stage: with
+ * PIPELINING a transcript shows RCPT's reply after ">>> DATA"). Said after DATA (RCPT had
+ * accepted the address), or with no stage and a non-addressing status (X.0.0, X.2.0, X.7.1),
+ * they are the recipient side's filter refusing this message (Sisimai reads them the same way).
+ * With neither stage nor status, a bounce notice that does not say the address was refused at
+ * RCPT gets the same reading, while a bare reply a person pasted keeps its words: there is no
+ * notice around it that could have named the stage. A directory's own verdict ("not listed in
+ * Domino Directory", Exchange's RecipientNotFound) holds at any stage.
+ */
+function correctByStage(
+  decision: Decision,
+  ctx: ClassifyContext,
+  lower: string,
+  command: string,
+  status: string,
+  evidence: string[],
+): Reason {
+  // At MAIL FROM no recipient has been named yet: a refusal in words that do not say what was
+  // judged ("Access denied") is about the sender's address.
+  if (decision.table === BLOCKED_GENERIC && command === 'MAIL') {
+    evidence.push('refused at MAIL FROM in general words: the sender address was refused');
+    return 'rejected';
+  }
+  if (decision.reason !== 'userunknown' || decision.by !== 'text' || decision.phrase?.directory) {
+    return decision.reason;
+  }
+  // A reply that opens with the recipient's address ("550 <a@b>: User unknown") answers that
+  // recipient's RCPT, while one whose address slot is empty ("550 : User unknown") answered no
+  // recipient: it came after DATA, for the whole message.
+  const atRcpt = command === 'RCPT' || (!command && ADDRESSED_REPLY_RE.test(lower));
+  const afterData = command === 'DATA' || (!command && lower.startsWith(': '));
+  const addressing = parseStatus(status)?.subject === '1';
+  if (atRcpt || command === 'MAIL' || addressing) return decision.reason;
+  if (afterData) {
+    evidence.push('refused after DATA although RCPT accepted the address: a filter, not a missing address');
+    return 'filtered';
+  }
+  if (status || ctx.kind !== 'reply-text') {
+    evidence.push(
+      'the words say "unknown" but neither the stage (RCPT) nor the status (X.1.x) confirms it: read as a filter',
+    );
+    return 'filtered';
+  }
+  return decision.reason;
+}
+
+/** The code at the start of a Status field value ("5.1.1 (Remote SMTP server has rejected address)"). */
+function leadingStatus(field: string): string {
+  const m = /^\s*([245]\.\d{1,3}\.\d{1,3})(?![\d.])/.exec(field.slice(0, 64));
+  return m ? m[1] : '';
 }
 
 function chooseStatus(inText: string, field: string): string {
@@ -262,61 +320,33 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext): Classificatio
   const replyCode = /^[245]\d\d$/.test(raw.replyCode ?? '') ? (raw.replyCode as string) : found.replyCode;
   const command = raw.smtpCommand || found.smtpCommand || '';
   // The status inside the server's own words is more precise than the DSN's Status field,
-  // which MTAs often fill with a generic X.0.0 (RFC 3464 lets both be given).
   // which MTAs often fill with a generic X.0.0 (RFC 3464 lets both be given) - unless the words
   // themselves only say X.0.0 and the field is more precise.
-  const given = chooseStatus(parseStatus(found.status)?.code ?? '', parseStatus(raw.status ?? '')?.code ?? '');
+  const given = chooseStatus(
+    parseStatus(found.status)?.code ?? '',
+    parseStatus(leadingStatus(raw.status ?? ''))?.code ?? '',
+  );
   const lower = normalise(diag, replyCode);
   const providers = detectProviders(raw, lower);
 
   const decision = decide(raw, ctx, given, lower, command, providers, evidence);
-  let reason = decision.reason;
-  let category = decision.category;
-  // RFC 5321: a recipient is accepted or refused at RCPT. "User unknown" words prove a missing
-  // address when they answer RCPT or come with an addressing status (X.1.x, at any stage: with
-  // PIPELINING a transcript shows RCPT's reply after ">>> DATA"). Said after DATA (RCPT had
-  // accepted the address), or with no stage and a non-addressing status (X.0.0, X.2.0, X.7.1),
-  // they are the recipient side's filter refusing this message (Sisimai reads them the same way).
-  // With neither stage nor status, a bounce notice that does not say the address was refused at
-  // RCPT gets the same reading, while a bare reply a person pasted keeps its words: there is no
-  // notice around it that could have named the stage. A directory's own verdict ("not listed in
-  // Domino Directory", Exchange's RecipientNotFound) holds at any stage.
-  // A reply that opens with the recipient's address ("550 <a@b>: User unknown") answers that
-  // recipient's RCPT.
-  const atRcpt = command === 'RCPT' || (!command && ADDRESSED_REPLY_RE.test(lower));
-  // ...while a reply whose address slot is empty ("550 : User unknown") answered no recipient:
-  // it came after DATA, for the whole message.
-  const afterData = command === 'DATA' || (!command && lower.startsWith(': '));
-  const addressing = parseStatus(given)?.subject === '1';
-  const directoryVerdict = decision.phrase?.directory === true;
-  if (
-    reason === 'userunknown' &&
-    decision.by === 'text' &&
-    !atRcpt &&
-    command !== 'MAIL' &&
-    !addressing &&
-    !directoryVerdict
-  ) {
-    if (afterData || given || ctx.kind !== 'reply-text') {
-      evidence.push(
-        afterData
-          ? 'refused after DATA although RCPT accepted the address: a filter, not a missing address'
-          : 'the words say "unknown" but neither the stage (RCPT) nor the status (X.1.x) confirms it: read as a filter',
-      );
-      reason = 'filtered';
-      category = undefined;
-    }
-  }
+  const reason = correctByStage(decision, ctx, lower, command, given, evidence);
+  const category = reason === decision.reason ? decision.category : undefined;
 
   const profile = REASON_PROFILES[reason];
   const klass = replyClass(given, replyCode, raw, ctx);
   const bounceType = bounceTypeFor(reason, klass, profile.bounceType);
   let status = given;
   if (!status && reason !== 'feedback' && reason !== 'vacation' && reason !== 'delivered') {
-    status = `${klass || '5'}.0.${PSEUDO_DETAIL[reason] ?? '900'}`;
+    // The pseudo code's class follows the codes the server gave (a 4xx reply), not the notice's
+    // Action: a "delayed" notice about a permanent cause still names a permanent cause.
+    const codeClass = replyCode.startsWith('4') ? '4' : '5';
+    status = `${codeClass}.0.${PSEUDO_DETAIL[reason] ?? '900'}`;
     evidence.push(`no enhanced status given: pseudo status ${status}`);
   }
-  const hardbounce = HARD_REASONS.has(reason) || (reason === 'notaccept' && (klass === '5' || klass === ''));
+  // Sisimai's hardbounce: a dead address or domain; a domain that accepts no mail only when the
+  // status says so permanently.
+  const hardbounce = HARD_REASONS.has(reason) || (reason === 'notaccept' && status.startsWith('5'));
 
   const result: Classification = {
     reason,

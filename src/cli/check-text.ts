@@ -2,6 +2,7 @@
 // under an excerpt of the record, the fix, and the corrected record to paste.
 import type { CorrectedRecord, DomainCheck, DomainFinding } from '../auth/domain.js';
 import { markSpans, type Verdict } from '../auth/findings.js';
+import type { SpfLookupNode } from '../auth/spf/index.js';
 import type { Finding } from '../types.js';
 
 export interface Paint {
@@ -71,6 +72,7 @@ export function formatCheckText(r: DomainCheck, paint: Paint = plain): string {
     out.push(
       paint.dim(`${INDENT}DNS lookups: ${r.spf.lookups} of 10, void lookups: ${r.spf.voidLookups} of 2`),
     );
+  if (r.spf.tree && r.spf.tree.children.length > 0) printTree(out, paint, r.spf.tree.children, `${INDENT}  `);
   findingsOf(out, paint, r.findings, 'spf');
   printCorrected(
     out,
@@ -121,6 +123,23 @@ export function formatCheckText(r: DomainCheck, paint: Paint = plain): string {
   out.push('');
   out.push(paint.dim(`${r.dns.queries} DNS queries, ${r.checkedAt}`));
   return `${out.join('\n')}\n`;
+}
+
+/** The SPF lookup tree: each DNS-querying term with the running count; past 10 in red. */
+function printTree(out: string[], paint: Paint, nodes: readonly SpfLookupNode[], indent: string): void {
+  for (const n of nodes) {
+    const count = `${n.runningTotal}`.padStart(2);
+    const over = n.runningTotal > 10;
+    const note = n.loop
+      ? ' (loop)'
+      : n.void
+        ? ' (void lookup)'
+        : n.status && n.status !== 'NOERROR'
+          ? ` (${n.status})`
+          : '';
+    out.push(`${indent}${over ? paint.red(count) : paint.dim(count)}  ${n.term}${paint.dim(note)}`);
+    printTree(out, paint, n.children, `${indent}    `);
+  }
 }
 
 function sameFinding(a: Finding, b: Finding): boolean {

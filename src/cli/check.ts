@@ -5,6 +5,7 @@
 // an unreadable zone file, or a record that could not be checked because DNS did not answer (a
 // check that could not look is no pass).
 import { isIP, isIPv4, isIPv6 } from 'node:net';
+import { domainToASCII } from 'node:url';
 import type { Command } from '@commander-js/extra-typings';
 import { Option } from '@commander-js/extra-typings';
 import picocolors from 'picocolors';
@@ -57,7 +58,8 @@ export function register(program: Command, state: CliState): void {
         state.io.stderr(`bouncedoc: ${message}\n`);
         state.exitCode = Math.max(state.exitCode, EXIT_CANNOT_RUN);
       };
-      const domain = domainArg.trim().toLowerCase().replace(/\.$/, '');
+      // internationalized names are asked in their ASCII (punycode) form, as DNS holds them
+      const domain = domainToASCII(domainArg.trim().replace(/\.$/, '')).toLowerCase();
       if (!isValidDomain(domain) || /[^a-z0-9._-]/.test(domain))
         return fail(`"${domainArg}" is not a domain name`);
       const bad = opts.selector.find((s) => !isValidSelector(s));

@@ -1,6 +1,7 @@
 // `bouncedoc explain [FILE|-]...`: explain one or more bounces (files, or standard input).
 import type { Command } from '@commander-js/extra-typings';
 import { Option } from '@commander-js/extra-typings';
+import { type ChainOptions, diagnoseReport } from '../diagnose/chain.js';
 import { explain } from '../explain.js';
 import {
   formatJson,
@@ -12,6 +13,7 @@ import {
 } from '../output/index.js';
 import { InputError } from '../read/index.js';
 import type { ExplainReport } from '../types.js';
+import { collect, resolverFrom } from './dns-options.js';
 import { type CliState, oneLine, useColor } from './io.js';
 
 /** Exit status when at least one input could not be read or explained. */
@@ -26,6 +28,14 @@ export function register(program: Command, state: CliState): void {
     .argument('[files...]', 'files to read ("-" for standard input)')
     .option('--json', 'one JSON document (an array when several inputs are given)')
     .option('--ndjson', 'one JSON line per input')
+    .option('--offline', 'no DNS: the diagnosis chain uses only the bounce and its headers')
+    .option(
+      '--dns <server>',
+      'ask this DNS server for the diagnosis, HOST:PORT (repeatable)',
+      collect,
+      [] as string[],
+    )
+    .option('--zone <file>', 'look the sender domain up in a zone file instead of DNS')
     .addOption(
       new Option('--format <format>', 'output format').choices([
         'text',
@@ -35,6 +45,13 @@ export function register(program: Command, state: CliState): void {
       ] as const),
     )
     .action(async (files, opts) => {
+      const dns = await resolverFrom({ dns: opts.dns, zone: opts.zone, offline: opts.offline }, state.io);
+      if ('error' in dns) {
+        state.io.stderr(`bouncedoc: ${dns.error}\n`);
+        state.exitCode = Math.max(state.exitCode, 2);
+        return;
+      }
+      const chain: ChainOptions = { resolver: dns.resolver };
       const format = opts.format ?? (opts.ndjson ? 'ndjson' : opts.json ? 'json' : 'text');
       const sources = files.length > 0 ? files : ['-'];
       const reports: ReportOrError[] = [];
@@ -45,7 +62,7 @@ export function register(program: Command, state: CliState): void {
           continue;
         }
         if (source === '-') stdinUsed = true;
-        reports.push(await explainSource(state, source));
+        reports.push(await explainSource(state, source, chain));
       }
       const failed = reports.filter(isErrorReport);
       if (failed.length > 0) state.exitCode = Math.max(state.exitCode, EXIT_BAD_INPUT);
@@ -70,7 +87,7 @@ export function register(program: Command, state: CliState): void {
     });
 }
 
-async function explainSource(state: CliState, source: string): Promise<ReportOrError> {
+async function explainSource(state: CliState, source: string, chain: ChainOptions): Promise<ReportOrError> {
   let bytes: Uint8Array;
   try {
     if (source === '-') {
@@ -84,7 +101,8 @@ async function explainSource(state: CliState, source: string): Promise<ReportOrE
     return { source, error: `cannot read: ${oneLine(err)}` };
   }
   try {
-    return { source, ...(await explain(bytes)) };
+    const report = await explain(bytes);
+    return { source, ...(await diagnoseReport(report, chain)) };
   } catch (err) {
     if (err instanceof InputError) return { source, error: err.message };
     // Not the input's fault: still one line, but say it is a bug.

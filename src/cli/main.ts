@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from '@commander-js/extra-typings';
+import { register as registerAddress } from './address.js';
 import { register as registerAuth } from './auth.js';
 import { register as registerCheck } from './check.js';
 import { register as registerExplain } from './explain.js';
@@ -12,11 +13,12 @@ import { register as registerServe } from './serve.js';
 
 export type RegisterCommand = (program: Command, state: CliState) => void;
 
-/** The commands, in the order `--help` lists them (the lead adds check, auth, address, serve). */
+/** The commands, in the order `--help` lists them. */
 export const COMMANDS: readonly RegisterCommand[] = [
   registerExplain,
   registerCheck,
   registerAuth,
+  registerAddress,
   registerServe,
 ];
 

@@ -52,7 +52,14 @@ function tokenize(text: string, errors: ZoneFileError[]): LogicalLine[] {
   const n = text.length;
 
   const isDelimiter = (ch: string) =>
-    ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === ';' || ch === '(' || ch === ')' || ch === '"';
+    ch === ' ' ||
+    ch === '\t' ||
+    ch === '\r' ||
+    ch === '\n' ||
+    ch === ';' ||
+    ch === '(' ||
+    ch === ')' ||
+    ch === '"';
 
   // Plain runs are sliced from the text; only escapes (\X, \DDD octets) go through bytes.
   const readToken = (quoted: boolean): Token => {
@@ -82,7 +89,12 @@ function tokenize(text: string, errors: ZoneFileError[]): LogicalLine[] {
       }
       i++;
     }
-    const value = plain ? text.slice(runStart, i) : (flushRun(), utf8.decode(new Uint8Array(bytes)));
+    let value: string;
+    if (plain) value = text.slice(runStart, i);
+    else {
+      flushRun();
+      value = utf8.decode(new Uint8Array(bytes));
+    }
     if (quoted) {
       if (text[i] === '"') i++;
       else errors.push({ line, message: 'unterminated quoted string' });

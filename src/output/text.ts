@@ -1,6 +1,6 @@
 // Terminal output for a person: per recipient the summary label, the key fields and the advice.
 import picocolors from 'picocolors';
-import type { BounceType, ExplainReport, RecipientResult } from '../types.js';
+import type { BounceType, Diagnosis, ExplainReport, RecipientResult } from '../types.js';
 import { isErrorReport, type ReportOrError } from './json.js';
 
 type Colors = ReturnType<typeof picocolors.createColors>;
@@ -54,6 +54,24 @@ function recipientText(c: Colors, r: RecipientResult, kind: ExplainReport['kind'
   }
   const retry = r.advice.retry.advised ? c.green('retry: yes') : 'retry: no';
   out += `  ${retry}${r.advice.retry.when ? ` (${r.advice.retry.when})` : ''}\n`;
+  if (r.diagnosis) out += diagnosisText(c, r.diagnosis);
+  return out;
+}
+
+/** The chain's root cause, the one fix and the corrected record, then what was (not) checked. */
+function diagnosisText(c: Colors, d: Diagnosis): string {
+  let out = `  ${c.bold(c.yellow('root cause:'))} ${d.rootCause}\n`;
+  out += `  ${c.bold('fix:')} ${d.fix}\n`;
+  if (d.correctedRecord) {
+    out += `  ${c.dim('corrected record for')} ${d.correctedRecord.name}:\n`;
+    if (d.correctedRecord.record) out += `    ${c.red('- ')}${d.correctedRecord.record}\n`;
+    out += `    ${c.green('+ ')}${c.green(d.correctedRecord.fixed)}\n`;
+  }
+  d.steps.forEach((s, i) => {
+    out += `    ${c.dim(`${i + 1}.`)} ${s}\n`;
+  });
+  if (d.checked.length > 0) out += `  ${c.dim(`checked: ${d.checked.join('; ')}`)}\n`;
+  if (d.notChecked.length > 0) out += `  ${c.dim(`not checked: ${d.notChecked.join('; ')}`)}\n`;
   return out;
 }
 

@@ -2,6 +2,7 @@
 import type { MailMessage } from '../types.js';
 import { bytesToText, checkInput, toBytes } from './bytes.js';
 import { InputError } from './errors.js';
+import { fastReader } from './fast/index.js';
 import { looksLikeHeaderBlock } from './headers.js';
 import { postalReader } from './postal.js';
 import type { MessageReader } from './reader.js';
@@ -10,6 +11,10 @@ export type { InputErrorCode } from './errors.js';
 export { InputError } from './errors.js';
 export { headerValue, parseHeaderBlock, splitHeaderBlock } from './headers.js';
 export type { MessageReader } from './reader.js';
+export { fastReader, postalReader };
+
+/** BOUNCEDOC_READER=postal selects the postal-mime reader (for comparing the two readers). */
+const preferPostal = globalThis.process?.env?.BOUNCEDOC_READER === 'postal';
 
 const DSN_FIELD = /^(?:final|original)-recipient[ \t]*:/im;
 
@@ -21,7 +26,7 @@ function textMessage(raw: string): MailMessage {
 export type ReadResult = { type: 'message'; message: MailMessage } | { type: 'reply-text'; text: string };
 
 export interface ReadOptions {
-  /** the MIME reader; postal-mime by default */
+  /** the MIME reader; the fast reader by default (postal-mime when the fast reader fails) */
   reader?: MessageReader;
 }
 
@@ -38,6 +43,12 @@ export async function readInput(input: Uint8Array | string, options: ReadOptions
     // Delivery-status fields pasted without a message around them are a report, not a reply text.
     if (DSN_FIELD.test(raw)) return { type: 'message', message: textMessage(raw) };
     return { type: 'reply-text', text: raw.trim() };
+  }
+  if (!options.reader && !preferPostal) {
+    // The fast reader never throws by design; should it ever, postal-mime gets the message.
+    try {
+      return { type: 'message', message: await fastReader.read(bytes, raw) };
+    } catch {}
   }
   const reader = options.reader ?? postalReader;
   try {

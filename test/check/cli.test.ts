@@ -109,6 +109,11 @@ describe('bouncedoc check (in-process, --zone)', () => {
     }
   });
 
+  it('an internationalized domain is checked in its ASCII form', async () => {
+    const r = await cli(['BÜCHER.example.', '--zone', 'z', '--json'], { files: { z: zoneOf('D00') } });
+    assert.equal(JSON.parse(r.stdout).domain, 'xn--bcher-kva.example');
+  });
+
   it('--dmarc-mode rfc7489 is passed on', async () => {
     const r = await cli(['example.com', '--zone', 'z', '--json', '--dmarc-mode', 'rfc7489'], {
       files: { z: zoneOf('D00') },

@@ -105,7 +105,11 @@ describe('classify', () => {
   it('derives a pseudo status when the bounce gives none', () => {
     assert.equal(run({ diagnosticCode: '550 Unknown user', smtpCommand: 'RCPT' }).status, '5.0.911');
     assert.equal(run({ diagnosticCode: 'retry timeout exceeded', replyCode: '' }).status, '5.0.947');
-    assert.equal(run({ diagnosticCode: 'Connection timed out', action: 'delayed' }).status, '4.0.947');
+    // the class follows the server's codes, not the notice's Action
+    assert.equal(run({ diagnosticCode: '421 Connection timed out' }).status, '4.0.947');
+    const delayed = run({ diagnosticCode: 'Connection timed out', action: 'delayed' });
+    assert.equal(delayed.status, '5.0.947');
+    assert.equal(delayed.bounceType, 'soft');
   });
 
   it('knows feedback reports, auto-replies and deliveries', () => {
@@ -129,6 +133,43 @@ describe('classify', () => {
     ];
     for (const [text, reason] of texts)
       assert.equal(run({ diagnosticCode: text, smtpCommand: 'RCPT' }).reason, reason, text);
+  });
+
+  it('reads common MTA wordings', () => {
+    const cases: [Partial<RawRecipient>, string][] = [
+      [{ diagnosticCode: 'retry timeout exceeded' }, 'expired'],
+      [
+        { diagnosticCode: 'connect to mx.example.org[192.0.2.1]:25: Connection timed out', status: '4.4.1' },
+        'expired',
+      ],
+      [
+        { diagnosticCode: 'Name service error for domain example.org: Host not found, try again' },
+        'networkerror',
+      ],
+      [
+        {
+          diagnosticCode:
+            'Host or domain name not found. Name service error for name=example.org type=A: Host not found',
+        },
+        'hostunknown',
+      ],
+      [{ diagnosticCode: 'an MX or SRV record indicated no SMTP service' }, 'notaccept'],
+      [{ diagnosticCode: '554 5.7.1 <x@example.org>: Relay access denied' }, 'norelaying'],
+      [
+        { diagnosticCode: '553 5.1.8 <a@b.example>... Domain of sender address a@b.example does not exist' },
+        'rejected',
+      ],
+      [{ diagnosticCode: '550 5.7.1 Client host rejected: blocked using zen.spamhaus.org' }, 'blocked'],
+      [{ diagnosticCode: '550 5.7.1 Access denied', smtpCommand: 'MAIL' }, 'rejected'],
+      [{ diagnosticCode: '552 5.3.4 Message too big for system' }, 'mesgtoobig'],
+      [{ diagnosticCode: '550 Virus Detected; Content Rejected' }, 'virusdetected'],
+      [{ diagnosticCode: '451 4.0.0 Operating system error', status: '4.5.0' }, 'mailererror'],
+    ];
+    for (const [raw, reason] of cases) assert.equal(run(raw).reason, reason, raw.diagnosticCode);
+  });
+
+  it('reads a Status field with a comment after the code', () => {
+    assert.equal(run({ status: '5.1.1 (Remote SMTP server has rejected address)' }).status, '5.1.1');
   });
 
   it('keeps evidence of what decided', () => {

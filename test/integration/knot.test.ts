@@ -7,7 +7,7 @@ import dgram from 'node:dgram';
 import { after, before, describe, it } from 'node:test';
 import { caseZoneFile, loadSeed, type SeedCase, type SeedRecord } from '../check/seed-zone.js';
 import { ensureKnot, freePort, type KnotServer, startKnot } from './knot-server.js';
-import { type CliRun, runCli } from './run-cli.js';
+import { type CliRun, cliEntry, runCli } from './run-cli.js';
 
 interface Json {
   verdict: string;
@@ -65,7 +65,7 @@ async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) =>
   return out;
 }
 
-describe('bouncedoc check against Knot: the seed cases', { skip }, () => {
+describe(`bouncedoc check against Knot: the seed cases (CLI from ${cliEntry})`, { skip }, () => {
   const results = new Map<string, { run: CliRun; json: Json } | Error>();
   before(async () => {
     const done = await pool(seed.cases, 4, (c) =>
@@ -135,6 +135,34 @@ describe('bouncedoc check against Knot: NXDOMAIN versus NODATA', { skip }, () =>
     assert.equal(missing.length, 2);
     assert.ok(missing.some((m) => m.includes('gone._domainkey') && m.includes('NXDOMAIN')));
     assert.ok(missing.some((m) => m.includes('nodata._domainkey') && m.includes('no TXT record')));
+  });
+});
+
+describe('bouncedoc check against Knot: the text for a person', { skip }, () => {
+  it('marks the stray period of D17 and prints the corrected record, without colour', async () => {
+    const c = seed.cases.find((x) => x.id === 'D17')!;
+    const server = await startKnot(caseZoneFile(seed, c));
+    try {
+      const run = await runCli([
+        'check',
+        'example.com',
+        '--selector',
+        'default',
+        '--dns',
+        `127.0.0.1:${server.port}`,
+      ]);
+      assert.equal(run.code, 1, run.stderr);
+      const lines = run.stdout.split('\n');
+      const at = lines.findIndex(
+        (l, i) => l.trim() === 'v=spf1 ip4:192.0.2.10 -all.' && /^\s+\^$/.test(lines[i + 1] ?? ''),
+      );
+      assert.ok(at > 0, run.stdout);
+      assert.equal(lines[at + 1].indexOf('^'), lines[at].lastIndexOf('.'));
+      assert.match(run.stdout, /corrected record for example\.com:\n\s+v=spf1 ip4:192\.0\.2\.10 -all\n/);
+      assert.ok(!run.stdout.includes('\u001b['), 'no colour outside a terminal');
+    } finally {
+      await server.stop();
+    }
   });
 });
 

@@ -96,6 +96,13 @@ describe('the web page in Chromium', { skip }, () => {
     assert.equal(await card.getByTestId('category').getAttribute('data-category'), 'authentication');
     const steps = await card.getByTestId('steps').innerText();
     assert.match(steps, /DMARC|DKIM|SPF/);
+    // the chain found the sender's broken record in Knot and shows the record to paste
+    const diagnosis = card.getByTestId('diagnosis');
+    assert.equal(await diagnosis.getAttribute('data-code'), 'dmarc-record-broken');
+    assert.equal(
+      await diagnosis.getByTestId('corrected-record').innerText(),
+      'v=DMARC1; p=reject; rua=mailto:dmarc@example.com',
+    );
     await page.screenshot({ path: path.join(shots, 'explain-dmarc.png'), fullPage: true });
     await page.close();
   });

@@ -72,12 +72,14 @@ export interface Advice {
 }
 
 export interface Diagnosis {
-  rootCause?: string;
-  summary?: string;
-  fix?: string;
-  code?: string;
-  correctedRecord?: { name?: string; record?: string; fixed: string };
-  [key: string]: unknown;
+  code: string;
+  rootCause: string;
+  fix: string;
+  steps: string[];
+  correctedRecord?: { name: string; record?: string; fixed: string };
+  party: string;
+  checked: string[];
+  notChecked: string[];
 }
 
 export interface Result {
@@ -94,7 +96,7 @@ export interface Result {
   action?: string;
   provider?: string;
   advice: Advice;
-  diagnosis?: Diagnosis | Diagnosis[];
+  diagnosis?: Diagnosis;
 }
 
 export interface Report {

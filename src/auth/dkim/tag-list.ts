@@ -72,7 +72,11 @@ function parseSpec(
   const [s, e] = trimRange(text, start, end);
   if (s === e) {
     // a trailing ";" (and whitespace after it) is allowed; an empty spec in the middle is not
-    if (!isLast) faults.push({ kind: 'empty-spec', span: [start, end + 1] });
+    if (isLast) return;
+    // a run of semicolons is one fault
+    const prev = faults[faults.length - 1];
+    if (prev?.kind === 'empty-spec' && prev.span[1] === start) prev.span[1] = end + 1;
+    else faults.push({ kind: 'empty-spec', span: [start, end + 1] });
     return;
   }
   const eq = text.indexOf('=', s);

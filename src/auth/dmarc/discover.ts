@@ -168,6 +168,11 @@ export async function discoverDmarc(
       fix: `Publish _dmarc.${domain} only if ${domain} needs a policy of its own.`,
       record,
     });
+    if (mode === 'rfc9989') {
+      // the tree walk found it without linting it (RFC 7489 mode lints it in reportRRset)
+      out.lint = lintDmarcRecord(record, { mode });
+      findings.push(...out.lint.findings);
+    }
   }
   if (policy.policyTagsBroken || policy.duplicateTags.length > 0) {
     if (policy.hasValidRua && policy.duplicateTags.length === 0) out.treatedAsNone = true;

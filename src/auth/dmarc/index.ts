@@ -1,5 +1,13 @@
 // DMARC for the domain doctor and the message doctor (RFC 7489, RFC 9989).
 // Public API of src/auth/dmarc; see each file for the rules and their sources.
+//
+//   domain doctor:  const d = await discoverDmarc('example.com', { resolver });
+//                   d.status ('found' | 'none' | 'multiple' | 'temperror'), d.record, d.location,
+//                   d.source, d.policy, d.findings (record lint + DNS-level findings), d.lint.fixed
+//   one record:     lintDmarcRecord(text, { mode, presentation }) -> { valid, findings, fixed }
+//   message doctor: await evaluateDmarc({ fromDomain, spf: [{ domain, result, scope }], dkim: [{ domain,
+//                   result, selector }] }, { resolver, mode }) -> result, policy, alignment, identifiers[].why
+// mode is 'rfc9989' (DNS tree walk; default) or 'rfc7489' (public suffix list via tldts, pct honoured).
 
 export {
   type AlignResult,

@@ -1,5 +1,6 @@
 // Addresses in From and Return-Path (RFC 5322 §3.4, RFC 5321 §4.1.2): a small scanner that knows
 // quoted strings, comments, angle brackets and groups, enough to find each addr-spec and its domain.
+import { domainToASCII } from 'node:url';
 
 /** One mailbox found in an address list. */
 export interface Mailbox {
@@ -80,12 +81,16 @@ function addrSpecOf(entry: string): string | null {
   return spec === '' ? null : spec;
 }
 
-/** Lower-case domain of an address, without a trailing dot; "" when there is none. */
+/**
+ * Lower-case domain of an address, without a trailing dot; "" when there is none. Internationalized
+ * domains (RFC 6531 addresses) are returned as A-labels, the form DNS and DKIM's d= use.
+ */
 export function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
   if (at < 0) return '';
   let d = address.slice(at + 1).toLowerCase();
   if (d.endsWith('.')) d = d.slice(0, -1);
+  if (/[^\x00-\x7f]/.test(d)) return domainToASCII(d) || d;
   return d;
 }
 

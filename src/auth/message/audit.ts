@@ -12,6 +12,7 @@ import { diagnose } from './diagnosis.js';
 import { type DmarcCandidate, evaluateMessageDmarc } from './dmarc-step.js';
 import { dkimFromReceiver, dkimFromVerification, keyFindings, spfFromReceiver } from './identities.js';
 import { normalizeIp } from './ip-address.js';
+import { offlineDmarc } from './offline-dmarc.js';
 import { readMessageHeaders } from './read-headers.js';
 import { receiverView } from './receiver-view.js';
 import { pickSendingHop } from './sending-hop.js';
@@ -122,7 +123,13 @@ export async function auditMessage(
       unchecked.push('SPF: no envelope sender (give --mail-from, or a message with its Return-Path)');
   }
   if (!spf && receiver?.spf) spf = spfFromReceiver(receiver.spf, who);
-  if (offline) unchecked.push("SPF was not evaluated (offline): the result shown is the receiver's");
+  if (offline) {
+    unchecked.push(
+      receiver?.spf
+        ? "SPF was not evaluated (offline): the result shown is the receiver's"
+        : 'SPF was not evaluated (offline), and the headers hold no SPF result',
+    );
+  }
 
   // --- DKIM and ARC
   let dkim: IdentityCheck[];
@@ -183,11 +190,19 @@ export async function auditMessage(
         offlineDmarc('rfc7489', fromDomain, owners, receiver),
       );
     }
+    if (spf?.scope === 'helo')
+      spf.why = `${spf.why}; the HELO identity never counts for DMARC (only MAIL FROM does)`;
     for (const o of owners) {
       o.counts =
         o.result === 'pass' && (o.alignment?.aligned ?? false) && !(o.method === 'spf' && o.scope === 'helo');
-      if (o.alignment)
-        o.why = `${o.why}; ${o.alignment.aligned ? 'aligned' : 'not aligned'}: ${o.alignment.why}`;
+      if (o.alignment) {
+        const rel = o.alignment.aligned
+          ? o.result === 'pass'
+            ? 'aligned'
+            : 'its domain aligns, but it did not pass'
+          : 'not aligned';
+        o.why = `${o.why}; ${rel}: ${o.alignment.why}`;
+      }
     }
   } else {
     dmarc.push({ mode: 'rfc9989', result: 'unknown', source: 'not-checked', why: 'no single From domain' });
@@ -258,36 +273,4 @@ function arcOutcome(
   return receiverSays
     ? { result: receiverSays, detail: 'as the receiver recorded (not verified here)' }
     : { detail: 'not verified' };
-}
-
-/** DMARC from the receiver's header, checked against the identities it recorded. */
-function offlineDmarc(
-  mode: 'rfc9989' | 'rfc7489',
-  fromDomain: string,
-  owners: IdentityCheck[],
-  receiver: ReturnType<typeof receiverView>,
-): DmarcVerdict {
-  const aligned = owners.filter((o) => o.result === 'pass' && o.alignment?.aligned && o.scope !== 'helo');
-  const ours = aligned.length > 0 ? 'pass' : 'fail';
-  const r = receiver?.dmarc;
-  const policy =
-    r?.policy === 'none' || r?.policy === 'quarantine' || r?.policy === 'reject' ? r.policy : undefined;
-  if (r) {
-    return {
-      mode,
-      result: (['pass', 'fail', 'none', 'temperror', 'permerror'].includes(r.result)
-        ? r.result
-        : 'unknown') as DmarcVerdict['result'],
-      source: 'receiver',
-      policy,
-      disposition: r.disposition,
-      why: `the receiver recorded dmarc=${r.result}${r.headerFrom ? ` for ${r.headerFrom}` : ''}; the identities it recorded ${ours === 'pass' ? 'include an aligned pass' : `include no aligned pass for ${fromDomain}`}`,
-    };
-  }
-  return {
-    mode,
-    result: 'unknown',
-    source: 'not-checked',
-    why: `no DMARC result in the headers and no DNS to read ${fromDomain}'s record`,
-  };
 }

@@ -1,5 +1,21 @@
 // Why DMARC failed, in one named cause, and what to change. The causes are checked in order from
 // the most specific to the most general; each names the identities that decided.
+//
+// Root cause codes (stable; the diagnosis chain keys on them):
+//   no-author-domain            no single From domain
+//   dmarc-dns-failure           the DMARC record could not be fetched
+//   fail-despite-aligned-pass   an aligned pass exists but the receiver says fail (strict alignment?)
+//   forwarded                   ARC shows DMARC passed before a forwarder/list broke SPF and DKIM
+//   foreign-from-domain         From at a mailbox provider (gmail.com, mail.ru...) sent elsewhere
+//   dkim-<fault>                an aligned DKIM signature fails: dkim-body-hash, dkim-bad-signature,
+//                               dkim-no-key, dkim-key-type, dkim-key-version, dkim-key-invalid,
+//                               dkim-weak-key, dkim-expired, dkim-from-not-signed, ...
+//   spf-permerror               the aligned SPF record is broken, nothing else aligns
+//   spf-not-permitted           the aligned SPF domain does not list the sending IP
+//   esp-own-domains             a service signs (and bounces) with its own domains
+//   sent-via-mailbox-provider   sent through Gmail & co. with a custom From, nothing signed for it
+//   unaligned-envelope-no-dkim  SPF passes for another domain, no passing DKIM
+//   nothing-authenticates       neither SPF nor DKIM passes for any domain
 import { compauthMeaning } from './compauth.js';
 import { espOf, mailboxProviderOf } from './providers.js';
 import type { ReceiverView } from './receiver-view.js';

@@ -86,5 +86,5 @@ function describe(ev: DmarcEvaluation): string {
   const testing = ev.testing ? ', one step milder because of t=y' : '';
   const pct =
     ev.pct < 100 ? `, pct=${ev.pct}: applied to that share of failing mail by RFC 7489 receivers` : '';
-  return `${ev.reason}${where}, ${tag}${testing}${pct})`;
+  return `${ev.reason.replace(/\.$/, '')}${where}, ${tag}${testing}${pct})`;
 }

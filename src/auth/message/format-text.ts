@@ -56,7 +56,13 @@ export function formatAuditText(a: MessageAudit, p: Paint = noPaint): string {
       c.method === 'spf'
         ? `SPF  ${c.scope === 'helo' ? 'HELO ' : ''}${c.domain}`
         : `DKIM d=${c.domain}${c.selector ? ` s=${c.selector}` : ''}`;
-    const al = c.alignment ? (c.alignment.aligned ? p.green('aligned') : p.red('not aligned')) : '';
+    const al = c.alignment
+      ? c.alignment.aligned
+        ? c.result === 'pass'
+          ? p.green('aligned')
+          : p.yellow('domain aligns')
+        : p.red('not aligned')
+      : '';
     const src =
       c.source === 'evaluated'
         ? ''

@@ -308,7 +308,7 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
 }
 
 /** Error findings that do not make receivers return permerror. */
-const NOT_PERMERROR = new Set(['spf.pass-all']);
+const NOT_PERMERROR = new Set(['spf.pass-all', 'spf.allows-everything']);
 
 /** What receivers conclude for mail from a server the record does not list, when the record decides it. */
 function receiverResult(r: SpfLintResult, validRecords: number): SpfResult | undefined {

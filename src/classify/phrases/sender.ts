@@ -88,6 +88,10 @@ export const REJECTED: PhraseTable = {
     p('sender address domain', MISC),
     p("bad sender's", 'RFC 3463 X.1.7/X.1.8'),
     p('invalid sender', MISC),
+    p(
+      'address that has been blacklisted',
+      'observed in Exim notices ("sending to/from an address that has been blacklisted")',
+    ),
     p('from address rejected', MISC),
     p('domain is invalid. please provide a valid from', MISC),
     p('purported responsible address', 'observed in Courier notices (Sender ID)'),
@@ -164,10 +168,6 @@ export const BLOCKED: PhraseTable = {
       'Microsoft: https://learn.microsoft.com/microsoft-365/security/office-365-security/external-senders-use-the-delist-portal-to-unblock-yourself',
     ),
     p('blocked for abuse', MISC),
-    p('blocked by', MISC),
-    p('has been blocked', MISC),
-    p('is blocked', MISC),
-    p('access denied', MISC),
     p('connection rejected', MISC),
     p('not accepting connections', MISC),
     p('dynamic ip', MISC),
@@ -184,11 +184,26 @@ export const BLOCKED: PhraseTable = {
     p('adresse ip source bloquee', 'Orange/FrancePTT error codes (French)'),
     p('daily relay quota', MISC),
     p('redundant. you cannot send e-mail to yourself', 'observed in Sendmail notices'),
+    p('заблокирован ip', 'observed in Russian notices'),
+  ],
+};
+
+/**
+ * Words that say "refused" without saying what was judged. Said at MAIL FROM they are about the
+ * sender's address (classify/index.ts reads them as "rejected" there); elsewhere, about the
+ * sending host.
+ */
+export const BLOCKED_GENERIC: PhraseTable = {
+  reason: 'blocked',
+  phrases: [
+    p('blocked by', MISC),
+    p('has been blocked', MISC),
+    p('is blocked', MISC),
+    p('access denied', MISC),
     p('blocked', MISC),
     p('blockiert', 'observed in German notices'),
     p('bloqueado', 'observed in Spanish/Portuguese notices'),
     p('bloccato', 'observed in Italian notices'),
-    p('заблокирован ip', 'observed in Russian notices'),
   ],
 };
 

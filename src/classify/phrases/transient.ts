@@ -145,8 +145,13 @@ export const MAILER_ERROR: PhraseTable = {
     p('command output', POSTFIX),
     p('local delivery failed', MISC),
     p('x-unix;', 'RFC 3464 diagnostic type of a local program'),
-    p('operating system error', 'observed in Sendmail notices (EX_OSERR)'),
   ],
+};
+
+/** Sendmail's EX_OSERR text, which would otherwise read as the server's "system error". */
+export const OS_ERROR: PhraseTable = {
+  reason: 'mailererror',
+  phrases: [p('operating system error', 'observed in Sendmail notices (EX_OSERR)')],
 };
 
 export const SYNTAX_ERROR: PhraseTable = {

@@ -38,7 +38,12 @@ export const microsoft: Provider = {
     // Directory-based edge blocking: "550 5.4.1 Recipient address rejected: Access denied.
     // AS(201806281)" - the recipient does not exist in the tenant.
     { text: 'as(201806281)', reason: 'userunknown', code: 'AS(201806281)', source: NDR },
-    { status: ['5.4.1'], text: 'access denied', reason: 'userunknown', source: NDR },
+    {
+      status: ['5.4.1'],
+      text: 'recipient address rejected: access denied',
+      reason: 'userunknown',
+      source: NDR,
+    },
     { status: ['5.1.10'], reason: 'userunknown', source: NDR }, // RESOLVER.ADR.RecipientNotFound
     { status: ['5.4.312'], reason: 'networkerror', source: NDR }, // DNS query failed
     { status: ['5.4.316'], reason: 'expired', source: NDR }, // connection refused until expiry

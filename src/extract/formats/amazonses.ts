@@ -11,6 +11,7 @@
 //      SES's own expiry, then the last reply it got in angle brackets; that reply is the cause.
 import type { Extraction, FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findStatus, leadingReplyCode } from '../fields.js';
+import { readOriginal } from '../original.js';
 import { extractRfc3464, parseDeliveryStatus } from '../rfc3464.js';
 import { extractSes, sesNotification } from '../webhooks/ses.js';
 import { header, noticeText } from './provider-notice.js';
@@ -24,9 +25,33 @@ export const amazonses: FormatExtractor = {
   },
   extract(msg) {
     const format = /^Amazon WorkMail/i.test(header(msg, 'x-mailer')) ? 'amazonworkmail' : 'amazonses';
-    return fromJson(msg) ?? fromReport(msg, format);
+    return fromJson(msg) ?? fromReport(msg, format) ?? fromText(msg, format);
   },
 };
+
+/**
+ * SES's text-only notice (no delivery-status part):
+ *   The following message to <user@example.org> was undeliverable.
+ *   The reason for the problem:
+ *   5.1.0 - Unknown address error 550-'5.1.1 <user@example.org>: Recipient address rejected'
+ */
+function fromText(msg: MailMessage, format: string): Extraction | null {
+  if (!SES_FROM.test(header(msg, 'from'))) return null;
+  const text = noticeText(msg);
+  const to = /The following message to <([^\s<>@]{1,256}@[^\s<>]{1,256})> was undeliverable/i.exec(text);
+  const why = /^The reason for the problem:\s*\n([\s\S]{0,2000}?)(?:\n[ \t]*\n|$)/im.exec(text);
+  if (!to) return null;
+  const r: RawRecipient = { recipient: to[1], action: 'failed' };
+  if (why) fixDiagnostic(r, why[1].replace(/\s+/g, ' ').trim());
+  if (!r.diagnosticCode && why) r.diagnosticCode = why[1].replace(/\s+/g, ' ').trim();
+  const ex: Extraction = { kind: 'bounce', format, recipients: [r] };
+  const original = readOriginal(msg);
+  if (original) {
+    ex.original = original.summary;
+    ex.originalHeaders = original.headers;
+  }
+  return ex;
+}
 
 function fromJson(msg: MailMessage): Extraction | null {
   const text = noticeText(msg);

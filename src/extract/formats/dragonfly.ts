@@ -14,7 +14,15 @@
 // "Could not deliver for the last <N> seconds. Giving up.", "unable to connect ...".
 import type { FormatExtractor, MailMessage } from '../../types.js';
 import { findAddress, smtpCommandName } from '../fields.js';
-import { fromAddress, header, noticeExtraction, noticeLines, noticeText, recipientFromDetail, unfold } from './text-notice.js';
+import {
+  fromAddress,
+  header,
+  noticeExtraction,
+  noticeLines,
+  noticeText,
+  recipientFromDetail,
+  unfold,
+} from './text-notice.js';
 
 const START = /There was an error delivering your mail to\s+<?([^\s<>]{1,512})>?\.?\s*$/i;
 const END = /^(?:Original message follows|Message headers follow)\.?\s*$/im;
@@ -33,7 +41,8 @@ function hint(msg: MailMessage): boolean {
 
 function extract(msg: MailMessage) {
   const text = noticeText(msg, END);
-  if (!/This is the DragonFly Mail Agent\b|There was an error delivering your mail to/i.test(text)) return null;
+  if (!/This is the DragonFly Mail Agent\b|There was an error delivering your mail to/i.test(text))
+    return null;
   const lines = noticeLines(text);
   let i = 0;
   let recipient = '';

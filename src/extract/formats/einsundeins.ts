@@ -8,7 +8,9 @@ import { header } from './provider-notice.js';
 export const einsUndEins: FormatExtractor = {
   name: 'einsundeins',
   hint(msg) {
-    return /mailer-daemon@(?:[a-z0-9-]+\.)*(?:kundenserver|1and1|1und1|ionos|perfora)\./i.test(header(msg, 'from'));
+    return /mailer-daemon@(?:[a-z0-9-]+\.)*(?:kundenserver|1and1|1und1|ionos|perfora)\./i.test(
+      header(msg, 'from'),
+    );
   },
   extract(msg) {
     return readUnitedInternet(msg, 'einsundeins');

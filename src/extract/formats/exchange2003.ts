@@ -18,9 +18,17 @@
 // MSEXCH diagnostic code.
 import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
-import { header, noticeExtraction, noticeLines, noticeTextWith, recipientFromDetail, unfold } from './text-notice.js';
+import {
+  header,
+  noticeExtraction,
+  noticeLines,
+  noticeTextWith,
+  recipientFromDetail,
+  unfold,
+} from './text-notice.js';
 
-const START = /^\s*(?:did not reach the following recipient\(s\):|The following recipient\(s\) could not be reached:)\s*$/im;
+const START =
+  /^\s*(?:did not reach the following recipient\(s\):|The following recipient\(s\) could not be reached:)\s*$/im;
 const ENTRY = /^\s*([^\s<>]{1,256}@[^\s<>]{1,256})\s+on\s+\S.*$/;
 
 function hint(msg: MailMessage): boolean {
@@ -45,7 +53,9 @@ function extract(msg: MailMessage) {
     for (; j < lines.length && lines[j].trim() !== '' && !ENTRY.test(lines[j]); j++) block.push(lines[j]);
     i = j - 1;
     // The MTS-ID line is Exchange's bookkeeping, not part of the reason.
-    const detail = unfold(block.filter((l) => !/MTS-ID of the original message/i.test(l) && !/^;/.test(l.trim())));
+    const detail = unfold(
+      block.filter((l) => !/MTS-ID of the original message/i.test(l) && !/^;/.test(l.trim())),
+    );
     recipients.push(recipientFromDetail({ recipient: findAddress(m[1]), detail }));
   }
   return noticeExtraction(msg, 'exchange2003', recipients);

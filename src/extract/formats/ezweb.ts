@@ -44,11 +44,7 @@ export const ezweb: FormatExtractor = {
     const lines = notice.split('\n', 5000);
     const seen = new Set<string>();
     const recipients: RawRecipient[] = [];
-    const sentences = squeeze(
-      lines
-        .filter((l) => /^[\x20-\x7e]+$/.test(l) && !/[<>]/.test(l))
-        .join(' '),
-    );
+    const sentences = squeeze(lines.filter((l) => /^[\x20-\x7e]+$/.test(l) && !/[<>]/.test(l)).join(' '));
     for (const line of lines) {
       if (/^\s*(?:>>>|<<<)/.test(line)) continue;
       for (const m of line.matchAll(ANGLED)) {
@@ -72,7 +68,7 @@ function recipientFrom(recipient: string, tail: string, lines: string[], sentenc
   const needle = recipient.toLowerCase();
   for (let i = 0; !leadingReplyCode(reply) && i < lines.length; i++) {
     const sent = /^\s*>>>\s*(RCPT TO|MAIL FROM|DATA)\b/i.exec(lines[i]);
-    if (!sent || !lines[i].toLowerCase().includes(needle) && !/DATA/i.test(sent[1])) continue;
+    if (!sent || (!lines[i].toLowerCase().includes(needle) && !/DATA/i.test(sent[1]))) continue;
     const answer = /^\s*<<<\s*(.*)$/.exec(lines[i + 1] ?? '');
     if (answer) {
       reply = answer[1].trim();

@@ -17,7 +17,10 @@ const SENTENCES: ReadonlyArray<readonly [RegExp, Reason]> = [
 ];
 
 function hint(msg: MailMessage): boolean {
-  return /\.FML[A-Z0-9]{0,20}\./i.test(header(msg, 'message-id')) || /\bare not member\b/i.test(header(msg, 'subject'));
+  return (
+    /\.FML[A-Z0-9]{0,20}\./i.test(header(msg, 'message-id')) ||
+    /\bare not member\b/i.test(header(msg, 'subject'))
+  );
 }
 
 function extract(msg: MailMessage) {

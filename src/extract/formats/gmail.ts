@@ -19,6 +19,7 @@
 // the recipients then being named only by X-Failed-Recipients.
 import type { Extraction, FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress, findSmtpCommand, findStatus, leadingReplyCode } from '../fields.js';
+import { hasDeliveryStatusFields } from '../rfc3464.js';
 import {
   extraction,
   failedRecipients,
@@ -31,7 +32,8 @@ import {
 
 const FROM = /mailer-daemon@(?:googlemail|google|gmail)\.com/i;
 const ORIGINAL_MARKER = /^-{3,}\s*Original message\s*-{3,}\s*$/m;
-const RECIPIENTS_INTRO = /^Delivery to the following recipients? (failed permanently|has been delayed|failed temporarily)\s*:/im;
+const RECIPIENTS_INTRO =
+  /^Delivery to the following recipients? (failed(?: permanently| temporarily)?|has been delayed|is delayed)\s*:/im;
 const DETAILS = /^Technical details of (?:permanent|temporary) failure\s*:/im;
 const RETURNED = /The error that the other server returned was\s*:\s*/i;
 const NEW_STYLE = /^\*\*\s*[A-Z][^*\n]{2,80}\*\*\s*$/m;
@@ -60,7 +62,7 @@ function plainNotice(msg: MailMessage, notice: string, pasted: string): Extracti
   for (let i = 0; i < lines.length && i < 1000; i++) {
     const line = lines[i];
     if (/^\s*$/.test(line)) continue;
-    if (!/^\s+\S+@\S+\s*$/.test(line)) {
+    if (!/^\s*[^\s@]+@\S+\s*$/.test(line)) {
       bodyStart = i;
       break;
     }
@@ -92,7 +94,8 @@ interface Diagnosis {
  */
 function describe(details: string): Diagnosis {
   const text = squeeze(details);
-  const remote = /\brejected by the server for the recipient domain \S+ by ([A-Za-z0-9.-]{1,255}?)\.? \[/i.exec(text);
+  const remote =
+    /\brejected by the server for the recipient domain \S+ by ([A-Za-z0-9.-]{1,255}?)\.? \[/i.exec(text);
   const returned = RETURNED.exec(text);
   if (returned) {
     let reply = text.slice(returned.index + returned[0].length).trim();
@@ -119,6 +122,8 @@ function fill(r: RawRecipient, d: Diagnosis): void {
 
 /** "** Message not delivered **" notices: recipients from X-Failed-Recipients, words after "The response was:". */
 function newStyleNotice(msg: MailMessage, notice: string): Extraction | null {
+  // With a filled delivery-status part the RFC 3464 reader has the better fields.
+  if (msg.deliveryStatus && hasDeliveryStatusFields(msg.deliveryStatus)) return null;
   if (!NEW_STYLE.test(notice)) return null;
   const addresses = failedRecipients(msg);
   if (addresses.length === 0) return null;

@@ -54,7 +54,12 @@ function recipientFrom(recipient: string, lines: string[]): RawRecipient {
       continue;
     }
     if (/^SMTP error from remote (?:mail )?server after/i.test(line)) {
-      const cmd = findSmtpCommand(line.replace(/after (RCPT|MAIL)\b(?! (?:TO|FROM))/i, (_, c: string) => `after ${c} ${c.toUpperCase() === 'RCPT' ? 'TO' : 'FROM'}`));
+      const cmd = findSmtpCommand(
+        line.replace(
+          /after (RCPT|MAIL)\b(?! (?:TO|FROM))/i,
+          (_, c: string) => `after ${c} ${c.toUpperCase() === 'RCPT' ? 'TO' : 'FROM'}`,
+        ),
+      );
       if (cmd) r.smtpCommand = cmd;
       continue;
     }

@@ -9,7 +9,14 @@
 // reply under "Body of message generated response:".
 import type { FormatExtractor, MailMessage, RawRecipient, Reason } from '../../types.js';
 import { findAddress } from '../fields.js';
-import { header, noticeExtraction, noticeLines, noticeText, recipientFromDetail, unfold } from './text-notice.js';
+import {
+  header,
+  noticeExtraction,
+  noticeLines,
+  noticeText,
+  recipientFromDetail,
+  unfold,
+} from './text-notice.js';
 
 const END = /^\s*Original message follows\.?\s*$/im;
 const REASON_LINE = /^([A-Za-z][A-Za-z ]{2,80}):\s*<?([^\s<>]{1,256}@[^\s<>]{1,256})>?\s*$/;

@@ -13,7 +13,7 @@ import { header, noticeExtraction, noticeLines, noticeTextWith, recipientFromDet
 
 const START = /Message from InterScan (?:Messaging Security Suite|E-Mail VirusWall)|^Sent <<< RCPT TO:/im;
 const REASON = /^Reason:\s*(.*\S)\s*$/i;
-const SENT = /^Sent <<<\s*((?:RCPT TO|MAIL FROM|DATA)\S*)\s*:?\s*<?([^<>\s]{0,512})>?/i;
+const SENT = /^Sent <<<\s*(RCPT TO|MAIL FROM|DATA)\s*:?\s*<?([^<>\s]{0,512})>?/i;
 const RECEIVED = /^Received >>>\s*(.*\S)\s*$/i;
 
 function hint(msg: MailMessage): boolean {
@@ -25,27 +25,32 @@ function extract(msg: MailMessage) {
   if (!text) return null;
   const lines = noticeLines(text);
   const recipients: RawRecipient[] = [];
+  const seen = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     const sent = SENT.exec(line);
     if (sent) {
       const received = RECEIVED.exec((lines[i + 1] ?? '').trim());
       const address = findAddress(sent[2]);
-      if (address && received)
+      if (address && received && !seen.has(address)) {
+        seen.add(address);
         recipients.push(
           recipientFromDetail({
             recipient: address,
             detail: received[1],
-            smtpCommand: smtpCommandName(sent[1].split(/[:\s]/)[0]),
+            smtpCommand: smtpCommandName(sent[1]),
           }),
         );
+      }
       continue;
     }
     const reason = REASON.exec(line);
     if (!reason) continue;
     const address = findAddress(reason[1]);
-    if (address && !recipients.some((r) => r.recipient === address))
+    if (address && !seen.has(address)) {
+      seen.add(address);
       recipients.push(recipientFromDetail({ recipient: address, detail: reason[1] }));
+    }
   }
   return noticeExtraction(msg, 'interscan', recipients);
 }

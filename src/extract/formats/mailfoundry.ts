@@ -7,7 +7,15 @@
 //   This has been a permanent failure.  No further delivery attempts will be made.
 import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
-import { header, hostInText, noticeExtraction, noticeLines, noticeTextWith, recipientFromDetail, unfold } from './text-notice.js';
+import {
+  header,
+  hostInText,
+  noticeExtraction,
+  noticeLines,
+  noticeTextWith,
+  recipientFromDetail,
+  unfold,
+} from './text-notice.js';
 
 const START = /^Unable to deliver message to:\s*<?([^<>\s]{1,512})>?\s*$/im;
 const REASON = /^Delivery failed for the following reason:\s*$/i;
@@ -28,11 +36,18 @@ function extract(msg: MailMessage) {
     let j = i + 1;
     if (j < lines.length && REASON.test(lines[j].trim())) j++;
     const reason: string[] = [];
-    for (; j < lines.length && lines[j].trim() !== '' && !START.test(lines[j].trim()); j++) reason.push(lines[j]);
+    for (; j < lines.length && lines[j].trim() !== '' && !START.test(lines[j].trim()); j++)
+      reason.push(lines[j]);
     i = j - 1;
     if (!address) continue;
     const detail = unfold(reason);
-    recipients.push(recipientFromDetail({ recipient: address, detail, remoteMta: hostInText(` ${detail.replace(/\[/, ' [')}`) }));
+    recipients.push(
+      recipientFromDetail({
+        recipient: address,
+        detail,
+        remoteMta: hostInText(` ${detail.replace(/\[/, ' [')}`),
+      }),
+    );
   }
   return noticeExtraction(msg, 'mailfoundry', recipients);
 }

@@ -18,7 +18,14 @@
 // One reason for the listed recipients; the "Additional Information" block names the remote MTA.
 import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
-import { header, noticeExtraction, noticeLines, noticeTextWith, recipientFromDetail, unfold } from './text-notice.js';
+import {
+  header,
+  noticeExtraction,
+  noticeLines,
+  noticeTextWith,
+  recipientFromDetail,
+  unfold,
+} from './text-notice.js';
 
 const START = /^\s*Could not be delivered because of\s*$/im;
 const AFFECTED = /^\s*The following recipients were affected:\s*$/i;

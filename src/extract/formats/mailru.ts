@@ -26,7 +26,7 @@ import {
 
 const FROM = /@(?:[a-z0-9-]+\.)*(?:mail\.ru|smailru\.net)\b/i;
 const ORIGINAL_MARKER = /^-{3,}\s*This is a copy of the message/im;
-const ENGLISH_LIST = /The following address(?:\(es\)|es)?\s+failed:/i;
+const ENGLISH_LIST = /The following address(?:\(es\)|es)?\s+(?:failed|ha(?:ve|s) not yet been delivered):/i;
 const RUSSIAN_LIST = /не может быть доставлено одному или нескольким получателям:/i;
 const DELAY = /has not yet been delivered|Delay reason:|задерживается/i;
 
@@ -39,8 +39,8 @@ export const mailru: FormatExtractor = {
     const { notice, rest } = splitAtMarker(noticeText(msg), ORIGINAL_MARKER);
     const list = ENGLISH_LIST.exec(notice) ?? RUSSIAN_LIST.exec(notice);
     if (!list) return null;
-    // mail.ru's own Russian preface is what tells it from any Exim notice.
-    if (!/Mail\.Ru|mail\.ru/.test(notice) && !FROM.test(header(msg, 'from'))) return null;
+    // mail.ru's own Russian preface or sender is what tells it from any Exim notice.
+    if (!RUSSIAN_LIST.test(notice) && !FROM.test(header(msg, 'from'))) return null;
     let section = notice.slice(list.index + list[0].length);
     const english = ENGLISH_LIST.exec(section);
     if (english) section = section.slice(english.index + english[0].length);

@@ -12,7 +12,14 @@
 //   -------original message
 import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress, smtpCommandName } from '../fields.js';
-import { header, noticeExtraction, noticeLines, noticeTextWith, recipientFromDetail, unfold } from './text-notice.js';
+import {
+  header,
+  noticeExtraction,
+  noticeLines,
+  noticeTextWith,
+  recipientFromDetail,
+  unfold,
+} from './text-notice.js';
 
 const START = /^以下のメールアドレスへの送信に失敗しました。?\s*$/m;
 const SECTION = /^-{3,}\s*(server message|SMTP command|original (?:message|mail info))\s*$/i;

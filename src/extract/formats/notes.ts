@@ -10,7 +10,14 @@
 // The reason line(s) come first, then the address, for each recipient in turn.
 import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
-import { header, noticeExtraction, noticeLines, noticeTextWith, recipientFromDetail, unfold } from './text-notice.js';
+import {
+  header,
+  noticeExtraction,
+  noticeLines,
+  noticeTextWith,
+  recipientFromDetail,
+  unfold,
+} from './text-notice.js';
 
 const START = /^-{3,}\s*Failure Reasons\s*-{3,}\s*$/im;
 const END = /^-{3,}\s*Returned Message\s*-{3,}\s*$/im;

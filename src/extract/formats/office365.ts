@@ -11,8 +11,8 @@
 // Older Exchange writes "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" under the address
 // instead of the "Remote Server returned" line.
 import type { FormatExtractor, RawRecipient } from '../../types.js';
-import { hasDeliveryStatusFields } from '../rfc3464.js';
 import { findAddress, findStatus, leadingReplyCode } from '../fields.js';
+import { hasDeliveryStatusFields } from '../rfc3464.js';
 import { extraction, findOriginal, header, noticeText, splitAtMarker, squeeze } from './provider-notice.js';
 
 const FAILED_TO = /^\s*Delivery has failed to these recipients or groups:?\s*$/im;

@@ -25,7 +25,9 @@ const END = /^\s*Below is a copy of the original message/im;
 const ENTRY = /^([^\s:<>]{1,256}@[^\s:<>]{1,256}):\s*(.*)$/;
 
 function hint(msg: MailMessage): boolean {
-  return /^Delivery status notification\s*:\s*(?:error|failed|warning|delayed)\s*$/i.test(header(msg, 'subject'));
+  return /^Delivery status notification\s*:\s*(?:error|failed|warning|delayed)\s*$/i.test(
+    header(msg, 'subject'),
+  );
 }
 
 function extract(msg: MailMessage) {
@@ -51,7 +53,9 @@ function extract(msg: MailMessage) {
     }
     const address = findAddress(m[1]);
     if (!address) continue;
-    recipients.push(recipientFromDetail({ recipient: address, detail: m[2], action: delayed ? 'delayed' : 'failed' }));
+    recipients.push(
+      recipientFromDetail({ recipient: address, detail: m[2], action: delayed ? 'delayed' : 'failed' }),
+    );
   }
   return noticeExtraction(msg, 'opensmtpd', recipients, delayed ? 'delay' : 'bounce');
 }

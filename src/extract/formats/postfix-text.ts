@@ -78,7 +78,8 @@ function extract(msg: MailMessage) {
   // "Delivery report unavailable": Postfix could not write the report; the returned message's
   // To names the recipient(s), with no reason given.
   if (recipients.length === 0 && UNAVAILABLE.test(text)) {
-    for (const a of originalRecipients(msg)) recipients.push({ recipient: a, action: delayed ? 'delayed' : 'failed' });
+    for (const a of originalRecipients(msg))
+      recipients.push({ recipient: a, action: delayed ? 'delayed' : 'failed' });
   }
   return noticeExtraction(msg, 'postfix', recipients, delayed ? 'delay' : 'bounce');
 }

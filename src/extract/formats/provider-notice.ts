@@ -126,7 +126,9 @@ export function fillFromDeliveryStatus(msg: MailMessage, recipients: RawRecipien
   if (!msg.deliveryStatus) return;
   const ds = parseDeliveryStatus(msg.deliveryStatus).recipients;
   for (const r of recipients) {
-    const d = ds.find((x) => x.recipient.toLowerCase() === r.recipient.toLowerCase()) ?? (ds.length === 1 && recipients.length === 1 ? ds[0] : undefined);
+    const d =
+      ds.find((x) => x.recipient.toLowerCase() === r.recipient.toLowerCase()) ??
+      (ds.length === 1 && recipients.length === 1 ? ds[0] : undefined);
     if (!d) continue;
     if (!r.status && d.status) r.status = d.status;
     if (d.action) r.action = d.action;

@@ -18,7 +18,14 @@
 // message" = DATA...) and its own status codes are written "(#5.1.1)".
 import type { FormatExtractor, MailMessage, RawRecipient, SmtpCommand } from '../../types.js';
 import { findAddress } from '../fields.js';
-import { header, noticeExtraction, noticeLines, noticeText, recipientFromDetail, unfold } from './text-notice.js';
+import {
+  header,
+  noticeExtraction,
+  noticeLines,
+  noticeText,
+  recipientFromDetail,
+  unfold,
+} from './text-notice.js';
 
 /** The opening sentences of qmail-send and of notices that keep its layout. */
 const INTRO =
@@ -63,7 +70,8 @@ function extract(msg: MailMessage) {
     if (!address) continue;
     const block: string[] = [];
     let j = i + 1;
-    for (; j < lines.length && lines[j].trim() !== '' && !RECIPIENT_LINE.test(lines[j].trim()); j++) block.push(lines[j]);
+    for (; j < lines.length && lines[j].trim() !== '' && !RECIPIENT_LINE.test(lines[j].trim()); j++)
+      block.push(lines[j]);
     i = j - 1;
     const detail = unfold(block.map((l) => l.replace(/^\s*Remote host said:\s*/i, '')));
     const stage = STAGES.find(([re]) => re.test(detail));

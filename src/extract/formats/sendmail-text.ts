@@ -23,8 +23,10 @@ import { findAddress, smtpCommandName } from '../fields.js';
 import { hasDeliveryStatusFields } from '../rfc3464.js';
 import { header, noticeExtraction, noticeLines, noticeText, recipientFromDetail } from './text-notice.js';
 
-const END = /^\s*-{3,}\s*(?:Unsent message follows|Original message follows|Returned message follows|Message header follows)/im;
-const LIST_START = /^\s*-{3,}\s*The following addresses had (permanent fatal|transient non-fatal) errors\s*-{3,}\s*$/i;
+const END =
+  /^\s*-{3,}\s*(?:Unsent message follows|Original message follows|Returned message follows|Message header follows)/im;
+const LIST_START =
+  /^\s*-{3,}\s*The following addresses had (permanent fatal|transient non-fatal) errors\s*-{3,}\s*$/i;
 const TRANSCRIPT_START = /^\s*-{3,}\s*Transcript of session follows\s*-{3,}\s*$/i;
 /** "550 <a@b>... User unknown", "554 5.0.0 <a@b>... text" (sendmail's per-recipient log line). */
 const RCPT_LINE = /^([245]\d\d)[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?<([^\s<>]{1,512})>\.\.\.\s*(.*)$/;
@@ -32,12 +34,6 @@ const TALKING = /^(?:\.\.\.\s*)?while talking to\s+(\S{1,255}?)\.?:\s*$/i;
 
 function hint(msg: MailMessage): boolean {
   return /^Returned mail:/i.test(header(msg, 'subject')) && /mailer-daemon/i.test(header(msg, 'from'));
-}
-
-interface TranscriptReply {
-  reply: string;
-  command: SmtpCommand;
-  remoteMta: string;
 }
 
 function extract(msg: MailMessage) {
@@ -51,44 +47,46 @@ function extract(msg: MailMessage) {
   const l = lines.findIndex((x) => LIST_START.test(x));
   if (t < 0 && l < 0) return null;
   const delayed = l >= 0 && /transient/i.test(lines[l]);
-  const transcript = t >= 0 ? lines.slice(t + 1) : [];
+  const session = readTranscript(t >= 0 ? lines.slice(t + 1) : []);
 
   const recipients: RawRecipient[] = [];
   if (l >= 0) {
     // The address list, each address with an optional "(reason: ...)" line below it.
-    for (let i = l + 1; i < lines.length && !TRANSCRIPT_START.test(lines[i]) && !/^\s*-{3,}/.test(lines[i]); i++) {
+    const listed: { address: string; reason: string }[] = [];
+    for (let i = l + 1; i < lines.length && !/^\s*-{3,}/.test(lines[i]); i++) {
       const line = lines[i].trim();
       if (!line || /^\((?:expanded from|reason):/i.test(line)) continue;
       const address = findAddress(line);
       if (!address) continue;
       const reason = /^\(reason:\s*(.*)\)\s*$/i.exec((lines[i + 1] ?? '').trim());
-      const fromTranscript = replyFor(transcript, address);
-      const detail = reason ? reason[1] : (fromTranscript?.reply ?? lastReply(transcript));
+      listed.push({ address, reason: reason ? reason[1] : '' });
+    }
+    for (const { address, reason } of listed) {
+      // The transcript's part about this address; with a single address, the session's last reply.
+      const own = session.byAddress.get(address.toLowerCase());
+      const context = own?.section ?? (listed.length === 1 ? session.last : undefined);
+      const detail = reason || context?.reply || (own ? `${own.code} ${own.text}` : session.lastError);
       recipients.push(
         recipientFromDetail({
           recipient: address,
           detail,
           action: delayed ? 'delayed' : 'failed',
-          smtpCommand: fromTranscript?.command ?? '',
-          remoteMta: fromTranscript?.remoteMta ?? '',
+          smtpCommand: context?.command ?? '',
+          remoteMta: context?.remoteMta ?? '',
         }),
       );
     }
   } else {
-    for (let i = 0; i < transcript.length; i++) {
-      const m = RCPT_LINE.exec(transcript[i].trim());
-      if (!m || m[1].startsWith('2')) continue;
-      const address = findAddress(m[2]);
-      if (!address || recipients.some((r) => r.recipient === address)) continue;
-      const own = /^[245]\d\d\b/.test(m[3]) ? m[3] : '';
-      const section = sectionReply(transcript, i);
-      const detail = own || section?.reply || `${m[1]} ${m[3]}`;
+    for (const line of session.lines) {
+      if (line.code.startsWith('2')) continue;
+      const own = /^[245]\d\d\b/.test(line.text) ? line.text : '';
+      const detail = own || line.section?.reply || `${line.code} ${line.text}`;
       recipients.push(
         recipientFromDetail({
-          recipient: address,
+          recipient: line.address,
           detail,
-          smtpCommand: own ? '' : (section?.command ?? ''),
-          remoteMta: section?.remoteMta ?? '',
+          smtpCommand: own ? '' : (line.section?.command ?? ''),
+          remoteMta: line.section?.remoteMta ?? '',
         }),
       );
     }
@@ -96,44 +94,73 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'sendmail', recipients, delayed ? 'delay' : 'bounce');
 }
 
-/** The "<<< " reply (and its ">>> " command) of the "While talking to" section that holds line `at`. */
-function sectionReply(transcript: string[], at: number): TranscriptReply | undefined {
-  let reply = '';
+interface SectionState {
+  /** the last "<<< " reply of the section so far (continuation lines joined) */
+  reply: string;
+  /** the ">>> " command that reply answered */
+  command: SmtpCommand;
+  remoteMta: string;
+}
+
+interface RecipientLine {
+  address: string;
+  code: string;
+  text: string;
+  /** the "While talking to" section the line stands in, as it was at that line */
+  section?: SectionState;
+}
+
+interface Session {
+  lines: RecipientLine[];
+  byAddress: Map<string, RecipientLine>;
+  /** the state of the last section at the end of the transcript */
+  last?: SectionState;
+  /** the last line that starts with an error reply code */
+  lastError: string;
+}
+
+/**
+ * One pass over the transcript: the "While talking to" sections with their last ">>> " command and
+ * "<<< " reply, and the "NNN <address>... text" lines with the section state at each.
+ */
+function readTranscript(transcript: string[]): Session {
+  const session: Session = { lines: [], byAddress: new Map(), lastError: '' };
+  let section: SectionState | undefined;
   let command: SmtpCommand = '';
-  let remoteMta = '';
-  let start = at;
-  while (start > 0 && !TALKING.test(transcript[start].trim())) start--;
-  const talking = TALKING.exec(transcript[start].trim());
-  if (!talking) return undefined;
-  remoteMta = talking[1];
-  for (let k = start + 1; k < at; k++) {
-    const line = transcript[k].trim();
-    if (line.startsWith('>>> ')) command = smtpCommandName(line.slice(4).replace(/[:\s].*$/, ''));
-    else if (line.startsWith('<<< ')) reply = reply && /^[245]\d\d-/.test(reply) ? `${reply} ${line.slice(4)}` : line.slice(4);
+  let continued = false;
+  for (const raw of transcript) {
+    const line = raw.trim();
+    const talking = TALKING.exec(line);
+    if (talking) {
+      section = undefined;
+      command = '';
+      session.last = { reply: '', command: '', remoteMta: talking[1] };
+      continue;
+    }
+    if (line.startsWith('>>> ')) {
+      command = smtpCommandName(line.slice(4).replace(/[:\s].*$/, ''));
+      continued = false;
+      continue;
+    }
+    if (line.startsWith('<<< ') && session.last) {
+      const reply = line.slice(4);
+      const text = continued && section ? `${section.reply} ${reply}` : reply;
+      section = { reply: text, command, remoteMta: session.last.remoteMta };
+      session.last = section;
+      continued = /^[245]\d\d-/.test(reply);
+      if (/^[45]\d\d[ -]/.test(reply)) session.lastError = text;
+      continue;
+    }
+    if (/^[45]\d\d[ -]/.test(line)) session.lastError = line;
+    const m = RCPT_LINE.exec(line);
+    if (!m) continue;
+    const address = findAddress(m[2]);
+    if (!address || session.byAddress.has(address.toLowerCase())) continue;
+    const entry: RecipientLine = { address, code: m[1], text: m[3], section };
+    session.lines.push(entry);
+    session.byAddress.set(address.toLowerCase(), entry);
   }
-  return reply ? { reply, command, remoteMta } : undefined;
-}
-
-/** The transcript's reply about `address`: its "NNN <address>... text" line and the section's reply. */
-function replyFor(transcript: string[], address: string): TranscriptReply | undefined {
-  const want = address.toLowerCase();
-  for (let i = 0; i < transcript.length; i++) {
-    const m = RCPT_LINE.exec(transcript[i].trim());
-    if (!m || findAddress(m[2]).toLowerCase() !== want) continue;
-    const section = sectionReply(transcript, i);
-    if (section) return section;
-    return { reply: `${m[1]} ${m[3]}`, command: '', remoteMta: '' };
-  }
-  return undefined;
-}
-
-/** The last line of a transcript that starts with an error reply code. */
-function lastReply(transcript: string[]): string {
-  for (let i = transcript.length - 1; i >= 0; i--) {
-    const line = transcript[i].trim().replace(/^<<<\s*/, '');
-    if (/^[45]\d\d[ -]/.test(line)) return line;
-  }
-  return '';
+  return session;
 }
 
 export const sendmailText: FormatExtractor = { name: 'sendmail', hint, extract };

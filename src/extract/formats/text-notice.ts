@@ -2,17 +2,22 @@
 // the notice's text cut before the returned message, blocks of indented lines, the remote server's
 // reply inside free text, and the final Extraction with the original message attached.
 // Every pattern here is linear (no nested quantifiers) and every loop is bounded by MAX_NOTICE_LINES.
+
+import { MAX_RECIPIENTS } from '../../read/limits.js';
 import type { Extraction, MailMessage, RawRecipient, ReportKind, SmtpCommand } from '../../types.js';
 import { findAddress, findSmtpCommand, findStatus, leadingReplyCode } from '../fields.js';
 import { readOriginal } from '../original.js';
 import { parseDeliveryStatus } from '../rfc3464.js';
 
-/** Longest notice text that is read; a real notice is a few kilobytes, the rest is the returned message. */
-export const MAX_NOTICE_CHARS = 256 * 1024;
-/** Most lines of a notice that are looked at. */
-export const MAX_NOTICE_LINES = 4000;
+/**
+ * Longest notice text that is read. A real notice is a few kilobytes; this leaves room for a list of
+ * MAX_RECIPIENTS addresses with a reply each, and the rest of a longer input is ignored.
+ */
+export const MAX_NOTICE_CHARS = 4 * 1024 * 1024;
+/** Most lines of a notice that are looked at (several lines per recipient). */
+export const MAX_NOTICE_LINES = 8 * MAX_RECIPIENTS;
 /** Most recipients taken from one notice. */
-export const MAX_NOTICE_RECIPIENTS = 10000;
+export const MAX_NOTICE_RECIPIENTS = MAX_RECIPIENTS;
 
 /** The value of the first header `name` (lower case), '' if absent. */
 export function header(msg: MailMessage, name: string): string {
@@ -30,18 +35,30 @@ export function fromAddress(msg: MailMessage): string {
  * line matching `end` (the marker that starts the returned message) and at MAX_NOTICE_CHARS.
  */
 export function noticeText(msg: MailMessage, end?: RegExp): string {
-  let text = msg.text.length > MAX_NOTICE_CHARS ? msg.text.slice(0, MAX_NOTICE_CHARS) : msg.text;
-  if (!text.trim()) text = rawBody(msg);
+  let text = baseText(msg);
   if (end) {
     const m = end.exec(text);
     if (m) text = text.slice(0, m.index);
   }
-  return text.replace(/\r\n?/g, '\n');
+  return text;
+}
+
+// Every registered format may look at the same message in turn: its normalised text is made once.
+const baseTexts = new WeakMap<MailMessage, string>();
+
+function baseText(msg: MailMessage): string {
+  const cached = baseTexts.get(msg);
+  if (cached !== undefined) return cached;
+  let text = msg.text.length > MAX_NOTICE_CHARS ? msg.text.slice(0, MAX_NOTICE_CHARS) : msg.text;
+  if (!text.trim()) text = rawBody(msg);
+  text = text.replace(/\r\n?/g, '\n');
+  baseTexts.set(msg, text);
+  return text;
 }
 
 /** The raw input after its header block, cut at MAX_NOTICE_CHARS. */
 export function rawBody(msg: MailMessage): string {
-  const raw = msg.raw.length > MAX_NOTICE_CHARS * 2 ? msg.raw.slice(0, MAX_NOTICE_CHARS * 2) : msg.raw;
+  const raw = msg.raw.length > MAX_NOTICE_CHARS ? msg.raw.slice(0, MAX_NOTICE_CHARS) : msg.raw;
   const m = /\r?\n\r?\n/.exec(raw);
   return (m ? raw.slice(m.index + m[0].length) : raw).slice(0, MAX_NOTICE_CHARS);
 }

@@ -23,12 +23,16 @@ import {
   unfold,
 } from './text-notice.js';
 
-const START = /^\s*Del[ei]very to the following recipients? (?:failed permanently|was aborted after .{1,40}):\s*$/im;
+const START =
+  /^\s*Del[ei]very to the following recipients? (?:failed permanently|was aborted after .{1,40}):\s*$/im;
 const DETAILS = /^\s*Technical details:\s*$/i;
 const SMTP_DETAIL = /^SMTP:([A-Z]{4})\s+host\s+(\S{1,255}?):?\s+(.*)$/;
 
 function hint(msg: MailMessage): boolean {
-  return /^Delivery status notification\s*$/i.test(header(msg, 'subject')) && /Mail Delivery System/i.test(header(msg, 'from'));
+  return (
+    /^Delivery status notification\s*$/i.test(header(msg, 'subject')) &&
+    /Mail Delivery System/i.test(header(msg, 'from'))
+  );
 }
 
 function extract(msg: MailMessage) {
@@ -54,9 +58,15 @@ function extract(msg: MailMessage) {
     else if (inDetails && /^\s*={5,}\s*$/.test(lines[i])) break;
     else if (inDetails && lines[i].trim()) details.push(lines[i].trim());
   }
+  // With several recipients, each detail line is matched by the address it names.
+  const byAddress = new Map<string, string>();
+  for (const d of details) {
+    const named = findAddress(d).toLowerCase();
+    if (named && !byAddress.has(named)) byAddress.set(named, d);
+  }
   const recipients: RawRecipient[] = [];
   for (const a of addresses) {
-    const own = details.find((d) => d.toLowerCase().includes(a.toLowerCase())) ?? (addresses.length === 1 ? unfold(details) : '');
+    const own = addresses.length === 1 ? unfold(details) : (byAddress.get(a.toLowerCase()) ?? '');
     const smtp = SMTP_DETAIL.exec(own);
     const r = recipientFromDetail({
       recipient: a,

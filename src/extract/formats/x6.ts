@@ -16,7 +16,8 @@ import { findAddress, smtpCommandName } from '../fields.js';
 import { header, noticeExtraction, noticeTextWith, recipientFromDetail } from './text-notice.js';
 
 const START = /^We had trouble delivering your message\. Full details follow:\s*$/im;
-const REJECTED_RCPT = /SMTP Server <([^<>\s]{1,255})> rejected recipient <([^<>\s]{1,512})> \(Error following (\S{1,20}) command\)/i;
+const REJECTED_RCPT =
+  /SMTP Server <([^<>\s]{1,255})> rejected recipient <([^<>\s]{1,512})> \(Error following (\S{1,20}) command\)/i;
 const PERMANENT = /recipients returned permanent errors:\s*(\S{1,512}?)\.?\s+Reason:/i;
 const REFUSED = /SMTP Server <([^<>\s]{1,255})> refused to accept your message \(([A-Z ]{2,12})\)/i;
 const BRACKETED = /\[([^[\]]{1,4000})\]\s*$/;

@@ -46,10 +46,14 @@ export const yahoo: FormatExtractor = {
 
 function finish(r: RawRecipient, words: string[]): RawRecipient {
   let text = squeeze(words.join(' ')).replace(/^Remote host said:\s*/i, '');
-  const stage = /\s*\[(RCPT_TO|MAIL_FROM|DATA|CONNECT|HELO|EHLO)\]\s*$/i.exec(text);
+  // Yahoo closes the reply with the stage it came at: [RCPT_TO], [MAIL_FROM], [DATA] or [BODY]
+  // (after the message was sent), [CONNECT], [HELO]/[EHLO].
+  const stage = /\s*\[(RCPT_TO|MAIL_FROM|DATA|BODY|CONNECT|HELO|EHLO)\]\s*$/i.exec(text);
   if (stage) {
     text = text.slice(0, stage.index);
-    const cmd: SmtpCommand = stage[1].toUpperCase() === 'CONNECT' ? 'CONN' : smtpCommandName(stage[1].replace('_', ' '));
+    const word = stage[1].toUpperCase();
+    const cmd: SmtpCommand =
+      word === 'CONNECT' ? 'CONN' : word === 'BODY' ? 'DATA' : smtpCommandName(word.replace('_', ' '));
     if (cmd) r.smtpCommand = cmd;
   }
   // Yahoo writes its own relays' replies as "550: 5.2.2 ..." or "550: : User unknown".

@@ -11,14 +11,18 @@ import type { FormatExtractor, RawRecipient } from '../../types.js';
 import { findStatus } from '../fields.js';
 import { extraction, findOriginal, header, noticeText } from './provider-notice.js';
 
-const FAILURE = /^\s*([^\s@]{1,256}@[^\s,]{1,256})\s+([^,\n]{0,100}),\s*ERROR_CODE\s*:\s*(\d{3})?\s*,\s*ERROR_CODE\s*:\s*(.*)$/i;
+const FAILURE =
+  /^\s*([^\s@]{1,256}@[^\s,]{1,256})\s+([^,\n]{0,100}),\s*ERROR_CODE\s*:\s*(\d{3})?\s*,\s*ERROR_CODE\s*:\s*(.*)$/i;
 const DELAYED =
   /^\s*\[Status:\s*([^,\]]{0,40}),\s*Address:\s*<?([^\s<>@]{1,256}@[^\s<>,]{1,256})>?,\s*ResponseCode\s*(\d{3})?\s*,\s*([^\]\n]*)\]/i;
 
 export const zoho: FormatExtractor = {
   name: 'zoho',
   hint(msg) {
-    return /^Zoho Mail/i.test(header(msg, 'x-mailer')) || /mailer-daemon@(?:[a-z0-9-]+\.)*zoho\.com/i.test(header(msg, 'from'));
+    return (
+      /^Zoho Mail/i.test(header(msg, 'x-mailer')) ||
+      /mailer-daemon@(?:[a-z0-9-]+\.)*zoho\.com/i.test(header(msg, 'from'))
+    );
   },
   extract(msg) {
     const text = noticeText(msg);
@@ -44,7 +48,12 @@ export const zoho: FormatExtractor = {
   },
 };
 
-function recipientFrom(recipient: string, code: string | undefined, parts: string[], delay: boolean): RawRecipient {
+function recipientFrom(
+  recipient: string,
+  code: string | undefined,
+  parts: string[],
+  delay: boolean,
+): RawRecipient {
   const r: RawRecipient = { recipient, action: delay ? 'delayed' : 'failed' };
   // The reply (Zoho's own label before it, "Invalid Address" / "Error", is left out: the server's
   // words are the evidence), with its empty fields dropped.

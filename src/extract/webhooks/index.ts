@@ -46,7 +46,10 @@ export function parseWebhookBody(text: string): unknown {
 }
 
 /** The Extraction of a webhook body, or null when the text is not a payload of a known ESP. */
-export function detectWebhook(text: string, readers: readonly WebhookReader[] = webhookReaders): Extraction | null {
+export function detectWebhook(
+  text: string,
+  readers: readonly WebhookReader[] = webhookReaders,
+): Extraction | null {
   const json = parseWebhookBody(text);
   if (json === undefined) return null;
   for (const reader of readers) {

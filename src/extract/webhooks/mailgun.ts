@@ -15,11 +15,18 @@ import type { EspRecipient, WebhookReader } from './types.js';
 function eventData(json: unknown): unknown[] {
   if (isObject(json) && isObject(json['event-data'])) return [json['event-data']];
   if (isObject(json) && Array.isArray(json.items)) return events(json.items, MAX_RECIPIENTS);
-  return events(json, MAX_RECIPIENTS).map((e) => (isObject(e) && isObject(e['event-data']) ? e['event-data'] : e));
+  return events(json, MAX_RECIPIENTS).map((e) =>
+    isObject(e) && isObject(e['event-data']) ? e['event-data'] : e,
+  );
 }
 
 function isEvent(e: unknown): boolean {
-  return isObject(e) && typeof e.event === 'string' && typeof e.recipient === 'string' && ('delivery-status' in e || 'severity' in e || 'log-level' in e);
+  return (
+    isObject(e) &&
+    typeof e.event === 'string' &&
+    typeof e.recipient === 'string' &&
+    ('delivery-status' in e || 'severity' in e || 'log-level' in e)
+  );
 }
 
 export const mailgunWebhook: WebhookReader = {
@@ -49,10 +56,12 @@ export const mailgunWebhook: WebhookReader = {
       // "message" is the remote server's reply; "description" is Mailgun's own words, used when
       // there is no reply (a suppressed address, a connection that never got a reply).
       const message = str(ds, 'message');
-      const description = str(ds, 'description') || str(obj(e, 'reject'), 'description') || str(obj(e, 'reject'), 'reason');
+      const description =
+        str(ds, 'description') || str(obj(e, 'reject'), 'description') || str(obj(e, 'reject'), 'reason');
       const code = str(ds, 'code');
       const words = message || description;
-      const diagnostic = code && /^[245]\d\d$/.test(code) && words && !words.startsWith(code) ? `${code} ${words}` : words;
+      const diagnostic =
+        code && /^[245]\d\d$/.test(code) && words && !words.startsWith(code) ? `${code} ${words}` : words;
       const r = espRecipient({
         address,
         action: event === 'delivered' ? 'delivered' : severity === 'temporary' ? 'delayed' : 'failed',

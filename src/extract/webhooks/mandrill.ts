@@ -28,7 +28,8 @@ function isEvent(e: unknown): boolean {
 
 /** The events array from a mandrill_events wrapper object or the array itself. */
 function mandrillEvents(json: unknown): unknown[] {
-  if (isObject(json) && Array.isArray(json.mandrill_events)) return events(json.mandrill_events, MAX_RECIPIENTS);
+  if (isObject(json) && Array.isArray(json.mandrill_events))
+    return events(json.mandrill_events, MAX_RECIPIENTS);
   return events(json, MAX_RECIPIENTS);
 }
 

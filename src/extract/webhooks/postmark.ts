@@ -28,7 +28,11 @@ const TYPE_REASON: Record<string, Reason> = {
 const DELAY_TYPES = new Set(['Transient', 'SoftBounce']);
 
 function isPostmark(json: unknown): boolean {
-  return isObject(json) && typeof json.Email === 'string' && (json.RecordType === 'Bounce' || json.RecordType === 'SpamComplaint');
+  return (
+    isObject(json) &&
+    typeof json.Email === 'string' &&
+    (json.RecordType === 'Bounce' || json.RecordType === 'SpamComplaint')
+  );
 }
 
 export const postmarkWebhook: WebhookReader = {

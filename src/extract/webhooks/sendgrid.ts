@@ -7,8 +7,8 @@
 // Engagement events (open, click, ...) are not delivery results and are skipped.
 import { MAX_RECIPIENTS } from '../../read/limits.js';
 import type { Extraction, Reason } from '../../types.js';
-import { kindOf } from './kind.js';
 import { events, isObject, str } from './json.js';
+import { kindOf } from './kind.js';
 import { espRecipient } from './recipient.js';
 import type { EspRecipient, WebhookReader } from './types.js';
 
@@ -22,7 +22,12 @@ const DROPPED_REASON: [RegExp, Reason][] = [
 ];
 
 function isEvent(e: unknown): boolean {
-  return isObject(e) && typeof e.email === 'string' && typeof e.event === 'string' && ('sg_event_id' in e || 'sg_message_id' in e || 'smtp-id' in e);
+  return (
+    isObject(e) &&
+    typeof e.email === 'string' &&
+    typeof e.event === 'string' &&
+    ('sg_event_id' in e || 'sg_message_id' in e || 'smtp-id' in e)
+  );
 }
 
 export const sendgridWebhook: WebhookReader = {

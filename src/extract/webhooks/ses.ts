@@ -11,8 +11,9 @@
 //   Delivery      {"notificationType":"Delivery","delivery":{"recipients":[...],"smtpResponse":"250 ..."}}
 //   DeliveryDelay {"eventType":"DeliveryDelay","deliveryDelay":{"delayType","delayedRecipients":[
 //                  {"emailAddress","status","diagnosticCode"}]}}
-import type { Extraction, OriginalSummary, Reason, ReportKind } from '../../types.js';
+
 import { MAX_RECIPIENTS } from '../../read/limits.js';
+import type { Extraction, OriginalSummary, Reason, ReportKind } from '../../types.js';
 import { stripType } from '../fields.js';
 import { arr, isObject, type JsonObject, obj, str } from './json.js';
 import { espRecipient } from './recipient.js';
@@ -101,7 +102,11 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
     const c = obj(n, 'complaint');
     const feedbackType = str(c, 'complaintFeedbackType');
     for (const x of arr(c, 'complainedRecipients')) {
-      const r = espRecipient({ address: str(x, 'emailAddress'), action: 'failed', espLabel: 'ses: Complaint' });
+      const r = espRecipient({
+        address: str(x, 'emailAddress'),
+        action: 'failed',
+        espLabel: 'ses: Complaint',
+      });
       if (!r) continue;
       delete r.action;
       r.feedbackType = feedbackType || 'abuse';
@@ -135,7 +140,11 @@ function originalOf(mail: JsonObject | undefined): OriginalSummary | undefined {
   const s: OriginalSummary = {};
   const first = (key: string) => {
     const v = h[key];
-    return Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(', ') : typeof v === 'string' ? v : '';
+    return Array.isArray(v)
+      ? v.filter((x) => typeof x === 'string').join(', ')
+      : typeof v === 'string'
+        ? v
+        : '';
   };
   const set = (k: keyof OriginalSummary, v: string) => {
     if (v) s[k] = v;

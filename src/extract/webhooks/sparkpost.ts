@@ -33,7 +33,10 @@ const CLASS_REASON: Record<string, Reason> = {
 
 function messageEvent(e: unknown): unknown {
   const msys = obj(e, 'msys');
-  return obj(msys, 'message_event') ?? (isObject(e) && typeof e.type === 'string' && 'rcpt_to' in e ? e : undefined);
+  return (
+    obj(msys, 'message_event') ??
+    (isObject(e) && typeof e.type === 'string' && 'rcpt_to' in e ? e : undefined)
+  );
 }
 
 export const sparkpostWebhook: WebhookReader = {
@@ -59,7 +62,12 @@ export const sparkpostWebhook: WebhookReader = {
         }
         continue;
       }
-      if (!['bounce', 'out_of_band', 'delay', 'policy_rejection', 'generation_rejection', 'delivery'].includes(type)) continue;
+      if (
+        !['bounce', 'out_of_band', 'delay', 'policy_rejection', 'generation_rejection', 'delivery'].includes(
+          type,
+        )
+      )
+        continue;
       const r = espRecipient({
         address,
         action: type === 'delay' ? 'delayed' : type === 'delivery' ? 'delivered' : 'failed',

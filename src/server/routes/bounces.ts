@@ -1,6 +1,7 @@
 // The "needs attention" store: POST /api/bounces (one, many, an mbox), GET /api/bounces (filters,
 // paging), GET /api/bounces/{id}, GET /api/suppressions (JSON or CSV).
 import { Hono } from 'hono';
+import { diagnoseReport } from '../../diagnose/chain.js';
 import { explain, InputError } from '../../explain.js';
 import type { AppOptions } from '../app.js';
 import { BadRequest, readItems } from '../input.js';
@@ -28,7 +29,10 @@ export function bounceRoutes(options: AppOptions): Hono {
     const errors: { source: string; error: string }[] = [];
     for (const item of items) {
       try {
-        const report = await explain(item.bytes);
+        const report = await diagnoseReport(await explain(item.bytes), {
+          resolver: options.resolver,
+          clock: options.clock,
+        });
         report.source = item.source;
         accepted.push({ source: item.source, report });
       } catch (err) {

@@ -1,6 +1,7 @@
 // POST /api/explain: a raw message, a bare SMTP reply, or a webhook payload -> the report.
 // ?store=1 also keeps it in "needs attention".
 import { Hono } from 'hono';
+import { diagnoseReport } from '../../diagnose/chain.js';
 import { explain, InputError } from '../../explain.js';
 import type { AppOptions } from '../app.js';
 import { BadRequest, readItems } from '../input.js';
@@ -21,7 +22,10 @@ export function explainRoutes(options: AppOptions): Hono {
       return c.json({ error: 'send one message here; use /api/bounces for several' }, 400);
     const [item] = items;
     try {
-      const report = await explain(item.bytes);
+      const report = await diagnoseReport(await explain(item.bytes), {
+        resolver: options.resolver,
+        clock: options.clock,
+      });
       report.source = item.source;
       const store = c.req.query('store');
       if (store === '1' || store === 'true') {

@@ -49,6 +49,8 @@ describe('discoverDmarc', () => {
     assert.equal(d.source, 'organizational');
     assert.equal(d.location, 'example.com');
     assert.equal(d.domainExists, false);
+    assert.equal(d.lint?.record, 'v=DMARC1; p=reject; np=quarantine; rua=mailto:d@example.com');
+    assert.equal(d.lint?.valid, true);
   });
   test('external report destination: authorization record named; explicit and wildcard accepted', async () => {
     const base = {

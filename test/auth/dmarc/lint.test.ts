@@ -204,7 +204,8 @@ describe('lintDmarcRecord never throws', () => {
     lintDmarcRecord('v=DMARC1; ' + ': '.repeat(50_000));
     lintDmarcRecord('v=DMARC1; p=' + ' '.repeat(50_000) + 'x');
     lintDmarcRecord(';'.repeat(100_000));
-    assert.ok(performance.now() - start < 2000);
+    // quadratic scanning of 100,000 characters would take minutes; linear takes well under a second
+    assert.ok(performance.now() - start < 5000);
   });
 });
 

@@ -260,6 +260,18 @@ describe('sign-then-verify recipes', () => {
     assert.ok(a.findings.some((f) => f.code === 'message.no-from'));
   });
 
+  it('an expired signature (x= in the past) is a permerror with dkim.expired', async () => {
+    const r = recipe('sign-verify-basic');
+    const res = await dkimSign(file(r.message), {
+      signTime: new Date('2026-11-01T00:00:00Z'),
+      expires: new Date('2026-11-02T00:00:00Z'),
+      signatureData: [{ signingDomain: r.d, selector: r.s, privateKey: privateKeyOf(r) }],
+    } as Parameters<typeof dkimSign>[1]);
+    const a = await audit(Buffer.concat([Buffer.from(res.signatures), file(r.message)]), r.zone!);
+    assert.equal(a.signatures[0].x, Date.parse('2026-11-02T00:00:00Z') / 1000);
+    assert.deepEqual([a.dkim[0].result, a.dkim[0].code], ['permerror', 'dkim.expired']);
+  });
+
   it('canonical-512bit: a 512-bit key is not accepted by default, and is when the minimum is lowered', async () => {
     const r = recipe('canonical-512bit');
     const msg = Buffer.from(

@@ -26,6 +26,8 @@ describe('addresses', () => {
     assert.equal(parseAddressList('<@relay.example:user@e.example>')[0].address, 'user@e.example');
     assert.equal(parseReversePath('<>'), '');
     assert.equal(parseReversePath('<bounce@f.example>'), 'bounce@f.example');
+    // an internationalized domain becomes its A-label form
+    assert.equal(parseAddressList('Иван <ivan@пример.рф>')[0].domain, 'xn--e1afmkfd.xn--p1ai');
   });
 
   it('several From addresses, several From fields, no From: said, no From domain chosen', () => {

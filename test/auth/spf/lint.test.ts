@@ -153,6 +153,14 @@ test('ptr is a warning; host bits are info; a parked domain with "v=spf1 -all" i
   const r = await lint({ 'example.com': spf('v=spf1 ptr ip4:192.0.2.77/24 -all') });
   assert.deepEqual(codes(r), ['warning spf.ptr', 'info spf.cidr-host-bits']);
   assert.equal(r.fixed, 'v=spf1 ptr ip4:192.0.2.0/24 -all');
+  const v6 = await lint({ 'example.com': spf('v=spf1 ip6:2001:db8::1/32 exists:%{p}.x.example -all') });
+  assert.deepEqual(codes(v6), ['warning spf.p-macro', 'info spf.cidr-host-bits']);
+  assert.equal(v6.fixed, 'v=spf1 ip6:2001:db8::/32 exists:%{p}.x.example -all');
+  const wide = await lint({
+    'example.com': spf('v=spf1 ip4:10.0.0.0/8 ip4:0.0.0.0/0 -ip4:128.0.0.0/1 -all'),
+  });
+  assert.deepEqual(codes(wide), ['error spf.allows-everything', 'warning spf.wide-range']);
+  assert.equal(wide.receiverResult, undefined);
   const parked = await lint({ 'example.com': spf('v=spf1 -all') }, 'example.com', true);
   assert.deepEqual(codes(parked), []);
   assert.equal(parked.verdict, 'ok');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extract } from '../../../src/extract/index.js';
 import { gmail } from '../../../src/extract/formats/gmail.js';
+import { extract } from '../../../src/extract/index.js';
 import { checkCorpusModule, message } from './provider-corpus.js';
 
 const FAILURE = `From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>

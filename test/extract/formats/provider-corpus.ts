@@ -33,7 +33,9 @@ export async function message(raw: string): Promise<MailMessage> {
 
 /** The corpus records of one Sisimai module. */
 export function corpusRecords(module: string): CorpusRecord[] {
-  const all = JSON.parse(readFileSync(path.join(corpusDir, 'expected.json'), 'utf8')) as { records: CorpusRecord[] };
+  const all = JSON.parse(readFileSync(path.join(corpusDir, 'expected.json'), 'utf8')) as {
+    records: CorpusRecord[];
+  };
   return all.records.filter((r) => r.module === module);
 }
 
@@ -50,7 +52,9 @@ export async function checkCorpusModule(module: string, formats: string[]): Prom
     const got = new Set(report.results.map((r) => r.recipient.toLowerCase()));
     for (const e of rec.expected) {
       if (e.recipient) assert.ok(got.has(e.recipient.toLowerCase()), `${rec.file}: ${e.recipient} missing`);
-      const result = report.results.find((r) => !e.recipient || r.recipient.toLowerCase() === e.recipient.toLowerCase());
+      const result = report.results.find(
+        (r) => !e.recipient || r.recipient.toLowerCase() === e.recipient.toLowerCase(),
+      );
       assert.ok(result, `${rec.file}: no result`);
       if (!/^\d\.0\.9\d\d$/.test(e.status)) assert.equal(result.status, e.status, `${rec.file}: status`);
       if (e.replycode) assert.equal(result.replyCode, e.replycode, `${rec.file}: reply code`);

@@ -5,11 +5,6 @@ import { CopyButton } from './CopyButton';
 /** One recipient: the summary label, what kind of bounce, who acts, the steps, the root cause, the details. */
 export function ResultCard({ result }: { result: Result }) {
   const type = BOUNCE_TYPE_WORDS[result.bounceType] ?? { label: result.bounceType, detail: '' };
-  const diagnoses = result.diagnosis
-    ? Array.isArray(result.diagnosis)
-      ? result.diagnosis
-      : [result.diagnosis]
-    : [];
   return (
     <article class={`card ${result.bounceType}`} data-testid="result">
       <h3 class="summary">{result.advice.summary}</h3>
@@ -38,9 +33,7 @@ export function ResultCard({ result }: { result: Result }) {
         <strong>{result.advice.retry.advised ? 'Retry: yes. ' : 'Retry: not without a change. '}</strong>
         {result.advice.retry.when}
       </p>
-      {diagnoses.map((d, i) => (
-        <DiagnosisView key={String(i)} diagnosis={d} />
-      ))}
+      {result.diagnosis && <DiagnosisView diagnosis={result.diagnosis} />}
       <details>
         <summary>Details</summary>
         <dl class="fields">
@@ -83,23 +76,36 @@ export function ResultCard({ result }: { result: Result }) {
 }
 
 function DiagnosisView({ diagnosis }: { diagnosis: Diagnosis }) {
-  const cause = diagnosis.rootCause ?? diagnosis.summary;
-  const fixed = diagnosis.correctedRecord?.fixed;
+  const corrected = diagnosis.correctedRecord;
   return (
-    <section class="diagnosis" data-testid="diagnosis">
+    <section class="diagnosis" data-testid="diagnosis" data-code={diagnosis.code}>
       <h4>Root cause</h4>
-      {cause && <p>{String(cause)}</p>}
-      {diagnosis.fix && <p class="fix">{String(diagnosis.fix)}</p>}
-      {fixed && (
+      <p data-testid="root-cause">{diagnosis.rootCause}</p>
+      <p class="fix">
+        <strong>Fix: </strong>
+        {diagnosis.fix}
+      </p>
+      {corrected && (
         <div class="corrected">
-          <p>
-            Corrected record{diagnosis.correctedRecord?.name ? ` for ${diagnosis.correctedRecord.name}` : ''}:
-          </p>
+          <p>Corrected record for {corrected.name}:</p>
           <code class="record" data-testid="corrected-record">
-            {fixed}
+            {corrected.fixed}
           </code>
-          <CopyButton text={fixed} />
+          <CopyButton text={corrected.fixed} />
         </div>
+      )}
+      {diagnosis.steps.length > 0 && (
+        <ol class="steps">
+          {diagnosis.steps.map((s) => (
+            <li key={s}>{s}</li>
+          ))}
+        </ol>
+      )}
+      {(diagnosis.checked.length > 0 || diagnosis.notChecked.length > 0) && (
+        <p class="checked">
+          {diagnosis.checked.length > 0 && `Checked: ${diagnosis.checked.join('; ')}. `}
+          {diagnosis.notChecked.length > 0 && `Not checked: ${diagnosis.notChecked.join('; ')}.`}
+        </p>
       )}
     </section>
   );

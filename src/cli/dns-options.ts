@@ -1,0 +1,48 @@
+// The DNS options shared by commands that look things up: --dns HOST:PORT (repeatable), --zone
+// FILE (an offline zone), --offline (no DNS at all). Returns a resolver, undefined for offline, or
+// a one-line error.
+import { memoryResolver, parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
+import type { Resolver } from '../types.js';
+import { type CliIo, oneLine } from './io.js';
+
+export interface DnsOptions {
+  dns: string[];
+  zone?: string;
+  offline?: boolean;
+  timeoutMs?: number;
+}
+
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** HOST, HOST:PORT, [IPv6]:PORT or a bare IPv6 address. */
+export function isServer(s: string): boolean {
+  return s.length <= 300 && /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+|[0-9a-fA-F:]+)(?::\d{1,5})?$/.test(s);
+}
+
+export async function resolverFrom(
+  opts: DnsOptions,
+  io: CliIo,
+): Promise<{ resolver?: Resolver } | { error: string }> {
+  const timeoutMs = opts.timeoutMs ?? 2500;
+  const chosen = [opts.offline, opts.zone, opts.dns.length > 0].filter(Boolean).length;
+  if (chosen > 1) return { error: '--offline, --zone and --dns exclude each other' };
+  if (opts.offline) return {};
+  if (opts.zone) {
+    let text: string;
+    try {
+      text = Buffer.from(await io.readFile(opts.zone)).toString('utf8');
+    } catch (err) {
+      return { error: `cannot read ${opts.zone}: ${oneLine(err)}` };
+    }
+    const parsed = parseZoneFile(text);
+    for (const e of parsed.errors.slice(0, 5)) io.stderr(`bouncedoc: ${opts.zone}:${e.line}: ${e.message}\n`);
+    if (parsed.records === 0) return { error: `${opts.zone} holds no records` };
+    return { resolver: memoryResolver(parsed.zone) };
+  }
+  if (opts.dns.length > 0) {
+    const bad = opts.dns.find((s) => !isServer(s));
+    if (bad !== undefined) return { error: `--dns "${bad}" is not HOST or HOST:PORT` };
+    return { resolver: serversResolver(opts.dns, { timeoutMs }) };
+  }
+  return { resolver: systemResolver({ timeoutMs }) };
+}

@@ -1,0 +1,37 @@
+// The sending IP (or domain) is on a blocklist or has a bad reputation. The bounce text names the
+// list; only delisting (after fixing what got the IP listed) or another IP helps.
+import type { Cause } from '../types.js';
+
+const LIST_WORDS = [
+  'spamhaus',
+  'blocklist',
+  'blacklist',
+  'block list',
+  'black list',
+  'dnsbl',
+  'rbl',
+  'barracuda',
+  'spamcop',
+  'sorbs',
+  'listed',
+];
+
+export const blocklistedIp: Cause = (e) => {
+  const reasonFits = e.result.reason === 'blocked' || e.result.reason === 'badreputation';
+  const named = LIST_WORDS.find((w) => e.text.includes(w));
+  if (!named || (!reasonFits && e.result.category !== 'sender-blocked')) return undefined;
+  const ip = e.ip?.address;
+  return {
+    code: 'blocklisted-ip',
+    rootCause: `The receiver refused ${ip ? `the sending IP ${ip}` : 'the sending IP'} because it is on a blocklist or has a poor reputation (the reply mentions "${named}").`,
+    fix: `Find out why ${ip ?? 'the IP'} was listed (a compromised account, a form sending spam, a shared IP), stop it, then request removal at the list named in the reply; if you send through a provider, ask them to move you to another IP.`,
+    steps: [
+      'Look up the IP at the list named in the reply; its page says why and how to ask for removal.',
+      'Check that only your own servers and services can send mail as your domain (SPF, DKIM).',
+      'Resend once the IP is delisted; the recipient addresses are fine: do not suppress them.',
+    ],
+    party: 'ip-owner',
+    checked: e.checked,
+    notChecked: e.notChecked,
+  };
+};

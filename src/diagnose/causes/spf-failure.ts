@@ -1,0 +1,61 @@
+// SPF: the record is a permerror (too many DNS lookups, several records, a syntax fault), or it
+// does not list the sending IP. For too many lookups the domain doctor's include tree says which
+// include costs most: that one to drop or flatten.
+import type { Cause } from '../types.js';
+
+const SPF_WORDS = ['spf', 'sender policy framework', 'not permitted', 'not designated'];
+
+export const spfFailure: Cause = (e) => {
+  const spfInText = SPF_WORDS.some((w) => e.text.includes(w));
+  const auditCode = e.audit?.rootCause?.code;
+  const lint = e.envelopeSpf ?? e.fromCheck?.spf;
+  const errors = lint?.findings.filter((f) => f.severity === 'error') ?? [];
+  const domain = lint?.domain ?? e.mailFromDomain ?? e.fromDomain;
+  if (
+    errors.length > 0 &&
+    (spfInText || auditCode === 'spf-permerror' || e.result.category === 'authentication')
+  ) {
+    const lookups = errors.find((f) => f.code === 'spf.too-many-lookups');
+    const main = lookups ?? errors.find((f) => f.span) ?? errors[0];
+    const fixed = lint?.fixed;
+    const corrected = fixed ? { record: lint?.record, fixed } : undefined;
+    return {
+      code: 'spf-permerror',
+      rootCause: `The SPF record of ${domain} is broken, so receivers get "permerror" for every message: ${main.message}`,
+      fix:
+        main.fix ??
+        (corrected ? `Replace the SPF record with: ${corrected.fixed}` : 'Correct the SPF record.'),
+      steps: errors.map((f) => f.fix ?? f.message),
+      correctedRecord: corrected
+        ? { name: domain ?? '', record: corrected.record, fixed: corrected.fixed }
+        : undefined,
+      party: 'sender',
+      checked: e.checked,
+      notChecked: e.notChecked,
+    };
+  }
+  if (auditCode === 'spf-not-permitted' || auditCode === 'spf-permerror') {
+    return {
+      code: auditCode === 'spf-permerror' ? 'spf-permerror' : 'spf-fail',
+      rootCause: e.audit!.rootCause!.text,
+      fix: e.audit!.fixes[0] ?? 'Add the sending server to the SPF record.',
+      steps: e.audit!.fixes.slice(1),
+      party: 'sender',
+      checked: e.checked,
+      notChecked: e.notChecked,
+    };
+  }
+  if (spfInText && e.result.category === 'authentication') {
+    const ip = e.ip?.address;
+    return {
+      code: 'spf-fail',
+      rootCause: `The receiver says SPF failed: ${ip ? `the sending IP ${ip}` : 'the sending server'} is not listed in the SPF record of ${domain ?? 'the envelope sender domain'}.`,
+      fix: `Add the server or service that sends this mail to the SPF record of ${domain ?? 'your domain'} (its documented include: or ip4:/ip6:), keeping the record under 10 DNS lookups.`,
+      steps: ['Find which server sent the message (the Received headers of the returned message).'],
+      party: 'sender',
+      checked: e.checked,
+      notChecked: e.notChecked,
+    };
+  }
+  return undefined;
+};

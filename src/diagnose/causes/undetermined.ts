@@ -1,0 +1,41 @@
+// No single cause stands out: say what was checked, and pass on what the checks did find.
+import type { Cause, SenderEvidence } from '../types.js';
+
+export const undetermined: Cause = (e: SenderEvidence) => {
+  const faults = [
+    ...(e.fromCheck?.findings.filter((f) => f.severity === 'error') ?? []),
+    ...(e.audit?.rootCause ? [{ message: e.audit.rootCause.text, fix: e.audit.fixes[0] }] : []),
+  ];
+  const first = faults[0];
+  const missingDmarc = e.fromCheck && e.fromCheck.dmarc.status === 'none';
+  if (missingDmarc && e.result.category === 'authentication') {
+    const fixed = e.fromCheck!.dmarc.findings.find((f) => f.fixed)?.fixed;
+    return {
+      code: 'dmarc-missing',
+      rootCause: `${e.fromDomain} publishes no DMARC record, and the receiver requires authenticated mail (large providers ask senders for SPF, DKIM and a DMARC record).`,
+      fix: fixed
+        ? `Publish a TXT record at _dmarc.${e.fromDomain}: ${fixed}`
+        : `Publish a DMARC record at _dmarc.${e.fromDomain}.`,
+      steps: ['Make sure SPF or DKIM passes for your own domain first (aligned with the From domain).'],
+      correctedRecord: fixed ? { name: `_dmarc.${e.fromDomain}`, fixed } : undefined,
+      party: 'sender',
+      checked: e.checked,
+      notChecked: e.notChecked,
+    };
+  }
+  return {
+    code: 'undetermined',
+    rootCause: first
+      ? `No single cause could be named; the checks found: ${first.message}`
+      : e.offline
+        ? 'No single cause could be named without DNS (run without --offline to check the sender domain).'
+        : 'No single cause could be named: the sender domain looks healthy and the bounce carries no original headers to inspect.',
+    fix:
+      first?.fix ??
+      "Follow the receiver's own words in the reply (they often link a help page), and check the domain with `bouncedoc check`.",
+    steps: [],
+    party: 'sender',
+    checked: e.checked,
+    notChecked: e.notChecked,
+  };
+};

@@ -1,0 +1,75 @@
+// The diagnosis chain: for each result that blames the sender's setup (authentication,
+// sender-blocked), gather the evidence (message doctor, domain doctor, reverse DNS) and name the
+// first cause that fits; for results that blame the recipient's address or domain, run the
+// recipient checks. Returns a new report; never throws for what DNS or the headers hold.
+import type { Diagnosis, ExplainReport, RecipientResult } from '../types.js';
+import { blocklistedIp } from './causes/blocklisted-ip.js';
+import { dmarcRecordBroken } from './causes/dmarc-record-broken.js';
+import { espUnaligned } from './causes/esp-unaligned.js';
+import { foreignFromDomain } from './causes/foreign-from-domain.js';
+import { forwarding } from './causes/forwarding.js';
+import { noPtr } from './causes/no-ptr.js';
+import { spfFailure } from './causes/spf-failure.js';
+import { undetermined } from './causes/undetermined.js';
+import { type ChainOptions, gatherSenderEvidence, type ReportContext, reportContext } from './evidence.js';
+import { diagnoseRecipient } from './recipient-diagnosis.js';
+import type { Cause } from './types.js';
+
+export type { ChainOptions } from './evidence.js';
+
+/**
+ * Named causes, most specific first. A reverse-DNS or blocklist refusal names its cause in the
+ * reply itself; a foreign From domain explains a DMARC failure before any record fault of the
+ * sender's own; record faults come before the message-level explanations.
+ */
+const CAUSES: readonly Cause[] = [
+  noPtr,
+  blocklistedIp,
+  foreignFromDomain,
+  dmarcRecordBroken,
+  espUnaligned,
+  spfFailure,
+  forwarding,
+  undetermined,
+];
+
+const SENDER_CATEGORIES = new Set(['authentication', 'sender-blocked']);
+const RECIPIENT_CATEGORIES = new Set(['recipient-domain', 'recipient-address']);
+
+export async function diagnoseReport(
+  report: ExplainReport,
+  options: ChainOptions = {},
+): Promise<ExplainReport> {
+  const ctx = reportContext(report, options);
+  const results = await Promise.all(report.results.map((r) => diagnoseResult(ctx, r)));
+  return { ...report, results };
+}
+
+async function diagnoseResult(ctx: ReportContext, result: RecipientResult): Promise<RecipientResult> {
+  let diagnosis: Diagnosis | undefined;
+  try {
+    if (SENDER_CATEGORIES.has(result.category)) {
+      const evidence = await gatherSenderEvidence(ctx, result);
+      for (const cause of CAUSES) {
+        diagnosis = cause(evidence);
+        if (diagnosis) break;
+      }
+    } else if (RECIPIENT_CATEGORIES.has(result.category) && result.recipient) {
+      diagnosis = await diagnoseRecipient(result, ctx.options.resolver);
+    }
+  } catch (err) {
+    // A bug in one check must not lose the explanation itself: say what could not be checked.
+    diagnosis = {
+      code: 'undetermined',
+      rootCause: 'The diagnosis could not be completed.',
+      fix: "Follow the advice above; check the sender domain with 'bouncedoc check'.",
+      steps: [],
+      party: 'sender',
+      checked: [],
+      notChecked: [
+        `the diagnosis chain failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      ],
+    };
+  }
+  return diagnosis ? { ...result, diagnosis } : result;
+}

@@ -1,0 +1,103 @@
+// Recipient checks: address syntax (RFC 5321 §4.1.2, RFC 6531), typo suggestions, and what DNS
+// says of the domain (NXDOMAIN, null MX, MX, implicit MX, no answer).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseAddress } from '../../src/diagnose/address-syntax.js';
+import { checkAddress } from '../../src/diagnose/recipient.js';
+import { distance, suggestDomain } from '../../src/diagnose/typos.js';
+import { memoryResolver } from '../../src/dns/index.js';
+
+describe('typo suggestions', () => {
+  const cases: [string, string][] = [
+    ['gnail.com', 'gmail.com'],
+    ['gmial.com', 'gmail.com'],
+    ['gmail.con', 'gmail.com'],
+    ['yahoo.cob', 'yahoo.com'],
+    ['hotmial.com', 'hotmail.com'],
+    ['outlok.com', 'outlook.com'],
+    ['hotmaill.con', 'hotmail.com'],
+    ['icloud.cm', 'icloud.com'],
+    ['example.con', 'example.com'],
+  ];
+  for (const [typo, meant] of cases) {
+    it(`${typo} -> ${meant}`, () => assert.equal(suggestDomain(typo)?.domain, meant));
+  }
+  for (const fine of [
+    'gmail.com',
+    'gmx.de',
+    'live.de',
+    'example.org',
+    'mail.example.com',
+    'web.de',
+    'yandex.ru',
+  ]) {
+    it(`${fine} is left alone`, () => assert.equal(suggestDomain(fine), undefined));
+  }
+  it('counts an adjacent transposition as one edit', () => assert.equal(distance('gmial', 'gmail'), 1));
+});
+
+describe('address syntax', () => {
+  it('accepts ordinary, plus, quoted and internationalized addresses', () => {
+    assert.equal(parseAddress('first.last+tag@example.com').valid, true);
+    assert.equal(parseAddress('"john doe"@example.com').valid, true);
+    const idn = parseAddress('用户@bücher.example');
+    assert.equal(idn.valid, true);
+    assert.equal(idn.internationalized, true);
+    // RFC 3492's well-known example label
+    assert.equal(idn.asciiDomain, 'xn--bcher-kva.example');
+  });
+  it('takes the address out of "Name <addr>"', () => {
+    assert.equal(parseAddress('Jane <jane@example.com>').address, 'jane@example.com');
+  });
+  it('points at the fault', () => {
+    const two = parseAddress('a..b@example.com');
+    assert.equal(two.valid, false);
+    assert.deepEqual(two.findings[0].span, [2, 3]);
+    assert.equal(parseAddress('no-at-sign').findings[0].code, 'address.no-at');
+    assert.equal(parseAddress('a b@example.com').findings[0].code, 'address.local-char');
+    assert.equal(parseAddress('a@-example.com').findings[0].code, 'address.domain-label');
+    assert.equal(parseAddress('.a@example.com').valid, false);
+    assert.equal(parseAddress('a.@example.com').valid, false);
+    assert.equal(parseAddress(`${'x'.repeat(65)}@example.com`).findings[0].code, 'address.local-too-long');
+  });
+  it('stays fast on a huge input', () => {
+    const r = parseAddress(`${'a.'.repeat(200_000)}@${'b.'.repeat(200_000)}`);
+    assert.equal(r.valid, false);
+  });
+});
+
+describe('checkAddress with DNS', () => {
+  const resolver = memoryResolver({
+    'example.com': { MX: [{ priority: 10, exchange: 'mx.example.com' }] },
+    'mx.example.com': { A: ['192.0.2.1'] },
+    'nomail.example': { MX: [{ priority: 0, exchange: '.' }] },
+    'implicit.example': { A: ['192.0.2.7'] },
+    'slow.example': 'TIMEOUT',
+  } as never);
+
+  it('accepts a domain with MX', async () => {
+    const r = await checkAddress('a@example.com', { resolver });
+    assert.equal(r.mail, 'accepts-mail');
+  });
+  it('reports a domain that does not exist, with the likely intended address', async () => {
+    const r = await checkAddress('someone@gnail.com', { resolver });
+    assert.equal(r.mail, 'no-such-domain');
+    assert.equal(r.suggestion?.address, 'someone@gmail.com');
+  });
+  it('reports a null MX (RFC 7505)', async () => {
+    const r = await checkAddress('a@nomail.example', { resolver });
+    assert.equal(r.mail, 'no-mail');
+    assert.ok(r.findings.some((f) => f.code === 'address.null-mx'));
+  });
+  it('takes the A record as implicit MX (RFC 5321 §5.1)', async () => {
+    assert.equal((await checkAddress('a@implicit.example', { resolver })).mail, 'accepts-mail');
+  });
+  it('says "could not check" when DNS does not answer', async () => {
+    assert.equal((await checkAddress('a@slow.example', { resolver })).mail, 'could-not-check');
+  });
+  it('offline checks syntax and typos only', async () => {
+    const r = await checkAddress('someone@gnail.com');
+    assert.equal(r.mail, 'not-checked');
+    assert.equal(r.suggestion?.domain, 'gmail.com');
+  });
+});

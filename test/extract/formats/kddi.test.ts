@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { explain } from '../../../src/explain.js';
+import { kddi } from '../../../src/extract/formats/kddi.js';
+import { corpusRecords, message } from './provider-corpus.js';
+
+const NOTICE = `From: no-reply@mx01.dion.ne.jp
+To: sender@example.net
+Subject: Mail
+
+Your mail sent on: Mon, 02 Mar 2015 10:00:00 +0900
+     Could not be delivered to: <full@example.dion.ne.jp>
+     As their mailbox is full.
+`;
+
+test('kddi: the address and the reason line under it', async () => {
+  const ex = kddi.extract(await message(NOTICE));
+  assert.ok(ex);
+  assert.equal(ex.recipients[0].recipient, 'full@example.dion.ne.jp');
+  assert.equal(ex.recipients[0].diagnosticCode, 'As their mailbox is full.');
+  assert.equal((await explain(NOTICE)).results[0].reason, 'mailboxfull');
+});
+
+test('kddi: the corpus samples (au one net notices; the rhost ones are sendmail DSNs)', async () => {
+  const records = corpusRecords('KDDI');
+  assert.ok(records.length >= 2);
+  for (const rec of records) {
+    const report = await explain(
+      readFileSync(new URL(`../../../../shared/corpus/sisimai/${rec.file}`, import.meta.url)),
+    );
+    assert.equal(report.results[0]?.recipient, rec.expected[0].recipient, rec.file);
+    assert.equal(report.results[0]?.reason, rec.expected[0].reason, rec.file);
+  }
+});

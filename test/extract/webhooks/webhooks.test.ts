@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { reportFromExtraction } from '../../../src/explain.js';
+import { detectWebhook, type EspRecipient } from '../../../src/extract/webhooks/index.js';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+function detect(name: string) {
+  const ex = detectWebhook(fixture(name));
+  assert.ok(ex, `${name} not detected`);
+  return ex;
+}
+
+test('ses: SNS envelope; a "Transient" label does not outweigh the text of a dead domain', () => {
+  const ex = detect('ses-sns-transient-dead-domain.json');
+  assert.equal(ex.format, 'ses-webhook');
+  assert.equal(ex.kind, 'bounce');
+  const r = ex.recipients[0] as EspRecipient;
+  assert.equal(r.recipient, 'anna@no-such-domain.example');
+  assert.equal(r.status, '5.1.2');
+  assert.equal(r.replyCode, '550');
+  assert.equal(r.espLabel, 'ses: Transient/General');
+  assert.equal(r.reasonHint, undefined);
+  assert.equal(ex.original?.subject, 'Your order');
+  const report = reportFromExtraction(ex);
+  assert.equal(report.results[0].reason, 'hostunknown');
+  assert.equal(report.results[0].bounceType, 'hard');
+});
+
+test('ses: a complaint is feedback; a DeliveryDelay event is a delay', () => {
+  const c = detect('ses-complaint.json');
+  assert.equal(c.kind, 'feedback');
+  assert.equal(c.recipients[0].recipient, 'ben@example.org');
+  assert.equal(c.recipients[0].feedbackType, 'abuse');
+  const d = detect('ses-delivery-delay.json');
+  assert.equal(d.kind, 'delay');
+  assert.equal(d.recipients[0].status, '4.2.2');
+  assert.equal(d.recipients[0].action, 'delayed');
+});
+
+test('sendgrid: delivery events only, each with its reply; a drop states suppression', () => {
+  const ex = detect('sendgrid-events.json');
+  assert.equal(ex.format, 'sendgrid-webhook');
+  assert.deepEqual(
+    ex.recipients.map((r) => [r.recipient, r.action, r.replyCode, r.status]),
+    [
+      ['dan@example.org', 'failed', '550', '5.1.1'],
+      ['eve@example.org', 'failed', '554', '5.7.1'],
+      ['fay@example.org', 'delayed', '421', '4.7.0'],
+      ['gus@example.org', 'failed', undefined, undefined],
+    ],
+  );
+  assert.equal(ex.recipients[3].reasonHint, 'suppressed');
+  assert.equal((ex.recipients[1] as EspRecipient).espLabel, 'sendgrid: bounce/blocked');
+  const report = reportFromExtraction(ex);
+  assert.equal(report.results[0].reason, 'userunknown');
+  assert.equal(report.results[1].bounceType, 'block');
+});
+
+test('mailgun: event-data with delivery-status code, message and enhanced code', () => {
+  const ex = detect('mailgun-failed.json');
+  assert.equal(ex.format, 'mailgun-webhook');
+  const r = ex.recipients[0];
+  assert.equal(r.recipient, 'hal@example.org');
+  assert.equal(r.replyCode, '550');
+  assert.equal(r.status, '5.2.2');
+  assert.equal(r.remoteMta, 'mx.example.org');
+  assert.equal(r.diagnosticCode, '550 5.2.2 The email account that you tried to reach is over quota.');
+  assert.equal(ex.original?.subject, 'Receipt');
+  assert.equal(reportFromExtraction(ex).results[0].reason, 'mailboxfull');
+});
+
+test('postmark: a "HardBounce" whose details show a policy block is not read as a dead address', () => {
+  const ex = detect('postmark-bounce.json');
+  assert.equal(ex.format, 'postmark-webhook');
+  const r = ex.recipients[0] as EspRecipient;
+  assert.equal(r.recipient, 'ivy@example.org');
+  assert.equal(r.replyCode, '554');
+  assert.equal(r.espLabel, 'postmark: HardBounce (1)');
+  assert.equal(r.reasonHint, undefined);
+  const result = reportFromExtraction(ex).results[0];
+  assert.notEqual(result.reason, 'userunknown');
+  assert.equal(result.bounceType, 'block');
+});
+
+test('sparkpost: msys message events; track events skipped; complaint as feedback type', () => {
+  const ex = detect('sparkpost-events.json');
+  assert.equal(ex.format, 'sparkpost-webhook');
+  assert.deepEqual(
+    ex.recipients.map((r) => [r.recipient, r.action, r.replyCode, r.feedbackType]),
+    [
+      ['jo@example.org', 'failed', '550', undefined],
+      ['kim@example.org', 'delayed', '452', undefined],
+      ['lou@example.org', undefined, undefined, 'abuse'],
+    ],
+  );
+});
+
+test('mandrill: form-encoded mandrill_events; diag or the last SMTP event', () => {
+  const ex = detect('mandrill-events.txt');
+  assert.equal(ex.format, 'mandrill-webhook');
+  assert.deepEqual(
+    ex.recipients.map((r) => [r.recipient, r.action, r.replyCode, r.status]),
+    [
+      ['max@example.org', 'failed', '550', '5.1.1'],
+      ['ned@example.org', 'delayed', '451', '4.3.5'],
+    ],
+  );
+});
+
+test('not a webhook: plain text, other JSON, junk', () => {
+  assert.equal(detectWebhook('550 5.1.1 user unknown'), null);
+  assert.equal(detectWebhook('{"hello":"world"}'), null);
+  assert.equal(detectWebhook('[1,2,3]'), null);
+  assert.equal(detectWebhook('{"Type":"Notification","Message":"{not json"}'), null);
+  assert.equal(detectWebhook('{'.repeat(100000)), null);
+});
+
+test('a label alone decides only when the payload has no reply and no status', () => {
+  const ex = detectWebhook(
+    JSON.stringify({
+      notificationType: 'Bounce',
+      bounce: {
+        bounceType: 'Permanent',
+        bounceSubType: 'Suppressed',
+        bouncedRecipients: [{ emailAddress: 'x@example.org' }],
+      },
+    }),
+  );
+  assert.equal(ex?.recipients[0].reasonHint, 'suppressed');
+});
