@@ -17,6 +17,10 @@ parentPort?.once('message', async () => {
     }
   }
   const cpu = process.cpuUsage(cpu0);
-  parentPort?.postMessage({ messages: n, heap: process.memoryUsage().heapUsed, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+  parentPort?.postMessage({
+    messages: n,
+    heap: process.memoryUsage().heapUsed,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  });
 });
 parentPort?.postMessage('ready');

@@ -3,6 +3,7 @@ import { advise } from './advise/index.js';
 import { classify } from './classify/index.js';
 import { parseReplyText } from './classify/reply.js';
 import { extract } from './extract/index.js';
+import { detectWebhook } from './extract/webhooks/index.js';
 import { type MessageReader, readInput } from './read/index.js';
 import type {
   ClassifyContext,
@@ -32,7 +33,11 @@ export async function explain(
   options: ExplainOptions = {},
 ): Promise<ExplainReport> {
   const read = await readInput(input, { reader: options.reader });
-  if (read.type === 'reply-text') return explainReplyText(read.text);
+  if (read.type === 'reply-text') {
+    // a JSON body has no header block: an ESP webhook payload, or else text holding a reply
+    const webhook = detectWebhook(read.text);
+    return webhook ? reportFromExtraction(webhook) : explainReplyText(read.text);
+  }
   const extraction = extract(read.message, options.formats);
   return reportFromExtraction(extraction);
 }
@@ -89,5 +94,30 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
   if (raw.lastAttemptDate) r.lastAttemptDate = raw.lastAttemptDate;
   if (raw.feedbackType) r.feedbackType = raw.feedbackType;
   if (c.provider) r.provider = c.provider;
+  if (raw.espLabel) {
+    r.espLabel = raw.espLabel;
+    const note = espDisagreement(raw.espLabel, c.bounceType);
+    if (note) r.note = note;
+  }
   return r;
+}
+
+/**
+ * ESPs label events by their own rules ("Transient", "HardBounce"...). When the label's kind and
+ * the evidence (status code and server text) disagree, bouncedoc follows the evidence and says so.
+ */
+function espDisagreement(label: string, bounceType: RecipientResult['bounceType']): string | undefined {
+  const l = label.toLowerCase();
+  const said = /permanent|hard/.test(l)
+    ? 'hard'
+    : /transient|soft|temporar|defer/.test(l)
+      ? 'soft'
+      : undefined;
+  if (!said || said === bounceType) return undefined;
+  const words = {
+    hard: 'a dead address (hard bounce)',
+    soft: 'temporary (soft)',
+    block: 'a block: the address is fine',
+  };
+  return `The ESP labelled this "${label}" (${words[said]}), but the server's status and words say ${words[bounceType]}; bouncedoc follows the server's evidence.`;
 }

@@ -128,6 +128,8 @@ export interface RawRecipient {
   reasonHint?: Reason;
   /** ARF Feedback-Type, for feedback reports */
   feedbackType?: string;
+  /** an ESP webhook's own label for the event (e.g. "ses: Transient/General"): kept, never decisive */
+  espLabel?: string;
 }
 
 /** The returned original message's key headers. */
@@ -231,6 +233,10 @@ export interface RecipientResult {
   hardbounce: boolean;
   feedbackType?: string;
   provider?: string;
+  /** the ESP's own label, for webhook input */
+  espLabel?: string;
+  /** set when the ESP's label contradicts the evidence: which one bouncedoc followed, and why */
+  note?: string;
   advice: Advice;
   /** the root cause and the one fix, from the diagnosis chain (src/diagnose) */
   diagnosis?: Diagnosis;

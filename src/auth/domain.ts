@@ -8,7 +8,7 @@ import { cachingResolver } from '../dns/index.js';
 import type { Clock, Finding, Resolver } from '../types.js';
 import { checkDkim, type DkimResult, type DkimSelectorResult } from './dkim/lookup.js';
 import { type DmarcDiscovery, type DmarcMode, discoverDmarc } from './dmarc/index.js';
-import { finding, type Verdict, verdictOf, worstVerdict } from './findings.js';
+import { bySeverity, finding, type Verdict, verdictOf, worstVerdict } from './findings.js';
 import { checkMx, type MxResult } from './mx.js';
 import { isSpfRecord, lintSpf, parseSpf, type SpfLintResult } from './spf/index.js';
 
@@ -66,45 +66,12 @@ export async function checkDomain(domainInput: string, options: CheckDomainOptio
 
   // a check that throws (a bug, never the domain's fault) leaves the others standing
   const [dmarc, spf, dkim, mx] = await Promise.all([
-    discoverDmarc(domain, { resolver, mode: dmarcMode }).catch(
-      (err: unknown): DmarcDiscovery => ({
-        domain,
-        mode: dmarcMode,
-        status: 'temperror',
-        dmarcQueries: [],
-        findings: [failed('dmarc', err)],
-      }),
+    discoverDmarc(domain, { resolver, mode: dmarcMode }).catch((err: unknown) =>
+      dmarcFailed(domain, dmarcMode, err),
     ),
-    lintSpf(domain, { resolver }).catch(
-      (err: unknown): SpfLintResult => ({
-        domain,
-        records: [],
-        findings: [failed('spf', err)],
-        lookups: 0,
-        voidLookups: 0,
-        verdict: 'unknown',
-      }),
-    ),
-    checkDkim(domain, resolver, options.selectors).catch(
-      (err: unknown): DkimResult => ({
-        selectors: [],
-        probed: false,
-        tried: 0,
-        findings: [failed('dkim', err)],
-        verdict: 'could-not-check',
-      }),
-    ),
-    checkMx(domain, resolver).catch(
-      (err: unknown): MxResult => ({
-        domain,
-        rcode: 'ERROR',
-        records: [],
-        hosts: [],
-        nullMx: false,
-        findings: [failed('mx', err)],
-        verdict: 'could-not-check',
-      }),
-    ),
+    lintSpf(domain, { resolver }).catch((err: unknown) => spfFailed(domain, err)),
+    checkDkim(domain, resolver, options.selectors).catch((err: unknown) => dkimFailed(err)),
+    checkMx(domain, resolver).catch((err: unknown) => mxFailed(domain, err)),
   ]);
 
   const noMail = sendsNoMail(spf);
@@ -123,8 +90,7 @@ export async function checkDomain(domainInput: string, options: CheckDomainOptio
     ...tag('mx', mx.findings),
     ...tag('domain', domainFindings),
   ];
-  const severityRank = { error: 0, warning: 1, info: 2 } as const;
-  findings.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+  findings.sort(bySeverity);
   return {
     domain,
     checkedAt,
@@ -156,6 +122,44 @@ function failed(check: CheckedRecord, err: unknown): Finding {
       fix: 'Please report this as a bug, with the domain if you can.',
     },
   );
+}
+
+function dmarcFailed(domain: string, mode: DmarcMode, err: unknown): DmarcDiscovery {
+  return { domain, mode, status: 'temperror', dmarcQueries: [], findings: [failed('dmarc', err)] };
+}
+
+function spfFailed(domain: string, err: unknown): SpfLintResult {
+  return {
+    domain,
+    records: [],
+    findings: [failed('spf', err)],
+    lookups: 0,
+    voidLookups: 0,
+    verdict: 'unknown',
+  };
+}
+
+function dkimFailed(err: unknown): DkimResult {
+  return {
+    selectors: [],
+    probed: false,
+    tried: 0,
+    findings: [failed('dkim', err)],
+    verdict: 'could-not-check',
+  };
+}
+
+function mxFailed(domain: string, err: unknown): MxResult {
+  const findings = [failed('mx', err)];
+  return {
+    domain,
+    rcode: 'ERROR',
+    records: [],
+    hosts: [],
+    nullMx: false,
+    findings,
+    verdict: 'could-not-check',
+  };
 }
 
 function tag(check: CheckedRecord, findings: readonly Finding[]): DomainFinding[] {

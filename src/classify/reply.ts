@@ -6,7 +6,9 @@
 // Every pattern here is linear: no nested quantifiers, bounded repeats, and the input is cut to
 // MAX_REPLY_SCAN characters before any search (a real reply is far shorter).
 import type { SmtpCommand } from '../types.js';
-import { findPhrase } from './phrases/index.js';
+import { findPhrase, PHRASE_TABLES } from './phrases/index.js';
+import { BLOCKED_GENERIC } from './phrases/sender.js';
+import { ON_HOLD } from './phrases/transient.js';
 
 /** A bare SMTP reply (single or multi-line, or inside a log line) taken apart. */
 export interface ParsedReply {
@@ -25,6 +27,31 @@ export interface ReplyParts {
   replyCode: string;
   status: string;
   smtpCommand?: SmtpCommand;
+}
+
+/**
+ * The phrase tables that make a text without any code count as a reply: all but the ones whose
+ * words are too common in ordinary prose ("blocked", "temporary failure").
+ */
+const CODELESS_TABLES = PHRASE_TABLES.filter((t) => t !== BLOCKED_GENERIC && t !== ON_HOLD);
+
+/** Words that say a delivery failed (observed in notices of several MTAs); with them, any cause counts. */
+const FAILURE_WORDS: readonly string[] = [
+  'permanent failure',
+  'permanent error',
+  'failed permanently',
+  'delivery failed',
+  'delivery has failed',
+  'could not be delivered',
+  "couldn't be delivered",
+  'undeliverable',
+  'unable to deliver',
+  'not delivered',
+];
+
+function isCodelessReply(lower: string): boolean {
+  if (findPhrase(lower, CODELESS_TABLES)) return true;
+  return FAILURE_WORDS.some((w) => lower.includes(w)) && findPhrase(lower) !== null;
 }
 
 /** Longest text that is searched; the rest of a longer input is ignored. */
@@ -214,7 +241,7 @@ export function parseReplyText(text: string): ParsedReply | null {
   const whole = segment === s ? parts : findReplyParts(s);
   const replyCode = parts.replyCode || whole.replyCode;
   const status = parts.status || whole.status;
-  if (!replyCode && !status && !findPhrase(s.toLowerCase())) return null;
+  if (!replyCode && !status && !isCodelessReply(s.toLowerCase())) return null;
   const result: ParsedReply = { replyCode, status, text: joinReplyLines(segment, replyCode) };
   const smtpCommand = whole.smtpCommand;
   if (smtpCommand) result.smtpCommand = smtpCommand;

@@ -174,6 +174,8 @@ function printFindings(out: string[], paint: Paint, findings: readonly Finding[]
           : paint.dim('note   ');
     out.push(`  ${label} ${f.message} ${paint.dim(`[${f.code}]`)}`);
     if (f.record !== undefined && f.span) out.push(...excerpt(f.record, f.span, paint, f.severity));
+    // several records at one name (each on its own line) are the fault itself: show them
+    else if (f.record?.includes('\n')) for (const line of f.record.split('\n')) out.push(`${INDENT}${line}`);
     if (f.fix) out.push(`${INDENT}${paint.dim('fix:')} ${f.fix}`);
   }
 }

@@ -77,3 +77,42 @@ export function smtpCommandName(word: string): SmtpCommand {
   if (w.startsWith('INITIAL')) return 'CONN';
   return '';
 }
+
+/**
+ * Reply codes that SMTP defines: RFC 5321 4.2.2/4.2.3, RFC 1985 (ETRN), RFC 4954 (AUTH), RFC 7504
+ * (521, 556), and the codes the IANA SMTP Enhanced Status Codes registry (RFC 5248) pairs with
+ * X.7.10 (523) and X.7.13 (525). A number outside this list ("522", "542") is some server's own text,
+ * not a reply code.
+ */
+const SMTP_REPLY_CODES = new Set(
+  (
+    '211 214 220 221 235 250 251 252 253 334 354 ' +
+    '421 432 450 451 452 454 455 458 459 ' +
+    '500 501 502 503 504 521 523 525 530 534 535 538 550 551 552 553 554 555 556'
+  ).split(' '),
+);
+
+/** Is `code` a reply code that SMTP defines (see SMTP_REPLY_CODES)? */
+export function isSmtpReplyCode(code: string): boolean {
+  return SMTP_REPLY_CODES.has(code);
+}
+
+/**
+ * Do a reply code and an enhanced status code agree in class? RFC 3463 section 3.1: the class digit
+ * of the enhanced code (2, 4, 5) is that of the reply it goes with. True when either is missing.
+ */
+export function sameClass(replyCode: string, status: string): boolean {
+  if (!replyCode || !status) return true;
+  return replyCode[0] === status[0];
+}
+
+/**
+ * A more specific enhanced code for a generic `status` (X.0.0, "undefined", RFC 3463 3.1): the first
+ * one the server's reply `text` quotes, when it is of the same class and not itself generic; else ''.
+ */
+export function specificStatus(status: string, text: string): string {
+  if (!/^[245]\.0\.0$/.test(status)) return '';
+  const quoted = findStatus(text);
+  if (!quoted || quoted[0] !== status[0] || /^\d\.0\.0$/.test(quoted)) return '';
+  return quoted;
+}

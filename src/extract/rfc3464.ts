@@ -12,7 +12,10 @@ import {
   findAddress,
   findSmtpCommand,
   findStatus,
+  isSmtpReplyCode,
   leadingReplyCode,
+  sameClass,
+  specificStatus,
   stripType,
 } from './fields.js';
 import { findNoticeReply } from './notice-text.js';
@@ -226,6 +229,23 @@ function deliveryStatusTexts(msg: MailMessage): string[] {
   return texts;
 }
 
+/**
+ * Makes Status and the reply code consistent. A generic Status (X.0.0) gives way to the specific
+ * enhanced code the server's reply quotes when its class agrees (the reporting MTA often writes X.0.0
+ * when it did not parse the reply). A reply code is dropped when it is no SMTP reply code (a server's
+ * own number, "542 ... Rejected") or when its class disagrees with Status: RFC 3464 2.3.4 makes Status
+ * the reporting MTA's verdict (a "550" reply reported as 4.0.0 was retried as temporary), and a reply
+ * of the other class is then a quoted earlier answer, not the one the verdict rests on.
+ */
+function settleCodes(r: RawRecipient): void {
+  if (r.status && r.diagnosticCode) {
+    const specific = specificStatus(r.status, r.diagnosticCode);
+    if (specific) r.status = specific;
+  }
+  if (r.replyCode && (!isSmtpReplyCode(r.replyCode) || !sameClass(r.replyCode, r.status ?? '')))
+    delete r.replyCode;
+}
+
 /** The kind of a report from its recipients' actions: all delayed is a delay notice. */
 export function kindFromActions(recipients: RawRecipient[]): ReportKind {
   if (recipients.length > 0 && recipients.every((r) => r.action === 'delayed')) return 'delay';
@@ -258,6 +278,7 @@ export function extractRfc3464(msg: MailMessage): Extraction | null {
       // No reply code means the Diagnostic-Code (if any) was no SMTP reply: the quoted reply says more.
       r.diagnosticCode = found.text;
     }
+    for (const r of recipients) settleCodes(r);
     // The notice's prose often names the SMTP stage when the Diagnostic-Code does not.
     const stage = recipients.some((r) => !r.smtpCommand) ? findSmtpCommand(msg.text) : '';
     if (stage) for (const r of recipients) r.smtpCommand ||= stage;

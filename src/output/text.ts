@@ -46,6 +46,8 @@ function recipientText(c: Colors, r: RecipientResult, kind: ExplainReport['kind'
   out += field(c, 'at stage', r.smtpCommand);
   out += field(c, 'remote server', r.remoteMta);
   out += field(c, 'provider', r.provider);
+  out += field(c, 'ESP label', r.espLabel);
+  if (r.note) out += `  ${c.yellow('note:')} ${r.note}\n`;
   if (r.advice.steps.length > 0) {
     out += `  ${c.dim('what to do:')}\n`;
     r.advice.steps.forEach((s, i) => {

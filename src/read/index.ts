@@ -2,7 +2,7 @@
 import type { MailMessage } from '../types.js';
 import { bytesToText, checkInput, toBytes } from './bytes.js';
 import { InputError } from './errors.js';
-import { fastReader } from './fast/index.js';
+import { fastReader, readFast } from './fast/index.js';
 import { looksLikeHeaderBlock } from './headers.js';
 import { postalReader } from './postal.js';
 import type { MessageReader } from './reader.js';
@@ -45,9 +45,11 @@ export async function readInput(input: Uint8Array | string, options: ReadOptions
     return { type: 'reply-text', text: raw.trim() };
   }
   if (!options.reader && !preferPostal) {
-    // The fast reader never throws by design; should it ever, postal-mime gets the message.
+    // The fast reader returns null for what it does not take on (absurd MIME nesting) and never
+    // throws by design; should it ever, postal-mime gets the message (and may refuse it below).
     try {
-      return { type: 'message', message: await fastReader.read(bytes, raw) };
+      const message = readFast(bytes, raw);
+      if (message) return { type: 'message', message };
     } catch {}
   }
   const reader = options.reader ?? postalReader;

@@ -74,6 +74,17 @@ describe('checkDomain', () => {
     assert.equal(r.verdict, 'could-not-check');
   });
 
+  it('a check that throws inside bouncedoc leaves the others standing', async () => {
+    const zone = memoryResolver(zoneOf('D00'));
+    const resolver: Resolver = (name, type) => {
+      if (type === 'MX') throw new Error('boom');
+      return zone(name, type);
+    };
+    const r = await checkDomain('example.com', { resolver, selectors: ['default'] });
+    assert.deepEqual(r.verdicts, { dmarc: 'ok', spf: 'ok', dkim: 'ok', mx: 'could-not-check' });
+    assert.ok(r.findings.some((f) => f.code === 'mx.check-failed' && f.message.includes('boom')));
+  });
+
   it('a domain that sends no mail (v=spf1 -all) needs no DKIM key', async () => {
     const r = await checkDomain('example.com', { resolver: memoryResolver(zoneOf('D19')) });
     assert.equal(r.verdicts.dkim, 'missing');

@@ -91,6 +91,9 @@ describe('parseReplyText', () => {
     assert.equal(de.replyCode, '');
     assert.equal(de.status, '');
     assert.equal(parseReplyText('Hello, see you tomorrow at the meeting.'), null);
+    // common words alone do not make a reply; with failure wording they do
+    assert.equal(parseReplyText('I blocked that caller on my phone.'), null);
+    assert.ok(parseReplyText('permanent failure for one or more recipients (a@example.com:blocked)'));
     assert.equal(parseReplyText(''), null);
   });
 });

@@ -147,6 +147,11 @@ export async function auditMessage(
     dkim = dkimFromReceiver(receiver?.dkim ?? [], h.dkim, who, why);
     if (h.dkim.length > 0) unchecked.push(`DKIM signatures were not verified: ${why}`);
   }
+  if (h.arc.sets.length > 0 && !arcCheck) {
+    unchecked.push(
+      `ARC: ${h.arc.sets.length} set(s) not verified (${offline ? 'offline' : 'only the header block'})${receiver?.arc ? "; the receiver's arc result is shown" : ''}`,
+    );
+  }
   const arcResult = arcOutcome(h.arc.sets.length, h.arc.faults, arcCheck, receiver?.arc?.result);
 
   // --- alignment and DMARC
@@ -272,5 +277,5 @@ function arcOutcome(
   if (check) return { result: check.result, detail: check.detail };
   return receiverSays
     ? { result: receiverSays, detail: 'as the receiver recorded (not verified here)' }
-    : { detail: 'not verified' };
+    : { detail: 'not verified (offline, or only the header block)' };
 }

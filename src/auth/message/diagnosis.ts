@@ -126,6 +126,10 @@ function verdictOf(input: DiagnosisInput): string {
       parts.push(`No DMARC policy applies (${dmarc.why}); receivers judge the message by their own rules`);
       break;
     case 'unknown':
+      if (!input.fromDomain) {
+        parts.push('DMARC cannot be evaluated: the message has no single From domain');
+        break;
+      }
       parts.push(
         counted.length > 0
           ? `DMARC was not evaluated (${dmarc.why}); ${counted.map(label).join(' and ')} passed and ${counted.length > 1 ? 'align' : 'aligns'}, so it would pass`
@@ -136,7 +140,7 @@ function verdictOf(input: DiagnosisInput): string {
       parts.push('DMARC could not be evaluated: DNS failed');
       break;
     case 'permerror':
-      parts.push('DMARC could not be evaluated: the record is broken');
+      parts.push(`DMARC could not be evaluated: ${dmarc.why}`);
       break;
     default:
       parts.push('DMARC could not be evaluated');

@@ -77,7 +77,11 @@ export async function evaluateMessageDmarc(
 }
 
 function describe(ev: DmarcEvaluation): string {
-  if (ev.result !== 'pass' && ev.result !== 'fail') return ev.reason;
+  if (ev.result !== 'pass' && ev.result !== 'fail') {
+    // a clause inside our own sentences: "No usable record applies." -> "no usable record applies"
+    const r = ev.reason.replace(/\.$/, '');
+    return r.charAt(0).toLowerCase() + r.slice(1);
+  }
   const where = ev.policyDomain ? ` (record at _dmarc.${ev.policyDomain}` : ' (';
   const tag =
     ev.policySource === 'missing-p-with-rua'

@@ -50,7 +50,7 @@ export function formatAuditText(a: MessageAudit, p: Paint = noPaint): string {
 
   out.push(p.bold('Identities'));
   const lines: IdentityCheck[] = [...(a.spf ? [a.spf] : []), ...a.dkim];
-  if (lines.length === 0) out.push(`  ${p.dim('no SPF result and no DKIM signature')}`);
+  if (!a.spf) out.push(`  SPF  ${p.dim('no result: no envelope sender or IP to check, and none recorded')}`);
   for (const c of lines) {
     const name =
       c.method === 'spf'
@@ -70,9 +70,15 @@ export function formatAuditText(a: MessageAudit, p: Paint = noPaint): string {
     out.push(`  ${name}  ${word(c.result)}  ${al}${src}`);
     out.push(`      ${c.why}`);
   }
+  if (a.dkim.length === 0) {
+    const said = a.receiver?.dkim[0]?.result;
+    out.push(
+      `  DKIM none: the message carries no DKIM signature${said ? ` (the receiver recorded dkim=${said})` : ''}`,
+    );
+  }
   if (a.arc.result || a.arc.sets.length > 0) {
     out.push(
-      `  ARC  ${word(a.arc.result ?? 'not verified')}${a.arc.sets.length > 0 ? ` (${a.arc.sets.length} set${a.arc.sets.length > 1 ? 's' : ''})` : ''}${a.arc.detail ? ` ${p.dim(a.arc.detail)}` : ''}`,
+      `  ARC  ${word(a.arc.result ?? 'not verified')}${a.arc.sets.length > 0 ? ` (${a.arc.sets.length} set${a.arc.sets.length > 1 ? 's' : ''})` : ''}${a.arc.result && a.arc.detail ? ` ${p.dim(a.arc.detail)}` : ''}`,
     );
   }
   out.push('');

@@ -65,6 +65,8 @@ const FATAL_SIGNATURE_FAULTS = new Set([
   'dkim.from-not-signed',
   'dkim.identity-outside-domain',
   'dkim.signature-version',
+  'dkim.signature-tag-missing',
+  'dkim.signature-syntax',
 ]);
 
 /** DKIM lines from our own verification; signatures the verifier skipped get their own fault. */

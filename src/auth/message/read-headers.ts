@@ -86,7 +86,15 @@ export function readMessageHeaders(text: string): MessageHeaders {
           : `From lists ${usable.length} addresses, all in ${domains[0]}; RFC 5322 then requires a Sender field`,
     });
   }
-  if (fromFields.length === 1 && domains.length === 1) fromDomain = domains[0];
+  if (fromFields.length === 1 && domains.length === 1) {
+    if (domains[0].startsWith('[')) {
+      findings.push({
+        code: 'message.from-address-literal',
+        severity: 'error',
+        message: `From uses an address literal (${domains[0]}), not a domain: DMARC has no author domain to check`,
+      });
+    } else fromDomain = domains[0];
+  }
 
   const rp = fieldValues(fields, 'return-path');
   const returnPath = rp.length > 0 ? parseReversePath(rp[0]) : undefined;

@@ -62,7 +62,10 @@ function verdictOf(findings: Draft[], unavailable: boolean): SpfLintResult['verd
 /** Lint the SPF setup of `domain`. Never throws; DNS failures are reported as "could not check". */
 export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<SpfLintResult> {
   const resolver = cachingResolver(opts.resolver);
-  const [txt, type99] = await Promise.all([resolver(domain, 'TXT'), resolver(domain, 'SPF')]);
+  // the type-99 question runs alongside the whole check and is awaited last: some servers never
+  // answer it, and it only feeds an info finding
+  const type99Pending = resolver(domain, 'SPF');
+  const txt = await resolver(domain, 'TXT');
   const findings: Draft[] = [];
   const result: SpfLintResult = {
     domain,
@@ -126,16 +129,6 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
       record: result.records[0].text,
     });
   }
-  if (type99.rcode === 'NOERROR' && type99.answers.length > 0) {
-    findings.push({
-      code: 'spf.type99-record',
-      severity: 'info',
-      message:
-        'An SPF-type (99) record is published; RFC 7208 §3.1 retired that type and receivers only read TXT.',
-      fix: 'Remove the type-99 record; keep the TXT record.',
-    });
-  }
-
   // which record is checked further
   let checked: string | undefined;
   let chosen: SpfRecordFound | undefined;
@@ -290,6 +283,18 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
       fixable: true,
     });
     fixed = 'v=spf1 -all';
+  }
+
+  const type99 = await type99Pending;
+  if (type99.rcode === 'NOERROR' && type99.answers.length > 0) {
+    findings.push({
+      code: 'spf.type99-record',
+      severity: 'info',
+      message:
+        'An SPF-type (99) record is published; RFC 7208 §3.1 retired that type and receivers only read TXT.',
+      fix: 'Remove the type-99 record; keep the TXT record.',
+      record: (Array.isArray(type99.answers[0]) ? type99.answers[0] : [String(type99.answers[0])]).join(''),
+    });
   }
 
   // a corrected record is proposed only when some finding has an obvious repair

@@ -154,6 +154,8 @@ export const BLOCKED: PhraseTable = {
     p('listed at', 'observed in DNSBL rejections'),
     p('spamhaus', 'https://www.spamhaus.org/'),
     p('spamcop', 'https://www.spamcop.net/'),
+    p('dnsbl', 'observed in DNSBL rejections'),
+    p(' rbl', 'observed in DNSBL rejections'),
     p('sorbs', 'observed in DNSBL rejections'),
     p('barracudacentral', 'observed in DNSBL rejections'),
     p('client host rejected', POSTFIX),

@@ -67,7 +67,10 @@ function extract(msg: MailMessage) {
   });
   // dma's own words when a message outlived the queue: the notice states the expiry, not a server.
   if (!dnl && EXPIRED.test(detail)) r.reasonHint = 'expired';
-  return noticeExtraction(msg, 'dragonfly', [r]);
+  const ex = noticeExtraction(msg, 'dragonfly', [r]);
+  const at = /This is the DragonFly Mail Agent\b.{0,40}? at ([A-Za-z0-9.-]{1,255}?)\.?\s*$/im.exec(text);
+  if (ex && at) ex.reportingMta = at[1];
+  return ex;
 }
 
 export const dragonfly: FormatExtractor = { name: 'dragonfly', hint, extract };

@@ -29,7 +29,7 @@ import {
 
 const START =
   /^\s*(?:did not reach the following recipient\(s\):|The following recipient\(s\) could not be reached:)\s*$/im;
-const ENTRY = /^\s*([^\s<>]{1,256}@[^\s<>]{1,256})\s+on\s+\S.*$/;
+const ENTRY = /^\s*([^\s<>@]{1,256}@[^\s<>]{1,256})\s+on\s+\S.*$/;
 
 function hint(msg: MailMessage): boolean {
   const mailer = header(msg, 'x-mailer');

@@ -43,6 +43,8 @@ const COPY_MARKER =
 /** "The following text was generated during the delivery attempt(s):" - a local delivery's output. */
 const GENERATED_TEXT = /^The following text was generated during the delivery attempts?:/i;
 
+const UNINDENTED_ADDRESS = /^<?[^\s<>@]{1,256}@[^\s<>]{1,256}>?:?(?:\s|$)/;
+
 const DELAY_SUBJECT = /^Warning:\s+message\s+\S+\s+delayed\b/i;
 
 function hint(msg: MailMessage): boolean {
@@ -75,7 +77,8 @@ function extract(msg: MailMessage): ExtractionOrNull {
     const line = lines[j];
     if (!line.trim()) continue;
     const indent = indentOf(line);
-    if (indent === 0) break;
+    // Customised templates may write the address unindented; any other unindented line ends the list.
+    if (indent === 0 && !UNINDENTED_ADDRESS.test(line)) break;
     if (indent < 4 || entries.length === 0) entries.push({ head: line.trim(), lines: [] });
     else entries[entries.length - 1].lines.push(line);
   }

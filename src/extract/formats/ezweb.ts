@@ -1,4 +1,4 @@
-// au / EZweb (ezweb.ne.jp) notices (From: Postmaster@ezweb.ne.jp, Subject: Mail System Error -
+// au / EZweb (ezweb.ne.jp, au.com) notices (From: Postmaster@ezweb.ne.jp, Subject: Mail System Error -
 // Returned Mail). A Japanese preface (often mislabelled EUC-JP, so unreadable) and fixed English
 // sentences, the address in angle brackets, sometimes the remote reply:
 //   The user(s) account is disabled.
@@ -21,7 +21,7 @@ import {
   squeeze,
 } from './provider-notice.js';
 
-const FROM = /@(?:[a-z0-9-]+\.)*ezweb\.ne\.jp\b/i;
+const FROM = /@(?:[a-z0-9-]+\.)*(?:ezweb\.ne\.jp|au\.com)\b/i;
 const ORIGINAL_MARKER = /^-{20,}\s*$/m;
 const ANGLED = /<([^\s<>@]{1,256}@[A-Za-z0-9.-]{1,256})>/g;
 

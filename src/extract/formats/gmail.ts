@@ -107,6 +107,14 @@ function describe(details: string): Diagnosis {
     if (remote) d.remoteMta = remote[1];
     return d;
   }
+  // Older notices quote the reply after Gmail's own label: "PERM_FAILURE: SMTP Error (state 9): 550 5.1.1 ...".
+  const embedded = /(?:^|: )([245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\b)/.exec(text);
+  if (embedded) {
+    const reply = text.slice(embedded.index + embedded[0].length - embedded[1].length);
+    const d: Diagnosis = { text: reply, replyCode: reply.slice(0, 3) };
+    if (remote) d.remoteMta = remote[1];
+    return d;
+  }
   return { text };
 }
 

@@ -28,7 +28,7 @@ export const googleGroups: FormatExtractor = {
   extract(msg) {
     if (!FROM.test(header(msg, 'from'))) return null;
     const { notice, rest } = splitAtMarker(noticeText(msg), ORIGINAL_MARKER);
-    if (!rest || !GROUPS_LINK.test(notice)) return null;
+    if (!GROUPS_LINK.test(notice)) return null;
     const addresses = failedRecipients(msg);
     if (addresses.length === 0) return null;
     // The explanation is the first paragraph after the greeting line.

@@ -19,8 +19,8 @@ import {
 } from './text-notice.js';
 
 const END = /^\s*Original message follows\.?\s*$/im;
-const REASON_LINE = /^([A-Za-z][A-Za-z ]{2,80}):\s*<?([^\s<>]{1,256}@[^\s<>]{1,256})>?\s*$/;
-const UNDELIVERABLE = /^undeliverable to\s+<?([^\s<>]{1,256}@[^\s<>]{1,256})>?\s*$/i;
+const REASON_LINE = /^([A-Za-z][A-Za-z ]{2,80}):\s*<?([^\s<>@]{1,256}@[^\s<>]{1,256})>?\s*$/;
+const UNDELIVERABLE = /^undeliverable to\s+<?([^\s<>@]{1,256}@[^\s<>]{1,256})>?\s*$/i;
 const RESPONSE = /^Body of message generated response:\s*$/i;
 
 /** IMail's fixed reasons and what they mean (IMail Server's delivery failure texts). */

@@ -26,9 +26,10 @@ import {
 
 const FROM = /@(?:[a-z0-9-]+\.)*(?:mail\.ru|smailru\.net)\b/i;
 const ORIGINAL_MARKER = /^-{3,}\s*This is a copy of the message/im;
-const ENGLISH_LIST = /The following address(?:\(es\)|es)?\s+(?:failed|ha(?:ve|s) not yet been delivered):/i;
+const ENGLISH_LIST =
+  /(?:The following address(?:\(es\)|es)?\s+failed|The address(?:\(es\)|es)? to which the message has not yet been delivered (?:is|are)):/i;
 const RUSSIAN_LIST = /не может быть доставлено одному или нескольким получателям:/i;
-const DELAY = /has not yet been delivered|Delay reason:|задерживается/i;
+const DELAY = /has not yet been delivered|Delay reason:/i;
 
 export const mailru: FormatExtractor = {
   name: 'mailru',
@@ -44,7 +45,9 @@ export const mailru: FormatExtractor = {
     let section = notice.slice(list.index + list[0].length);
     const english = ENGLISH_LIST.exec(section);
     if (english) section = section.slice(english.index + english[0].length);
-    const recipients: RawRecipient[] = addressBlocks(section).map((b) => recipientFrom(b.recipient, b.lines));
+    const recipients: RawRecipient[] = addressBlocks(section, true).map((b) =>
+      recipientFrom(b.recipient, b.lines),
+    );
     if (recipients.length === 0) return null;
     const kind = DELAY.test(notice) ? 'delay' : 'bounce';
     if (kind === 'delay') for (const r of recipients) r.action = 'delayed';
@@ -55,7 +58,7 @@ export const mailru: FormatExtractor = {
 /** Exim's reason lines: "SMTP error from remote mail server after <cmd>:", "host <name> [<ip>]: <reply>". */
 export function recipientFrom(recipient: string, lines: string[]): RawRecipient {
   const r: RawRecipient = { recipient, action: 'failed' };
-  const text = squeeze(lines.join(' '));
+  const text = squeeze(lines.join(' ')).replace(/^Delay reason:\s*/i, '');
   const cmd = findSmtpCommand(text);
   if (cmd) r.smtpCommand = cmd;
   const host = /\bhost\s+([A-Za-z0-9._-]{1,255})\s+\[[0-9A-Fa-f.:]{1,64}\]:\s*/.exec(text);

@@ -36,7 +36,7 @@ function extract(msg: MailMessage) {
   for (i += 1; i < lines.length; i++) {
     const line = lines[i].trim();
     if (!line) continue;
-    const a = /^<?([^\s<>]{1,256}@[^\s<>]{1,256})>?$/.exec(line);
+    const a = /^<?([^\s<>@]{1,256}@[^\s<>]{1,256})>?$/.exec(line);
     if (a) {
       recipients.push(recipientFromDetail({ recipient: findAddress(a[1]), detail: unfold(reason) }));
       reason = [];

@@ -22,7 +22,7 @@ import { header, noticeExtraction, noticeLines, noticeText, recipientFromDetail 
 const FAILED_START = /An error has occurred while attempting to deliver a message for\s*$/i;
 const DELAYED_START = /A message is delayed for more than .{1,64} for the following\s*$/i;
 const END = /^\s*Below is a copy of the original message/im;
-const ENTRY = /^([^\s:<>]{1,256}@[^\s:<>]{1,256}):\s*(.*)$/;
+const ENTRY = /^([^\s:<>@]{1,256}@[^\s:<>]{1,256}):\s*(.*)$/;
 
 function hint(msg: MailMessage): boolean {
   return /^Delivery status notification\s*:\s*(?:error|failed|warning|delayed)\s*$/i.test(

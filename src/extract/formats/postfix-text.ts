@@ -81,7 +81,12 @@ function extract(msg: MailMessage) {
     for (const a of originalRecipients(msg))
       recipients.push({ recipient: a, action: delayed ? 'delayed' : 'failed' });
   }
-  return noticeExtraction(msg, 'postfix', recipients, delayed ? 'delay' : 'bounce');
+  const ex = noticeExtraction(msg, 'postfix', recipients, delayed ? 'delay' : 'bounce');
+  const at = /^This is the (?:Postfix program|mail system) at host ([A-Za-z0-9.-]{1,255}?)\.?\s*$/im.exec(
+    text,
+  );
+  if (ex && at) ex.reportingMta = at[1];
+  return ex;
 }
 
 /**

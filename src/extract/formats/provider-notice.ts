@@ -102,9 +102,10 @@ export interface AddressBlock {
 /**
  * Reads "address, then its reason lines" blocks (Exim-style lists as mail.ru and GMX write them):
  * every line that holds only an address starts a block; the other non-empty lines belong to the
- * current block. Lines before the first address are ignored.
+ * current block (with `indentedReasons`, only indented ones: a line at the margin ends the block).
+ * Lines before the first address are ignored.
  */
-export function addressBlocks(section: string, limit = 1000): AddressBlock[] {
+export function addressBlocks(section: string, indentedReasons = false, limit = 1000): AddressBlock[] {
   const blocks: AddressBlock[] = [];
   let current: AddressBlock | null = null;
   for (const line of section.split('\n', 20000)) {
@@ -113,7 +114,11 @@ export function addressBlocks(section: string, limit = 1000): AddressBlock[] {
       if (blocks.length >= limit) break;
       current = { recipient: a[1].replace(/[.\]:]+$/, ''), lines: [] };
       blocks.push(current);
-    } else if (current && line.trim()) current.lines.push(line.trim());
+    } else if (current && line.trim()) {
+      // In Exim's layout the reasons are indented: prose at the margin ends the list.
+      if (indentedReasons && !/^[ \t]/.test(line)) current = null;
+      else current.lines.push(line.trim());
+    }
   }
   return blocks;
 }

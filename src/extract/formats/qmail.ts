@@ -29,12 +29,15 @@ import {
 
 /** The opening sentences of qmail-send and of notices that keep its layout. */
 const INTRO =
-  /This is the qmail-send program at|I'm afraid I wasn't able to deliver your message to the following addresses|Unable to deliver message to the following address(?:\(es\)|es)?\.|Your mail message to the following address(?:\(es\)|es)? could not be delivered/i;
+  /This is the qmail-send program at|I'm afraid I wasn't able to deliver your message to the following addresses|unable to deliver (?:your )?message to the following address(?:\(es\)|es)?|Your mail message to the following address(?:\(es\)|es)? could not be delivered|This is the machine generated message from mail service|Su mensaje no pudo ser entregado/i;
 
 /** "--- Below this line is a copy of the message." and its variants. */
-const END = /^--- ?(?:Below this line is|Enclosed (?:is|are)|Original message follows|Attached is)/im;
+const END =
+  /^--- ?(?:Below (?:this|the next) line is|Enclosed (?:is|are)|Original message follows|Attached is)/im;
 
-const RECIPIENT_LINE = /^<([^\s<>]{1,512})>:?\s*$/;
+/** "<address>:" on its own line; some derivatives put the first words of the reason after it. */
+const RECIPIENT_LINE =
+  /^<([^\s<>@]{1,512}@[^\s<>]{1,512})>:(?:\s+(\S.*))?$|^<([^\s<>@]{1,512}@[^\s<>]{1,512})>\s*$/;
 
 /** qmail-remote's sentences and the SMTP stage each names (qmail-remote.c). */
 const STAGES: ReadonlyArray<readonly [RegExp, SmtpCommand]> = [
@@ -66,9 +69,9 @@ function extract(msg: MailMessage) {
   for (let i = 0; i < lines.length; i++) {
     const m = RECIPIENT_LINE.exec(lines[i].trim());
     if (!m) continue;
-    const address = findAddress(m[1]);
+    const address = findAddress(m[1] ?? m[3] ?? '');
     if (!address) continue;
-    const block: string[] = [];
+    const block: string[] = m[2] ? [m[2]] : [];
     let j = i + 1;
     for (; j < lines.length && lines[j].trim() !== '' && !RECIPIENT_LINE.test(lines[j].trim()); j++)
       block.push(lines[j]);
@@ -85,7 +88,10 @@ function extract(msg: MailMessage) {
       }),
     );
   }
-  return noticeExtraction(msg, 'qmail', recipients);
+  const ex = noticeExtraction(msg, 'qmail', recipients);
+  const at = /This is the qmail-send program at ([A-Za-z0-9.-]{1,255}?)\.?\s*$/im.exec(text);
+  if (ex && at) ex.reportingMta = at[1];
+  return ex;
 }
 
 export const qmail: FormatExtractor = { name: 'qmail', hint, extract };

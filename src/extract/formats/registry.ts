@@ -34,6 +34,7 @@ import { mmsGateway } from './mms-gateway.js';
 import { mfilter } from './mfilter.js';
 import { postfixText } from './postfix-text.js';
 import { forwardedDsn } from './forwarded-dsn.js';
+import { smail } from './smail.js';
 
 export const formats: readonly FormatExtractor[] = [
   // provider notices (more specific than the MTA formats below)
@@ -69,4 +70,5 @@ export const formats: readonly FormatExtractor[] = [
   mfilter,
   postfixText,
   forwardedDsn,
+  smail,
 ];

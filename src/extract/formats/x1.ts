@@ -13,7 +13,7 @@ import { findAddress } from '../fields.js';
 import { header, noticeExtraction, noticeLines, noticeTextWith, recipientFromDetail } from './text-notice.js';
 
 const START = /^-{2,}\s*The following addresses had delivery errors\s*-{2,}\s*$/im;
-const ENTRY = /^<?([^\s<>[\]]{1,256}@[^\s<>[\]]{1,256})>?\s+\[([^\]]{1,1000})\]\s*$/;
+const ENTRY = /^<?([^\s<>@[\]]{1,256}@[^\s<>[\]]{1,256})>?\s+\[([^\]]{1,1000})\]\s*$/;
 
 function hint(msg: MailMessage): boolean {
   return /^Returned Mail:\s/i.test(header(msg, 'subject')) && /mailer-daemon/i.test(header(msg, 'from'));

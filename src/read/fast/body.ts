@@ -1,5 +1,6 @@
 // A leaf part's body: sliced from the message, line ends normalised, transfer-decoded and
 // charset-decoded to text.
+import { isAscii } from 'node:buffer';
 import { decodeBinary } from './charset.js';
 import { decodeTransfer } from './transfer.js';
 import type { MimeNode } from './tree.js';
@@ -17,6 +18,14 @@ function normaliseLineEnds(text: string): string {
   return lines.join('\n');
 }
 
+/** Are the part's decoded bytes ASCII? Known without a scan for 7bit/8bit bodies of ASCII bytes. */
+export function bodyIsAscii(bytes: Uint8Array, node: MimeNode): boolean {
+  if (node.encoding === 'base64' || node.encoding === 'quoted-printable') return false;
+  return (
+    node.bodyStart >= 0 && isAscii(bytes.subarray(node.bodyStart, Math.max(node.bodyStart, node.bodyEnd)))
+  );
+}
+
 /** The transfer-decoded bytes of a part, as a binary string. */
 export function bodyBytes(s: string, node: MimeNode): string {
   if (node.bodyStart < 0 || node.bodyEnd <= node.bodyStart) return '';
@@ -30,8 +39,8 @@ export function bodyBytes(s: string, node: MimeNode): string {
  * The part's text in its charset (RFC 2046 4.1.2); a missing or unknown charset reads as UTF-8
  * when valid, else latin1. format=flowed (RFC 3676) is unwrapped.
  */
-export function bodyText(s: string, node: MimeNode, charset: string | undefined): string {
-  const text = decodeBinary(bodyBytes(s, node), charset);
+export function bodyText(bytes: Uint8Array, s: string, node: MimeNode, charset: string | undefined): string {
+  const text = decodeBinary(bodyBytes(s, node), charset, bodyIsAscii(bytes, node));
   if (node.params.format?.toLowerCase() === 'flowed') {
     return unflow(text, node.params.delsp?.toLowerCase() === 'yes');
   }

@@ -92,12 +92,13 @@ const NON_ASCII = /[^\x00-\x7f]/;
 /**
  * Decodes a "binary string" (one char per byte, as read with latin1) in a charset. A name that
  * is missing or unknown gives UTF-8 when the bytes are valid UTF-8, else latin1. Pure ASCII is
- * returned as it is for every ASCII-compatible charset (the common case, and free).
+ * returned as it is for every ASCII-compatible charset (the common case, and free); a caller that
+ * checked the bytes natively (buffer.isAscii) says so with `knownAscii`.
  */
-export function decodeBinary(bin: string, charset: string | undefined): string {
+export function decodeBinary(bin: string, charset: string | undefined, knownAscii = false): string {
   const decoder = decoderFor(charset);
   const asciiSafe = decoder === null || ASCII_COMPATIBLE.has(decoder.encoding);
-  if (asciiSafe && !NON_ASCII.test(bin)) return bin;
+  if (asciiSafe && (knownAscii || !NON_ASCII.test(bin))) return bin;
   const bytes = Buffer.from(bin, 'latin1');
   return decoder ? decoder.decode(bytes) : utf8OrLatin1(bytes);
 }

@@ -11,12 +11,9 @@ export interface Field {
 /** Parses a header block whose lines end in "\n" (a trailing "\r" is ignored). Linear. */
 export function parseFields(block: string): Field[] {
   const out: Field[] = [];
+  // the field being read: its name and the pieces of its value (null: none)
   let name = '';
   let value: string[] | null = null;
-  const flush = () => {
-    if (value !== null && out.length < MAX_FIELDS) out.push({ name, value: clean(value.join('')) });
-    value = null;
-  };
   let pos = 0;
   const len = block.length;
   while (pos < len) {
@@ -28,8 +25,9 @@ export function parseFields(block: string): Field[] {
     if ((first === 32 || first === 9) && value !== null) {
       value.push(block.slice(pos, lineEnd));
     } else {
-      flush();
-      if (out.length >= MAX_FIELDS) break;
+      if (value !== null) out.push({ name, value: clean(value.join('')) });
+      value = null;
+      if (out.length >= MAX_FIELDS) return out;
       const colon = block.indexOf(':', pos);
       if (colon >= 0 && colon < lineEnd) {
         name = trimWsp(block.slice(pos, colon)).toLowerCase();
@@ -38,7 +36,7 @@ export function parseFields(block: string): Field[] {
     }
     pos = end + 1;
   }
-  flush();
+  if (value !== null) out.push({ name, value: clean(value.join('')) });
   return out;
 }
 

@@ -4,7 +4,7 @@
 // attachment part, the report parts (RFC 3464, RFC 5965, RFC 6522) in their own fields.
 import type { HeaderField, MailMessage, MessagePart } from '../../types.js';
 import { htmlToText } from '../html.js';
-import { bodyBytes, bodyText } from './body.js';
+import { bodyBytes, bodyIsAscii, bodyText } from './body.js';
 import { decodeBinary } from './charset.js';
 import { decodeEncodedWords } from './rfc2047.js';
 import type { MimeNode } from './tree.js';
@@ -40,19 +40,31 @@ function skipContent(type: string): boolean {
 /** A header value with RFC 2047 words decoded and white space runs collapsed. */
 export function decodeValue(value: string): string {
   const v = decodeEncodedWords(value);
-  // Most values have single spaces only: test before rewriting.
-  return (EXTRA_SPACE.test(v) ? v.replace(/\s+/g, ' ') : v).trim();
+  return (plainSpaced(v) ? v : v.replace(/\s+/g, ' ')).trim();
 }
 
-/** Two white space characters in a row, or one that is not a plain space. */
-const EXTRA_SPACE = /\s\s|[^\S ]/;
+/** Most values have single plain spaces only: a char loop says so without a regex. */
+function plainSpaced(v: string): boolean {
+  let space = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (c < 32 || c > 126) {
+      // control characters and non-ASCII (which may be a Unicode space): let the regex decide
+      return false;
+    } else space = false;
+  }
+  return true;
+}
 
 interface TextEntry {
   plain: string[];
   html: string[];
 }
 
-export function toMailMessage(root: MimeNode, s: string, raw: string): MailMessage {
+export function toMailMessage(root: MimeNode, bytes: Uint8Array, s: string, raw: string): MailMessage {
   const headers: HeaderField[] = root.fields.map((f) => ({ name: f.name, value: decodeValue(f.value) }));
   // Inline text by the part that selects it: a multipart/alternative, else the text part itself.
   const texts = new Map<MimeNode, TextEntry>();
@@ -72,7 +84,7 @@ export function toMailMessage(root: MimeNode, s: string, raw: string): MailMessa
         entry = { plain: [], html: [] };
         texts.set(key, entry);
       }
-      const content = bodyText(s, node, node.params.charset);
+      const content = bodyText(bytes, s, node, node.params.charset);
       if (node.type === 'text/html') {
         entry.html.push(content);
         hasHtml = true;
@@ -109,7 +121,7 @@ export function toMailMessage(root: MimeNode, s: string, raw: string): MailMessa
   let originalMessage: string | undefined;
   const extraText: string[] = [];
   for (const node of attachments) {
-    const part = attachmentPart(node, s);
+    const part = attachmentPart(node, bytes, s);
     parts.push(part);
     if (STATUS_TYPES.has(part.contentType)) deliveryStatus = join(deliveryStatus, part.content);
     else if (part.contentType === 'message/feedback-report')
@@ -136,14 +148,14 @@ function bodyAfterHeaders(raw: string): string {
   return m ? raw.slice(m.index + m[0].length) : '';
 }
 
-function attachmentPart(node: MimeNode, s: string): MessagePart {
+function attachmentPart(node: MimeNode, bytes: Uint8Array, s: string): MessagePart {
   const type = node.type;
   let content = '';
   if (!skipContent(type)) {
     // Text honours its charset; message/* and the rest are read as UTF-8 (RFC 6532) or latin1.
     content = type.startsWith('text/')
-      ? bodyText(s, node, node.params.charset)
-      : decodeBinary(bodyBytes(s, node), undefined);
+      ? bodyText(bytes, s, node, node.params.charset)
+      : decodeBinary(bodyBytes(s, node), undefined, bodyIsAscii(bytes, node));
   }
   const headers: HeaderField[] = [{ name: 'content-type', value: type }];
   if (node.disposition) headers.push({ name: 'content-disposition', value: node.disposition });

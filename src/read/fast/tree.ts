@@ -5,6 +5,7 @@
 // Boundary lines follow RFC 2046 5.1.1: "--" boundary, optionally "--" (the close delimiter),
 // then only linear white space. A boundary of any enclosing multipart ends the parts inside it,
 // so a missing close delimiter of an inner multipart loses nothing.
+import { isAscii } from 'node:buffer';
 import { decodeBinary } from './charset.js';
 import { type Field, parseFields } from './fields.js';
 import { MAX_DEPTH, MAX_PARTS } from './limits.js';
@@ -58,8 +59,14 @@ function newNode(parent: MimeNode | undefined): MimeNode {
 }
 
 /** Reads the content fields of a part (the first of each wins, as a duplicate must not change the reading). */
-function applyHeaders(node: MimeNode, block: string, boundaries: Boundary[]): void {
-  node.fields = parseFields(decodeBinary(block, undefined));
+function applyHeaders(
+  node: MimeNode,
+  block: string,
+  ascii: boolean,
+  boundaries: Boundary[],
+  limits: LimitsHit,
+): void {
+  node.fields = parseFields(decodeBinary(block, undefined, ascii));
   let type: string | undefined;
   let disposition: string | undefined;
   let encoding: string | undefined;
@@ -86,99 +93,132 @@ function applyHeaders(node: MimeNode, block: string, boundaries: Boundary[]): vo
     if (boundary && node.depth < MAX_DEPTH) {
       node.multipart = node.type.slice('multipart/'.length);
       boundaries.push({ delimiter: `--${boundary}`, node });
-    } else if (!boundary) {
+    } else if (boundary) {
+      limits.depth = true;
+    } else {
       // A multipart without a boundary has no parts (RFC 2046 requires the parameter).
       node.multipart = node.type.slice('multipart/'.length);
     }
   }
 }
 
-/** Parses the MIME tree of a message given as a binary string. Linear in the input. */
-export function parseTree(s: string): MimeNode {
+/** Which limits (./limits.ts) the message reached. */
+export interface LimitsHit {
+  /** multipart nesting deeper than MAX_DEPTH */
+  depth: boolean;
+  /** more than MAX_PARTS parts */
+  parts: boolean;
+}
+
+/** The parser's state while it walks the lines (plain functions below, no closures per message). */
+interface State {
+  s: string;
+  /** the same message as bytes, for native ASCII checks */
+  bytes: Uint8Array;
+  limits: LimitsHit;
+  boundaries: Boundary[];
+  parts: number;
+  /** the part being read; null after the last part (epilogues and parts past the limit are skipped) */
+  current: MimeNode | null;
+  inHeader: boolean;
+  headerStart: number;
+  /** set by matchBoundary: the matched line is a close delimiter */
+  close: boolean;
+}
+
+/**
+ * Is the line [start, end) (end without CR/LF) a boundary line of an open multipart? Returns the
+ * index in `boundaries` (innermost first) and sets st.close, or returns -1.
+ */
+function matchBoundary(st: State, start: number, end: number): number {
+  const s = st.s;
+  // the line's content without trailing white space, computed once for all boundaries
+  let last = end;
+  while (last > start && (s.charCodeAt(last - 1) === 32 || s.charCodeAt(last - 1) === 9)) last--;
+  for (let i = st.boundaries.length - 1; i >= 0; i--) {
+    const d = st.boundaries[i].delimiter;
+    if (!s.startsWith(d, start)) continue;
+    const after = start + d.length;
+    if (last <= after) {
+      st.close = false;
+      return i;
+    }
+    if (last === after + 2 && s.charCodeAt(after) === 45 && s.charCodeAt(after + 1) === 45) {
+      st.close = true;
+      return i;
+    }
+  }
+  return -1;
+}
+
+function endHeaders(st: State, node: MimeNode, end: number, bodyStart: number): void {
+  const ascii = isAscii(st.bytes.subarray(st.headerStart, end));
+  applyHeaders(node, st.s.slice(st.headerStart, end), ascii, st.boundaries, st.limits);
+  node.bodyStart = bodyStart;
+  st.inHeader = false;
+}
+
+function onBoundary(st: State, index: number, lineStart: number, next: number): void {
+  const current = st.current;
+  if (current) {
+    if (st.inHeader) endHeaders(st, current, lineStart, lineStart);
+    current.bodyEnd = lineStart;
+  }
+  const owner = st.boundaries[index].node;
+  // The parts inside the owner end here, and so does the owner itself at its close delimiter.
+  st.boundaries.length = st.close ? index : index + 1;
+  if (!st.close && st.parts >= MAX_PARTS) st.limits.parts = true;
+  if (st.close || st.parts >= MAX_PARTS) {
+    st.current = null;
+    st.inHeader = false;
+    return;
+  }
+  const child = newNode(owner);
+  owner.children.push(child);
+  st.parts++;
+  st.current = child;
+  st.inHeader = true;
+  st.headerStart = next;
+}
+
+/** Parses the MIME tree of a message given as bytes and as a binary string. Linear in the input. */
+export function parseTree(bytes: Uint8Array, s: string): { root: MimeNode; limits: LimitsHit } {
   const len = s.length;
   const root = newNode(undefined);
-  const boundaries: Boundary[] = [];
-  let parts = 1;
-  // the part being read; null after the last part (epilogues and parts past the limit are skipped)
-  let current: MimeNode | null = root;
-  let inHeader = true;
-  let headerStart = 0;
+  const st: State = {
+    s,
+    bytes,
+    limits: { depth: false, parts: false },
+    boundaries: [],
+    parts: 1,
+    current: root,
+    inHeader: true,
+    headerStart: 0,
+    close: false,
+  };
   let pos = 0;
-
-  // Is the line [start, end) (end without CR/LF) a boundary line? Returns the index in
-  // `boundaries` and whether it is a close delimiter, or -1.
-  let closeFlag = false;
-  const matchBoundary = (start: number, end: number): number => {
-    // the line's content without trailing white space, computed once for all boundaries
-    let last = end;
-    while (last > start && (s.charCodeAt(last - 1) === 32 || s.charCodeAt(last - 1) === 9)) last--;
-    for (let i = boundaries.length - 1; i >= 0; i--) {
-      const d = boundaries[i].delimiter;
-      if (!s.startsWith(d, start)) continue;
-      const after = start + d.length;
-      if (last <= after) {
-        closeFlag = false;
-        return i;
-      }
-      if (last === after + 2 && s.charCodeAt(after) === 45 && s.charCodeAt(after + 1) === 45) {
-        closeFlag = true;
-        return i;
-      }
-    }
-    return -1;
-  };
-
-  const endHeaders = (node: MimeNode, end: number, bodyStart: number) => {
-    applyHeaders(node, s.slice(headerStart, end), boundaries);
-    node.bodyStart = bodyStart;
-  };
-
-  const onBoundary = (index: number, close: boolean, lineStart: number, next: number) => {
-    if (current) {
-      if (inHeader) endHeaders(current, lineStart, lineStart);
-      current.bodyEnd = lineStart;
-    }
-    const owner = boundaries[index].node;
-    // The parts inside the owner end here, and so does the owner itself at its close delimiter.
-    boundaries.length = close ? index : index + 1;
-    if (close || parts >= MAX_PARTS) {
-      current = null;
-      inHeader = false;
-      return;
-    }
-    const child = newNode(owner);
-    owner.children.push(child);
-    parts++;
-    current = child;
-    inHeader = true;
-    headerStart = next;
-  };
-
   while (pos < len) {
     let nl = s.indexOf('\n', pos);
-    if (inHeader) {
+    if (st.inHeader) {
       // Header lines one by one: the block ends at an empty line (or a boundary line).
       if (nl < 0) nl = len;
       let end = nl;
       while (end > pos && s.charCodeAt(end - 1) === 13) end--;
       const next = nl + 1;
-      if (boundaries.length > 0 && s.charCodeAt(pos) === 45 && s.charCodeAt(pos + 1) === 45) {
-        const i = matchBoundary(pos, end);
+      if (st.boundaries.length > 0 && s.charCodeAt(pos) === 45 && s.charCodeAt(pos + 1) === 45) {
+        const i = matchBoundary(st, pos, end);
         if (i >= 0) {
-          onBoundary(i, closeFlag, pos, next);
+          onBoundary(st, i, pos, next);
           pos = next;
           continue;
         }
       }
-      if (end === pos && current) {
-        endHeaders(current, pos, Math.min(next, len));
-        inHeader = false;
-      }
+      if (end === pos && st.current) endHeaders(st, st.current, pos, Math.min(next, len));
       pos = next;
       continue;
     }
     // Body: jump from one line starting with "--" to the next.
-    if (boundaries.length === 0) break;
+    if (st.boundaries.length === 0) break;
     let cand = s.charCodeAt(pos) === 45 && s.charCodeAt(pos + 1) === 45 ? pos : nextDashLine(s, pos);
     let found = -1;
     let next = len;
@@ -187,21 +227,21 @@ export function parseTree(s: string): MimeNode {
       if (nl < 0) nl = len;
       let end = nl;
       while (end > cand && s.charCodeAt(end - 1) === 13) end--;
-      found = matchBoundary(cand, end);
+      found = matchBoundary(st, cand, end);
       next = nl + 1;
       if (found >= 0) break;
       cand = nextDashLine(s, nl);
     }
     if (found < 0) break;
-    onBoundary(found, closeFlag, cand, next);
+    onBoundary(st, found, cand, next);
     pos = next;
   }
-  if (current !== null) {
-    const node: MimeNode = current;
-    if (inHeader) endHeaders(node, len, len);
-    node.bodyEnd = len;
+  const last = st.current;
+  if (last !== null) {
+    if (st.inHeader) endHeaders(st, last, len, len);
+    last.bodyEnd = len;
   }
-  return root;
+  return { root, limits: st.limits };
 }
 
 /** The start of the next line (after `from`) that begins with "--", or -1. */

@@ -161,6 +161,39 @@ describe('root causes', () => {
     assert.ok(a.unchecked.some((u) => /DMARC record not read \(offline\)/.test(u)));
   });
 
+  it("offline with only Received-SPF: the receiver's SPF comes from it, with the client IP", async () => {
+    const head =
+      'Received-SPF: pass (mx.b.example: domain of bounce@esp.example designates 198.51.100.3 as permitted sender) client-ip=198.51.100.3; envelope-from="bounce@esp.example"; helo=out.esp.example;\r\n';
+    const a = await auditMessage(message('news@shop.example', head), { offline: true });
+    assert.deepEqual([a.spf?.result, a.spf?.domain, a.spf?.source], ['pass', 'esp.example', 'receiver']);
+    assert.equal(a.receiver?.spf?.source, 'received-spf');
+    assert.deepEqual([a.ip?.address, a.ip?.source], ['198.51.100.3', 'receiver-results']);
+    assert.equal(a.mailFrom?.address, 'bounce@esp.example');
+    assert.equal(a.rootCause?.code, 'unaligned-envelope-no-dkim');
+    assert.match(a.verdict, /would fail/);
+  });
+
+  it("a DMARC record changed since delivery: the receiver's dmarc=pass differs from ours", async () => {
+    const head =
+      'Authentication-Results: mx.b.example; spf=pass smtp.mailfrom=a@example.com; dmarc=pass header.from=example.com\r\n';
+    const a = await auditMessage(message('a@example.com', head), {
+      resolver: memoryResolver({
+        'example.com': { TXT: [['v=spf1 ip4:192.0.2.0/24 -all']] },
+        '_dmarc.example.com': { TXT: [['v=DMARC1; p=reject; aspf=s']] },
+      }),
+      ip: '203.0.113.1',
+      mailFrom: 'a@example.com',
+      clock,
+    });
+    assert.deepEqual(
+      a.differences.map((d) => [d.method, d.receiver, d.ours]),
+      [
+        ['spf', 'pass for example.com', 'fail for example.com'],
+        ['dmarc', 'pass', 'fail'],
+      ],
+    );
+  });
+
   it('a resolver that throws does not crash the audit', async () => {
     const a = await auditMessage(message('a@example.com'), {
       resolver: async () => {

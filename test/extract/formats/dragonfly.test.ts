@@ -29,6 +29,7 @@ test('dragonfly: the server reply after "did not like our RCPT TO"', () => {
   assert.equal(dragonfly.hint(msg), true);
   const ex = dragonfly.extract(msg);
   assert.ok(ex);
+  assert.equal(ex.reportingMta, 'box.example.net');
   const r = ex.recipients[0];
   assert.equal(r.recipient, 'erin@example.org');
   assert.equal(r.replyCode, '550');

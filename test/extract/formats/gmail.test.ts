@@ -91,3 +91,13 @@ test('gmail: the corpus samples', async () => {
   assert.equal(await checkCorpusModule('Gmail', ['gmail']), 11);
   await checkCorpusModule('GoogleWorkspace', ['gmail']);
 });
+
+test("gmail: a reply quoted after Gmail's own label", async () => {
+  const older = DELAY.replace(
+    'The error that the other server returned was: 451 451 4.3.0 Try again later',
+    'TEMP_FAILURE: SMTP Error (state 9): 451 4.3.0 Try again later',
+  );
+  const ex = gmail.extract(await message(older));
+  assert.equal(ex?.recipients[0].replyCode, '451');
+  assert.equal(ex?.recipients[0].diagnosticCode, '451 4.3.0 Try again later');
+});

@@ -60,3 +60,31 @@ test('mailru: the English list, with the remote host, stage and folded reply', a
 test('mailru: the corpus samples', async () => {
   assert.equal(await checkCorpusModule('MailRu', ['mailru']), 7);
 });
+
+const DELAYED = `From: mailer-daemon@corp.mail.ru
+Subject: Warning: message delayed
+
+This message was created automatically by mail delivery software.
+A message that you sent has not yet been delivered to one or more of its
+recipients after more than 24 hours on the queue on smtp1.mail.ru.
+
+The address to which the message has not yet been delivered is:
+
+  late@example.org
+    Delay reason: SMTP error from remote mail server after RCPT TO:<late@example.org>:
+    host mx.example.org [198.51.100.9]: 451 4.7.1 Greylisted, try again later
+
+No action is required on your part.
+`;
+
+test('mailru: an Exim delay warning is kind delay', async () => {
+  const ex = mailru.extract(await message(DELAYED));
+  assert.ok(ex);
+  assert.equal(ex.kind, 'delay');
+  assert.equal(ex.recipients[0].recipient, 'late@example.org');
+  assert.equal(ex.recipients[0].action, 'delayed');
+  assert.equal(ex.recipients[0].replyCode, '451');
+  assert.equal(ex.recipients[0].status, '4.7.1');
+  assert.equal(ex.recipients[0].smtpCommand, 'RCPT');
+  assert.equal(ex.recipients[0].diagnosticCode, '451 4.7.1 Greylisted, try again later');
+});

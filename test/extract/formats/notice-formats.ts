@@ -16,6 +16,7 @@ import { opensmtpd } from '../../../src/extract/formats/opensmtpd.js';
 import { postfixText } from '../../../src/extract/formats/postfix-text.js';
 import { qmail } from '../../../src/extract/formats/qmail.js';
 import { sendmailText } from '../../../src/extract/formats/sendmail-text.js';
+import { smail } from '../../../src/extract/formats/smail.js';
 import { x1 } from '../../../src/extract/formats/x1.js';
 import { x3 } from '../../../src/extract/formats/x3.js';
 import { x6 } from '../../../src/extract/formats/x6.js';
@@ -42,4 +43,5 @@ export const registry: readonly FormatExtractor[] = [
   mfilter,
   postfixText,
   forwardedDsn,
+  smail,
 ];

@@ -29,6 +29,7 @@ test('postfix text: "<address>: host ... said:" entries with indented continuati
   const ex = postfixText.extract(msg);
   assert.ok(ex);
   assert.equal(ex.kind, 'bounce');
+  assert.equal(ex.reportingMta, 'mx.example.jp');
   assert.deepEqual(
     ex.recipients.map((r) => [r.recipient, r.replyCode, r.status, r.smtpCommand, r.remoteMta]),
     [

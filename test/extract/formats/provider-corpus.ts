@@ -40,15 +40,15 @@ export function corpusRecords(module: string): CorpusRecord[] {
 }
 
 /**
- * Every sample of the module: the extractor's format answers, with the expected recipients, and the
+ * Every sample of the module: the extractor's format answers (when `formats` is given), with the expected recipients, and the
  * stated status and reply code (pseudo codes X.0.9xx are the classifier's, not the extractor's).
  */
-export async function checkCorpusModule(module: string, formats: string[]): Promise<number> {
+export async function checkCorpusModule(module: string, formats: string[] | null): Promise<number> {
   const records = corpusRecords(module);
   assert.ok(records.length > 0, `no corpus samples for ${module}`);
   for (const rec of records) {
     const report = await explain(readFileSync(path.join(corpusDir, rec.file)));
-    assert.ok(formats.includes(report.format), `${rec.file}: format ${report.format}`);
+    if (formats) assert.ok(formats.includes(report.format), `${rec.file}: format ${report.format}`);
     const got = new Set(report.results.map((r) => r.recipient.toLowerCase()));
     for (const e of rec.expected) {
       if (e.recipient) assert.ok(got.has(e.recipient.toLowerCase()), `${rec.file}: ${e.recipient} missing`);

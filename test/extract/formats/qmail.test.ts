@@ -44,6 +44,7 @@ test('qmail: several recipients, stages, qmail status codes', () => {
     ],
   );
   assert.equal(ex.recipients[1].diagnosticCode, 'Sorry, no mailbox here by that name. (#5.1.1)');
+  assert.equal(ex.reportingMta, 'mail.example.net');
 });
 
 test('qmail: no qmail opening -> null', () => {

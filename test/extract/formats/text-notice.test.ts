@@ -63,6 +63,13 @@ test('10,000 recipients and megabyte lines parse in bounded time', () => {
   for (const f of registry) assert.equal(f.extract(mail({ text: junk, raw: junk })), null, f.name);
   const dfJunk = `There was an error delivering your mail to <a@b.example>.\n\n${'x '.repeat(1_000_000)}`;
   assert.ok(dragonfly.extract(mail({ text: `This is the DragonFly Mail Agent\n${dfJunk}` })));
+  // Near-miss lines inside a recognised notice (many "@", long tokens) do not make the patterns backtrack.
+  const nearMiss = `<${'a'.repeat(400)}${'@'.repeat(400)}>x`;
+  const hostile = [
+    'Hi. This is the qmail-send program at q.example.net.',
+    ...Array(10_000).fill(nearMiss),
+  ].join('\n');
+  for (const f of registry) f.extract(mail({ text: hostile }));
   // Generous bound: a linear parse takes well under a second here; a quadratic one takes minutes.
   assert.ok(performance.now() - started < 20_000);
 });

@@ -1,0 +1,37 @@
+// smail 3 bounce notices (Subject "mail failed, returning to sender"), boxed sections:
+//
+//   |------------------------- Message log follows: -------------------------|
+//    no valid recipients were found for this message
+//   |------------------------- Failed addresses follow: ---------------------|
+//    user@example.org ... unknown host
+//   |------------------------- Message text follows: ------------------------|
+//
+// Each failed address is "address ... reason"; the message log above may say more.
+import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import { findAddress } from '../fields.js';
+import { header, noticeExtraction, noticeLines, noticeTextWith, recipientFromDetail } from './text-notice.js';
+
+const FAILED = /^\|-{3,}\s*Failed addresses follow:\s*-{3,}\|\s*$/im;
+const SECTION = /^\|-{3,}.{0,60}-{3,}\|\s*$/;
+const ENTRY = /^<?([^\s<>@]{1,256}@[^\s<>]{1,256})>?\s+\.\.\.\s*(.*)$/;
+
+function hint(msg: MailMessage): boolean {
+  return /^mail failed, returning to sender\s*$/i.test(header(msg, 'subject'));
+}
+
+function extract(msg: MailMessage) {
+  const text = noticeTextWith(msg, FAILED);
+  if (!text) return null;
+  const lines = noticeLines(text);
+  let i = lines.findIndex((l) => FAILED.test(l));
+  const recipients: RawRecipient[] = [];
+  for (i += 1; i < lines.length && !SECTION.test(lines[i].trim()); i++) {
+    const m = ENTRY.exec(lines[i].trim());
+    if (!m) continue;
+    const address = findAddress(m[1]);
+    if (address) recipients.push(recipientFromDetail({ recipient: address, detail: m[2] }));
+  }
+  return noticeExtraction(msg, 'smail', recipients);
+}
+
+export const smail: FormatExtractor = { name: 'smail', hint, extract };
