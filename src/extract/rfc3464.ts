@@ -235,15 +235,17 @@ function deliveryStatusTexts(msg: MailMessage): string[] {
  * when it did not parse the reply). A reply code is dropped when it is no SMTP reply code (a server's
  * own number, "542 ... Rejected") or when its class disagrees with Status: RFC 3464 2.3.4 makes Status
  * the reporting MTA's verdict (a "550" reply reported as 4.0.0 was retried as temporary), and a reply
- * of the other class is then a quoted earlier answer, not the one the verdict rests on.
+ * of the other class is then a quoted earlier answer, not the one the verdict rests on. A recipient
+ * without Status keeps its reply code.
  */
 function settleCodes(r: RawRecipient): void {
   if (r.status && r.diagnosticCode) {
     const specific = specificStatus(r.status, r.diagnosticCode);
     if (specific) r.status = specific;
   }
+  // '' (not absent) says "looked, no valid reply code", so later stages do not re-read the number.
   if (r.replyCode && (!isSmtpReplyCode(r.replyCode) || !sameClass(r.replyCode, r.status ?? '')))
-    delete r.replyCode;
+    r.replyCode = '';
 }
 
 /** The kind of a report from its recipients' actions: all delayed is a delay notice. */

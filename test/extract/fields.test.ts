@@ -4,7 +4,10 @@ import {
   fieldAddress,
   findSmtpCommand,
   findStatus,
+  isSmtpReplyCode,
   leadingReplyCode,
+  sameClass,
+  specificStatus,
   stripType,
 } from '../../src/extract/fields.js';
 import { findNoticeReply } from '../../src/extract/notice-text.js';
@@ -59,4 +62,20 @@ test('findNoticeReply: a transcript reply for a single recipient; a bare code af
   assert.equal(findNoticeReply(transcript, 'x@example.jp', true)?.text, '554 5.3.0 unknown mailer error 255');
   assert.equal(findNoticeReply(transcript, 'x@example.jp', false), undefined);
   assert.equal(findNoticeReply('<x@example.jp>... Deferred: 421\n', 'x@example.jp', false)?.replyCode, '421');
+});
+
+test('isSmtpReplyCode knows RFC 5321/4954/7504 codes and refuses invented ones', () => {
+  for (const c of ['250', '421', '450', '521', '550', '554', '556']) assert.equal(isSmtpReplyCode(c), true, c);
+  for (const c of ['522', '542', '599', '5.1', '']) assert.equal(isSmtpReplyCode(c), false, c);
+});
+
+test('sameClass compares the class digits; specificStatus refines only a generic X.0.0', () => {
+  assert.equal(sameClass('550', '5.1.1'), true);
+  assert.equal(sameClass('550', '4.0.0'), false);
+  assert.equal(sameClass('', '4.0.0'), true);
+  assert.equal(specificStatus('5.0.0', '550 5.1.1 <a@example.org>: Recipient address rejected'), '5.1.1');
+  assert.equal(specificStatus('4.0.0', '550 5.7.1 blocked'), '');
+  assert.equal(specificStatus('5.1.0', '550 5.1.1 unknown'), '');
+  assert.equal(specificStatus('5.0.0', '550 5.0.0 rejected'), '');
+  assert.equal(specificStatus('5.0.0', 'no code here'), '');
 });

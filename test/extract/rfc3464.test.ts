@@ -159,3 +159,23 @@ test('a Final-Recipient without address takes the single To of the returned mess
   );
   assert.equal(ex?.recipients[0].recipient, 'k@example.org');
 });
+
+test('a generic Status gives way to the specific code the reply quotes, when the class agrees', () => {
+  const ds = (status: string, diag: string) =>
+    extractRfc3464(
+      mail({
+        deliveryStatus: `Final-Recipient: rfc822; u@example.com\nAction: failed\nStatus: ${status}\nDiagnostic-Code: smtp; ${diag}\n`,
+      }),
+    )?.recipients[0];
+  assert.equal(ds('5.0.0', '550 5.1.1 <u@example.com>: user unknown')?.status, '5.1.1');
+  assert.equal(ds('5.2.0', '550 5.1.1 user unknown')?.status, '5.2.0');
+  // The reply disagrees in class with the reporting MTA's verdict: Status stays, the reply code goes.
+  const transient = ds('4.0.0', '550 5.7.1 client host blocked');
+  assert.equal(transient?.status, '4.0.0');
+  assert.equal(transient?.replyCode, '');
+  assert.equal(transient?.diagnosticCode, '550 5.7.1 client host blocked');
+  // A number that SMTP does not define is no reply code.
+  assert.equal(ds('5.0.0', '542 u@example.com Rejected')?.replyCode, '');
+  assert.equal(ds('5.2.0', '522 5.2.0 Delivery failed: Over quota')?.replyCode, '');
+  assert.equal(ds('5.1.1', '550 5.1.1 unknown')?.replyCode, '550');
+});
