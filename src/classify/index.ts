@@ -22,7 +22,7 @@ import { findPhrase, matchPhrase, phraseLabel } from './phrases/index.js';
 import { BLOCKED_GENERIC } from './phrases/sender.js';
 import type { Phrase, PhraseTable } from './phrases/types.js';
 import { matchProviderRule, PROVIDERS, type Provider, type ProviderRule } from './providers/index.js';
-import { PSEUDO_DETAIL, REASON_PROFILES } from './reasons.js';
+import { PSEUDO_DETAIL, REASON_PROFILES, TRANSIENT_PSEUDO_DETAIL } from './reasons.js';
 import { findReplyParts, joinReplyLines } from './reply.js';
 import { describeStatus, isGenericStatus, parseStatus } from './status.js';
 
@@ -98,9 +98,6 @@ const WEAK_STATUS: Record<string, Reason> = {
   '7.28': 'speeding',
 };
 
-/** A reply text that opens with "<local@domain>:" (after its codes were removed). */
-const ADDRESSED_REPLY_RE = /^<[^<>\s@]{1,128}@[^<>\s]{1,255}>:/;
-
 /** Reasons that stay permanent recipient failures in Sisimai's "hardbounce" sense. */
 const HARD_REASONS: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'hasmoved']);
 
@@ -135,9 +132,17 @@ function domainOf(address: string): string {
   return at >= 0 ? address.slice(at).toLowerCase() : '';
 }
 
-/** Providers recognised from the remote MTA first, then the text, then the recipient's domain. */
+/**
+ * Providers recognised from the remote MTA first, then the text, then the recipient's domain,
+ * and last the MTA that wrote the notice (a filtering service that bounces in its own name).
+ */
 function detectProviders(raw: RawRecipient, lower: string): Provider[] {
-  const places = [(raw.remoteMta ?? '').toLowerCase(), lower, domainOf(raw.recipient ?? '')];
+  const places = [
+    (raw.remoteMta ?? '').toLowerCase(),
+    lower,
+    domainOf(raw.recipient ?? ''),
+    (raw.reportingMta ?? '').toLowerCase(),
+  ];
   const found: Provider[] = [];
   for (const place of places) {
     if (!place) continue;
@@ -146,6 +151,25 @@ function detectProviders(raw: RawRecipient, lower: string): Provider[] {
     }
   }
   return found;
+}
+
+/** A domain name: labels of letters, digits and hyphens joined by dots (RFC 1035 section 2.3.1). */
+const DOMAIN_NAME_RE = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+$/;
+
+/**
+ * "553 mx.example.org does not exist": the server names a host or domain, not a mailbox, that it
+ * cannot find. (An address before the words - with "@" - is a mailbox: the phrase tables.)
+ */
+function namesMissingDomain(lower: string): boolean {
+  const at = lower.indexOf(' does not exist');
+  if (at <= 0) return false;
+  const start = lower.lastIndexOf(' ', at - 1) + 1;
+  if (at - start > 255) return false;
+  const name = lower
+    .slice(start, at)
+    .replace(/^[<("']+/, '')
+    .replace(/[>)"':]+$/, '');
+  return DOMAIN_NAME_RE.test(name);
 }
 
 function statusKey(status: string): string {
@@ -176,10 +200,11 @@ function decide(
     return { reason: 'delivered', by: 'kind' };
   }
   for (const provider of providers) {
-    const rule = matchProviderRule(provider, status, lower, matchRuleText);
+    const rule = matchProviderRule(provider, status, lower, matchRuleText, command);
     if (rule) {
       const what = [
         rule.status ? `status ${status}` : '',
+        rule.command ? `at ${command}` : '',
         rule.text ? `"${phraseLabel({ text: rule.text, source: '' })}"` : '',
       ]
         .filter(Boolean)
@@ -206,6 +231,10 @@ function decide(
     evidence.push(`text "${phraseLabel(phrase.phrase)}" -> ${phrase.table.reason} (${phrase.phrase.source})`);
     return { reason: phrase.table.reason, by: 'text', phrase: phrase.phrase, table: phrase.table };
   }
+  if (namesMissingDomain(lower)) {
+    evidence.push('the server says a domain name "does not exist" -> hostunknown');
+    return { reason: 'hostunknown', by: 'text' };
+  }
   const weak = WEAK_STATUS[key];
   if (weak) {
     evidence.push(`status ${status} (${describeStatus(status)}) -> ${weak}`);
@@ -222,6 +251,12 @@ function decide(
   if (action === 'delayed' || ctx.kind === 'delay') {
     evidence.push('a delay notice without a stated cause');
     return { reason: 'expired', by: 'stage' };
+  }
+  // Words were given but none names a cause: the reason is held open ("onhold"), while a notice
+  // without any words from the server stays "undefined" (Sisimai makes the same distinction).
+  if (lower) {
+    evidence.push("the server's words name no cause that is known: on hold");
+    return { reason: 'onhold', by: 'none' };
   }
   evidence.push('no code or wording that names a cause');
   return { reason: 'undefined', by: 'none' };
@@ -257,10 +292,10 @@ function correctByStage(
   if (decision.reason !== 'userunknown' || decision.by !== 'text' || decision.phrase?.directory) {
     return decision.reason;
   }
-  // A reply that opens with the recipient's address ("550 <a@b>: User unknown") answers that
-  // recipient's RCPT, while one whose address slot is empty ("550 : User unknown") answered no
-  // recipient: it came after DATA, for the whole message.
-  const atRcpt = command === 'RCPT' || (!command && ADDRESSED_REPLY_RE.test(lower));
+  // A reply whose address slot is empty ("550 : User unknown") answered no recipient: it came
+  // after DATA, for the whole message. One that names the address ("550 <a@b>: User unknown")
+  // proves nothing by itself: Postfix and Sendmail name the recipient after DATA too.
+  const atRcpt = command === 'RCPT';
   const afterData = command === 'DATA' || (!command && lower.startsWith(': '));
   const addressing = parseStatus(status)?.subject === '1';
   if (atRcpt || command === 'MAIL' || addressing) return decision.reason;
@@ -287,6 +322,36 @@ function chooseStatus(inText: string, field: string): string {
   if (!inText) return field;
   if (field && isGenericStatus(inText) && !isGenericStatus(field) && inText[0] === field[0]) return field;
   return inText;
+}
+
+/** Notice formats that Sisimai reads with its Exim decoder (mail.ru's servers run Exim). */
+const EXIM_FORMATS: ReadonlySet<string> = new Set(['exim', 'mailru']);
+
+/**
+ * Sisimai's pseudo status ("X.0.9NN", reasons.ts) for a bounce that names no enhanced status.
+ * Its class follows what the server said - a 4xx reply, or words calling the failure temporary
+ * or persistent - not the notice's Action: a "delayed" notice about a permanent cause still
+ * names a permanent cause. Exim notices are read as Exim reports them: a delivery that expired
+ * or met a full mailbox was retried as a temporary failure, and a refusal at MAIL FROM is coded
+ * "on hold" (901), as Sisimai's Exim decoder marks it before the reason is known.
+ */
+function pseudoStatus(
+  reason: Reason,
+  replyCode: string,
+  lower: string,
+  command: string,
+  ctx: ClassifyContext,
+): string {
+  let transient = replyCode.startsWith('4');
+  let detail: string | undefined;
+  if (EXIM_FORMATS.has(ctx.format)) {
+    if (reason === 'expired' || reason === 'mailboxfull') transient = true;
+    if (command === 'MAIL') detail = PSEUDO_DETAIL.onhold;
+  } else if (lower.includes(' temporar') || lower.includes(' persistent')) {
+    transient = true;
+  }
+  detail ??= (transient ? TRANSIENT_PSEUDO_DETAIL[reason] : undefined) ?? PSEUDO_DETAIL[reason] ?? '900';
+  return `${transient ? '4' : '5'}.0.${detail}`;
 }
 
 /** 4: transient, 5: permanent, '': not said. The enhanced status speaks first, then the reply code. */
@@ -338,10 +403,7 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext): Classificatio
   const bounceType = bounceTypeFor(reason, klass, profile.bounceType);
   let status = given;
   if (!status && reason !== 'feedback' && reason !== 'vacation' && reason !== 'delivered') {
-    // The pseudo code's class follows the codes the server gave (a 4xx reply), not the notice's
-    // Action: a "delayed" notice about a permanent cause still names a permanent cause.
-    const codeClass = replyCode.startsWith('4') ? '4' : '5';
-    status = `${codeClass}.0.${PSEUDO_DETAIL[reason] ?? '900'}`;
+    status = pseudoStatus(reason, replyCode, lower, command, ctx);
     evidence.push(`no enhanced status given: pseudo status ${status}`);
   }
   // Sisimai's hardbounce: a dead address or domain; a domain that accepts no mail only when the

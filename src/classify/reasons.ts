@@ -63,12 +63,15 @@ export const REASON_PROFILES: Record<Reason, ReasonProfile> = {
 
 /**
  * Sisimai's pseudo status codes ("X.0.9NN"), used when a bounce names no enhanced status.
- * Codes confirmed by the Sisimai corpus expectations are marked (c); the others follow the same
- * pattern (9 + the RFC 3463 subject and detail of the closest real code) and are bouncedoc's choice.
+ * Source: the code table of go-sisimai (smtp/status, "Code"); the codes marked (c) are also
+ * confirmed by the Sisimai corpus expectations. Sisimai gives a transient (4.0.9NN) variant of
+ * each, except that a transient "filtered" is 4.0.924 (TRANSIENT_PSEUDO_DETAIL).
  */
 export const PSEUDO_DETAIL: Partial<Record<Reason, string>> = {
   undefined: '900', // (c)
   onhold: '901', // (c)
+  syntaxerror: '902',
+  suppressed: '903',
   norelaying: '909', // (c)
   filtered: '910', // (c)
   userunknown: '911', // (c)
@@ -78,6 +81,7 @@ export const PSEUDO_DETAIL: Partial<Record<Reason, string>> = {
   suspend: '921', // (c)
   mailboxfull: '922', // (c)
   exceedlimit: '923',
+  authfailure: '926',
   systemerror: '930', // (c)
   systemfull: '931',
   notaccept: '932', // (c)
@@ -85,19 +89,21 @@ export const PSEUDO_DETAIL: Partial<Record<Reason, string>> = {
   mailererror: '939', // (c)
   networkerror: '944', // (c)
   toomanyconn: '945',
+  speeding: '946',
   expired: '947', // (c)
-  syntaxerror: '950',
   contenterror: '960',
-  notcompliantrfc: '960',
   securityerror: '970',
   blocked: '971', // (c)
   policyviolation: '972',
   requireptr: '973', // (c)
-  authfailure: '975',
+  notcompliantrfc: '974',
+  badreputation: '975',
   failedstarttls: '976',
-  badreputation: '977',
-  speeding: '978',
   spamdetected: '980', // (c)
   virusdetected: '981',
-  suppressed: '911',
+};
+
+/** Where the transient pseudo code differs from the permanent one (go-sisimai's code table). */
+export const TRANSIENT_PSEUDO_DETAIL: Partial<Record<Reason, string>> = {
+  filtered: '924',
 };

@@ -11,7 +11,7 @@ import { readOriginal } from './original.js';
  * best evidence of who complained.
  */
 export function extractArf(msg: MailMessage): Extraction | null {
-  if (!msg.feedbackReport) return null;
+  if (!msg.feedbackReport) return extractJmrp(msg);
   const fields = parseHeaderBlock(msg.feedbackReport.replace(/^\s+/, ''));
   const feedbackType = (headerValue(fields, 'feedback-type') ?? '').toLowerCase().split(/[\s;]/)[0];
   if (!feedbackType) return null;
@@ -27,6 +27,9 @@ export function extractArf(msg: MailMessage): Extraction | null {
     const a = findAddress(original.summary.to);
     if (a) addresses.push(a);
   }
+  // RFC 5965 makes Original-Rcpt-To optional and defines no stand-in: when neither the report nor the
+  // returned message names the recipient, it stays '' ("not stated"). (Sisimai invents an address in
+  // the .invalid domain there; an invented address is no evidence, so bouncedoc does not follow.)
   if (addresses.length === 0) addresses.push('');
 
   const reportingMta = headerValue(fields, 'reporting-mta');
@@ -43,4 +46,30 @@ export function extractArf(msg: MailMessage): Extraction | null {
     ex.originalHeaders = original.headers;
   }
   return ex;
+}
+
+/**
+ * Microsoft's Junk Mail Reporting Program (JMRP) predates ARF and sends no message/feedback-report
+ * part: the complained-about message comes back attached (message/rfc822), and Microsoft's own
+ * header X-HmXmrOriginalRecipient inside it names the complaining mailbox. A user's junk report is
+ * an abuse complaint (RFC 5965 feedback type "abuse").
+ */
+function extractJmrp(msg: MailMessage): Extraction | null {
+  const original = readOriginal(msg);
+  if (!original) return null;
+  const fields = parseHeaderBlock(original.headers);
+  const named = headerValue(fields, 'x-hmxmroriginalrecipient');
+  if (named === undefined) return null;
+  const recipient: RawRecipient = {
+    recipient: fieldAddress(named),
+    feedbackType: 'abuse',
+    reasonHint: 'feedback',
+  };
+  return {
+    kind: 'feedback',
+    format: 'arf',
+    recipients: [recipient],
+    original: original.summary,
+    originalHeaders: original.headers,
+  };
 }

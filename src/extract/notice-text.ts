@@ -49,3 +49,28 @@ function withContinuations(lines: string[], i: number): string {
     parts.push(lines[j].trim());
   return parts.join(' ');
 }
+
+const MAX_LINE = 1000;
+
+/**
+ * The notice's own sentence about `recipient`, for reports that give neither Diagnostic-Code nor a
+ * quoted reply: the first line (with its indented continuations) that names the recipient and says
+ * something besides the address ("Your message wasn't delivered to <addr> because the address
+ * couldn't be found.", sendmail's "<addr>... Deferred: Connection refused by mx"). Header-like lines
+ * ("To: <addr>", delivery-status fields) are skipped: they name the address but say nothing about it.
+ * '' when no such line.
+ */
+export function findNoticeLine(text: string, recipient: string): string {
+  const needle = recipient.toLowerCase();
+  if (!needle) return '';
+  const lines = text.split(/\r?\n/, MAX_LINES);
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].length > MAX_LINE || !lines[i].toLowerCase().includes(needle)) continue;
+    if (/^[ \t]*[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]/.test(lines[i])) continue;
+    const joined = withContinuations(lines, i);
+    const rest = joined.toLowerCase().split(needle).join(' ');
+    // At least two words of letters besides the address.
+    if (/[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}/.test(rest)) return joined;
+  }
+  return '';
+}

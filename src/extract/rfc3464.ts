@@ -4,7 +4,7 @@
 // separated by empty lines (RFC 3464 section 2.1). Many MTAs also write the same fields inline in a
 // text/plain body, often without the empty lines; so a new recipient group is started at every
 // Final-Recipient (or at an Original-Recipient that follows a complete group), not only at empty lines.
-import { parseHeaderBlock } from '../read/index.js';
+import { headerValue } from '../read/index.js';
 import { MAX_RECIPIENTS } from '../read/limits.js';
 import type { Extraction, HeaderField, MailMessage, RawRecipient, ReportKind } from '../types.js';
 import {
@@ -18,7 +18,7 @@ import {
   specificStatus,
   stripType,
 } from './fields.js';
-import { findNoticeReply } from './notice-text.js';
+import { findNoticeLine, findNoticeReply } from './notice-text.js';
 import { readOriginal } from './original.js';
 
 /** Per-message fields of a delivery-status body (RFC 3464 2.2 plus common extensions). */
@@ -65,7 +65,7 @@ export function parseDeliveryStatus(text: string): DeliveryStatus {
   let current: RawRecipient | null = null;
   // Collect fields line by line so that empty lines can end a recipient group.
   for (const block of text.split(/\r?\n[ \t]*\r?\n/)) {
-    const fields = parseHeaderBlock(block.replace(/^\s*\n/, ''));
+    const fields = dsnFields(block);
     if (fields.length === 0) continue;
     if (current) {
       pushRecipient(recipients, current);
@@ -90,6 +90,31 @@ export function parseDeliveryStatus(text: string): DeliveryStatus {
   for (const r of recipients)
     if (message.reportingMta && !r.reportingMta) r.reportingMta = message.reportingMta;
   return { message, recipients };
+}
+
+const FIELD_LINE = /^([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)$/;
+const MAX_FIELDS = 5000;
+
+/**
+ * The fields of one block, folded lines joined. Unlike message headers, delivery-status fields are
+ * not RFC 2047-decoded: RFC 3464 2.1 gives them no encoded-words (RFC 6533 writes non-ASCII as
+ * \x{HEX} instead), and RFC 2047 section 5 forbids encoded-words in an addr-spec, so
+ * "=?utf-8?B?...?=@example.org" in Final-Recipient is the address as the MTA used it.
+ */
+function dsnFields(block: string): HeaderField[] {
+  const out: HeaderField[] = [];
+  for (const line of block.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line)) {
+      const last = out[out.length - 1];
+      if (last && line.trim()) last.value = `${last.value} ${line.trim()}`;
+      continue;
+    }
+    if (out.length >= MAX_FIELDS) break;
+    const m = FIELD_LINE.exec(line);
+    if (m) out.push({ name: m[1].toLowerCase(), value: m[2].trim() });
+    else if (out.length > 0) out.push({ name: '', value: '' }); // a prose line ends the previous field
+  }
+  return out.filter((f) => f.name !== '').map((f) => ({ name: f.name, value: f.value.replace(/\s+/g, ' ') }));
 }
 
 /**
@@ -248,6 +273,32 @@ function settleCodes(r: RawRecipient): void {
     r.replyCode = '';
 }
 
+const MAX_TRAILING_REPORTS = 100;
+
+/**
+ * Delivery-status parts of further reports glued after the end of this one: mailbox files where a
+ * second notice follows the first message's closing MIME boundary (RFC 2046 5.1.1 makes that text an
+ * epilogue, which MIME readers drop). Each part's body runs from the empty line after its
+ * Content-Type to the next boundary line.
+ */
+function trailingReports(msg: MailMessage): string[] {
+  const type = headerValue(msg.headers, 'content-type') ?? '';
+  const boundary = /boundary[ \t]*=[ \t]*"?([^";\r\n]{1,200})/i.exec(type)?.[1].trim();
+  if (!boundary) return [];
+  const close = msg.raw.indexOf(`\n--${boundary}--`);
+  if (close < 0) return [];
+  const lines = msg.raw.slice(close + boundary.length + 5).split(/\r?\n/);
+  const reports: string[] = [];
+  for (let i = 0; i < lines.length && reports.length < MAX_TRAILING_REPORTS; i++) {
+    if (!/^content-type:[ \t]*message\/(?:global-)?delivery-status/i.test(lines[i])) continue;
+    while (i < lines.length && lines[i].trim() !== '') i++;
+    const body: string[] = [];
+    for (i++; i < lines.length && !lines[i].startsWith('--'); i++) body.push(lines[i]);
+    reports.push(body.join('\n'));
+  }
+  return reports;
+}
+
 /** The kind of a report from its recipients' actions: all delayed is a delay notice. */
 export function kindFromActions(recipients: RawRecipient[]): ReportKind {
   if (recipients.length > 0 && recipients.every((r) => r.action === 'delayed')) return 'delay';
@@ -264,6 +315,10 @@ export function extractRfc3464(msg: MailMessage): Extraction | null {
     const ds = parseDeliveryStatus(text);
     if (ds.recipients.length === 0) continue;
     const recipients = ds.recipients;
+    for (const more of trailingReports(msg)) {
+      for (const r of parseDeliveryStatus(more).recipients)
+        if (recipients.length < MAX_RECIPIENTS) recipients.push(r);
+    }
     const original = readOriginal(msg);
     // A single recipient whose Final-Recipient held no address (e.g. "RFC822; @host"): the returned
     // message's To names it when it names exactly one address.
@@ -275,7 +330,14 @@ export function extractRfc3464(msg: MailMessage): Extraction | null {
     for (const r of recipients) {
       if (r.replyCode) continue;
       const found = findNoticeReply(msg.text, r.recipient, recipients.length === 1);
-      if (!found) continue;
+      if (!found) {
+        // Nothing from the server at all: the notice's own sentence about the recipient says why.
+        if (!r.diagnosticCode) {
+          const line = findNoticeLine(msg.text, r.recipient);
+          if (line) r.diagnosticCode = line;
+        }
+        continue;
+      }
       r.replyCode = found.replyCode;
       // No reply code means the Diagnostic-Code (if any) was no SMTP reply: the quoted reply says more.
       r.diagnosticCode = found.text;

@@ -50,7 +50,9 @@ export async function readInput(input: Uint8Array | string, options: ReadOptions
     try {
       const message = readFast(bytes, raw);
       if (message) return { type: 'message', message };
-    } catch {}
+    } catch (err) {
+      if (globalThis.process?.env?.BOUNCEDOC_DEBUG) console.error('fast reader failed:', err);
+    }
   }
   const reader = options.reader ?? postalReader;
   try {

@@ -44,12 +44,20 @@ describe('classify', () => {
     assert.equal(data.hardbounce, false);
   });
 
-  it('reads the reply form: an addressed reply answers RCPT, an empty address slot came after DATA', () => {
-    // status 5.0.0 alone does not confirm a missing address; the reply's form does
+  it('reads the reply form: an empty address slot came after DATA; au tells the two apart', () => {
+    // status 5.0.0 alone does not confirm a missing address, and naming the address does not
+    // either (Postfix and Sendmail name it after DATA too)
     assert.equal(
       run({ status: '5.0.0', diagnosticCode: '550 <someone@example.com>: User unknown' }).reason,
+      'filtered',
+    );
+    // au (KDDI) names the address only when it does not exist
+    const au = { recipient: 'someone@ezweb.ne.jp', status: '5.0.0' };
+    assert.equal(
+      run({ ...au, diagnosticCode: '550 <someone@ezweb.ne.jp>: User unknown' }).reason,
       'userunknown',
     );
+    assert.equal(run({ ...au, diagnosticCode: '550 : User unknown' }).reason, 'filtered');
     assert.equal(run({ status: '5.0.0', diagnosticCode: '550 : User unknown' }).reason, 'filtered');
     assert.equal(run({ diagnosticCode: '550 : User unknown' }).reason, 'filtered');
     // an addressing status (X.1.x) confirms it at any stage

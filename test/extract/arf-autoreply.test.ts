@@ -104,3 +104,34 @@ test('an automatic unsubscribe request is opt-out feedback, not an auto-reply', 
   });
   assert.equal(extractUnsubscribe(human), null);
 });
+
+test('ARF: a Microsoft JMRP report (no feedback-report part) names the recipient in the attached message', () => {
+  const ex = extractArf(
+    mail({
+      headers: [{ name: 'subject', value: 'complaint about message from 192.0.2.1' }],
+      originalMessage:
+        'X-HmXmrOriginalRecipient: reader@example.com\nFrom: news@shop.example\nTo: reader@example.com\nSubject: Sale\n\nbuy',
+    }),
+  );
+  assert.equal(ex?.kind, 'feedback');
+  assert.deepEqual(
+    ex?.recipients.map((r) => [r.recipient, r.feedbackType]),
+    [['reader@example.com', 'abuse']],
+  );
+  assert.equal(ex?.original?.subject, 'Sale');
+  // An ordinary attached message is no complaint.
+  assert.equal(extractArf(mail({ originalMessage: 'From: a@example.org\nTo: b@example.org\n\nhi' })), null);
+});
+
+test('ARF: a report that names no recipient anywhere gives an empty recipient, not an invented one', () => {
+  const ex = extractArf(
+    mail({
+      feedbackReport: 'Feedback-Type: abuse\nUser-Agent: X/1.0\nVersion: 0.1\n',
+      originalMessage: 'From: <s@example.net>\nTo: <Undisclosed Recipients>\nSubject: x\n\nbody',
+    }),
+  );
+  assert.deepEqual(
+    ex?.recipients.map((r) => [r.recipient, r.feedbackType]),
+    [['', 'abuse']],
+  );
+});

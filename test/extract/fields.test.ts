@@ -10,7 +10,7 @@ import {
   specificStatus,
   stripType,
 } from '../../src/extract/fields.js';
-import { findNoticeReply } from '../../src/extract/notice-text.js';
+import { findNoticeLine, findNoticeReply } from '../../src/extract/notice-text.js';
 
 test('fieldAddress: type prefix, brackets, source routes, no address', () => {
   assert.equal(fieldAddress('rfc822; <a.b@example.com>'), 'a.b@example.com');
@@ -65,7 +65,8 @@ test('findNoticeReply: a transcript reply for a single recipient; a bare code af
 });
 
 test('isSmtpReplyCode knows RFC 5321/4954/7504 codes and refuses invented ones', () => {
-  for (const c of ['250', '421', '450', '521', '550', '554', '556']) assert.equal(isSmtpReplyCode(c), true, c);
+  for (const c of ['250', '421', '450', '521', '550', '554', '556'])
+    assert.equal(isSmtpReplyCode(c), true, c);
   for (const c of ['522', '542', '599', '5.1', '']) assert.equal(isSmtpReplyCode(c), false, c);
 });
 
@@ -78,4 +79,21 @@ test('sameClass compares the class digits; specificStatus refines only a generic
   assert.equal(specificStatus('5.1.0', '550 5.1.1 unknown'), '');
   assert.equal(specificStatus('5.0.0', '550 5.0.0 rejected'), '');
   assert.equal(specificStatus('5.0.0', 'no code here'), '');
+});
+
+test('findNoticeLine: the sentence naming the recipient, not a bare address or a header line', () => {
+  const text = [
+    '   ----- The following addresses had permanent fatal errors -----',
+    '<k@example.co.jp>',
+    'To: <k@example.co.jp>',
+    '   ----- Transcript of session follows -----',
+    '<k@example.co.jp>... Deferred: Connection refused by',
+    '    mx.example.co.jp.',
+  ].join('\n');
+  assert.equal(
+    findNoticeLine(text, 'k@example.co.jp'),
+    '<k@example.co.jp>... Deferred: Connection refused by mx.example.co.jp.',
+  );
+  assert.equal(findNoticeLine('<k@example.co.jp>\n', 'k@example.co.jp'), '');
+  assert.equal(findNoticeLine('anything', ''), '');
 });

@@ -179,3 +179,71 @@ test('a generic Status gives way to the specific code the reply quotes, when the
   assert.equal(ds('5.2.0', '522 5.2.0 Delivery failed: Over quota')?.replyCode, '');
   assert.equal(ds('5.1.1', '550 5.1.1 unknown')?.replyCode, '550');
 });
+
+test('a second report glued after the closing boundary (mailbox file) adds its recipients', () => {
+  const report = (rcpt: string, b: string) =>
+    [
+      `--${b}`,
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.net',
+      '',
+      `Final-Recipient: rfc822; ${rcpt}`,
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 unknown',
+      '',
+      `--${b}--`,
+    ].join('\n');
+  const raw = [
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="AA"',
+    '',
+    report('one@example.com', 'AA'),
+    '',
+    'From MAILER-DAEMON  Thu Apr 29 23:34:45 2015',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="BB"',
+    '',
+    report('two@example.com', 'BB'),
+    '',
+  ].join('\n');
+  const ex = extractRfc3464(
+    mail({
+      headers: [
+        { name: 'content-type', value: 'multipart/report; report-type=delivery-status; boundary="AA"' },
+      ],
+      deliveryStatus: 'Final-Recipient: rfc822; one@example.com\nAction: failed\nStatus: 5.1.1\n',
+      raw,
+    }),
+  );
+  assert.deepEqual(
+    ex?.recipients.map((r) => [r.recipient, r.status]),
+    [
+      ['one@example.com', '5.1.1'],
+      ['two@example.com', '5.1.1'],
+    ],
+  );
+});
+
+test('delivery-status fields are not RFC 2047-decoded (no encoded-words in an addr-spec)', () => {
+  const ds = parseDeliveryStatus(
+    'Final-Recipient: RFC822; =?utf-8?B?8J+QiPCfkIg=?=@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: SMTP; 550 5.1.1 <=?utf-8?B?8J+QiPCfkIg=?=@example.org>...\n    User unknown\n',
+  );
+  assert.equal(ds.recipients[0].recipient, '=?utf-8?B?8J+QiPCfkIg=?=@example.org');
+  assert.equal(
+    ds.recipients[0].diagnosticCode,
+    '550 5.1.1 <=?utf-8?B?8J+QiPCfkIg=?=@example.org>... User unknown',
+  );
+});
+
+test('without Diagnostic-Code or a quoted reply, the notice sentence about the recipient is the diagnostic', () => {
+  const ex = extractRfc3464(
+    mail({
+      text: "** Address not found **\n\nYour message wasn't delivered to u@example.it because the address couldn't be found.\n",
+      deliveryStatus: 'Final-Recipient: rfc822; u@example.it\nAction: failed\nStatus: 5.0.0\n',
+    }),
+  );
+  assert.equal(
+    ex?.recipients[0].diagnosticCode,
+    "Your message wasn't delivered to u@example.it because the address couldn't be found.",
+  );
+});

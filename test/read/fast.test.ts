@@ -6,6 +6,7 @@ import { readFast } from '../../src/read/fast/index.js';
 import { parseStructured } from '../../src/read/fast/params.js';
 import { decodeEncodedWords } from '../../src/read/fast/rfc2047.js';
 import { decodeBase64, decodeQuotedPrintable } from '../../src/read/fast/transfer.js';
+import { readInput } from '../../src/read/index.js';
 import type { MailMessage } from '../../src/types.js';
 
 function read(input: string | Uint8Array): MailMessage {
@@ -225,4 +226,17 @@ test('transfer decoding: base64 with junk and per-line padding; quoted-printable
   assert.equal(decoderFor('x-sjis')?.encoding, 'shift_jis');
   assert.equal(decoderFor('cp932')?.encoding, 'shift_jis');
   assert.equal(decoderFor('no such charset'), null);
+});
+
+test('readInput uses the fast reader by default', async () => {
+  // ISO-2022-JP text split across two base64 words: the second word has no escape sequence of
+  // its own, so the words must be decoded as one byte run (postal-mime gives U+FFFD here).
+  const r = await readInput(
+    'From: a@example.com\nSubject: =?iso-2022-jp?B?GyRCJUslYw==?=\n =?iso-2022-jp?B?ITwlcxsoQg==?=\n\nbody\n',
+  );
+  assert.equal(r.type, 'message');
+  assert.equal(
+    r.type === 'message' && r.message.headers.find((h) => h.name === 'subject')?.value,
+    'ニャーン',
+  );
 });

@@ -78,13 +78,14 @@ export async function auditMessage(
         severity: 'error',
         message: `"${options.ip}" is not an IP address`,
       });
-  } else if (picked) {
+  } else if (picked && (picked.confident || !receiver?.clientIp)) {
     ip = { address: picked.hop.ip!, source: 'received', why: picked.why, confident: picked.confident };
   } else if (receiver?.clientIp) {
+    // the address the receiver itself evaluated SPF for beats a guessed hop
     ip = {
       address: receiver.clientIp,
       source: 'receiver-results',
-      why: `no Received line records it; ${who} wrote it in its SPF result`,
+      why: `${picked ? 'no Received line from the receiver records it' : 'no Received line records it'}; ${who} wrote it in its SPF result`,
       confident: true,
     };
   }

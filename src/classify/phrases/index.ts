@@ -35,6 +35,7 @@ import {
 import {
   DNS_ERROR,
   EXPIRED,
+  LOCAL_MAILER,
   MAILER_ERROR,
   NETWORK_ERROR,
   ON_HOLD,
@@ -67,6 +68,7 @@ export const PHRASE_TABLES: readonly PhraseTable[] = [
   EXPIRED,
   HAS_MOVED,
   MAILBOX_FULL,
+  LOCAL_MAILER,
   SUSPEND,
   NO_RELAYING,
   REJECTED,

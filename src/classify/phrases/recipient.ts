@@ -61,6 +61,9 @@ export const USER_UNKNOWN: PhraseTable = {
     p('address not found', MISC),
     p('account does not exist', GOOGLE),
     p('account that you tried to reach does not exist', GOOGLE),
+    // The summary of Gmail's "Address not found" notice, written after the receiving server's
+    // refusal: Gmail's verdict on the address, whatever the stage.
+    dir("because the address couldn't be found", GOOGLE),
     p('email address wasn’t found', EXCHANGE),
     p("email address wasn't found", EXCHANGE),
     p("email address you entered couldn't be found", EXCHANGE),

@@ -102,6 +102,8 @@ export const DNS_ERROR: PhraseTable = {
     // The resolver's TRY_AGAIN answer, as Postfix words it: a lookup that may succeed later.
     p('host not found, try again', POSTFIX),
     p('dns temporary failure', MISC),
+    // Sendmail's resolver failure ("Deferred: Name server: example.org.: host name lookup failure").
+    p('host name lookup failure', 'observed in Sendmail notices'),
   ],
 };
 
@@ -146,6 +148,17 @@ export const MAILER_ERROR: PhraseTable = {
     p('local delivery failed', MISC),
     p('x-unix;', 'RFC 3464 diagnostic type of a local program'),
   ],
+};
+
+/**
+ * A local delivery program's own complaint (RFC 3464 diagnostic type "x-unix"): whatever words it
+ * uses ("procmail: ... No such user" is procmail failing to find a local account id), the mail
+ * server's delivery agent failed, not the address. A full mailbox said this way stays a full
+ * mailbox (MAILBOX_FULL is tried first).
+ */
+export const LOCAL_MAILER: PhraseTable = {
+  reason: 'mailererror',
+  phrases: [p('procmail:', 'observed in Postfix notices (procmail as the local delivery agent)')],
 };
 
 /** Sendmail's EX_OSERR text, which would otherwise read as the server's "system error". */

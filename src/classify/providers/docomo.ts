@@ -1,6 +1,6 @@
 // NTT docomo (docomo.ne.jp). Until March 2025 docomo accepted RCPT and answered "550 Unknown
-// user" after DATA when the recipient's reception settings refused the sender: at that stage
-// the words do not mean the address is unknown (the stage rule in classify/index.ts handles it).
+// user" after DATA when the recipient's reception settings refused the sender's domain: at that
+// stage the words do not mean the address is unknown. Answered at RCPT they do.
 import type { Provider } from './types.js';
 
 const OBS = 'observed in NTT docomo notices';
@@ -8,5 +8,18 @@ const OBS = 'observed in NTT docomo notices';
 export const docomo: Provider = {
   name: 'docomo',
   markers: ['docomo.ne.jp', 'mfsmax.docomo'],
-  rules: [{ text: 'reception settings', reason: 'filtered', category: 'recipient-restricted', source: OBS }],
+  rules: [
+    { text: 'reception settings', reason: 'filtered', category: 'recipient-restricted', source: OBS },
+    { command: ['RCPT'], text: 'unknown user', reason: 'userunknown', source: OBS },
+    // The recipient's settings refused this sender (domain-specific reception): the sender is
+    // what was refused, by the recipient's choice.
+    {
+      status: ['5.0.0'],
+      command: ['DATA'],
+      text: 'unknown user',
+      reason: 'rejected',
+      category: 'recipient-restricted',
+      source: OBS,
+    },
+  ],
 };

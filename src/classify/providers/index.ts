@@ -9,6 +9,7 @@ import { google } from './google.js';
 import { iua } from './iua.js';
 import { kddi } from './kddi.js';
 import { mailru } from './mailru.js';
+import { messagelabs } from './messagelabs.js';
 import { microsoft } from './microsoft.js';
 import { mimecast } from './mimecast.js';
 import { orange } from './orange.js';
@@ -27,6 +28,7 @@ export const PROVIDERS: readonly Provider[] = [
   yahoo,
   mailru,
   mimecast,
+  messagelabs,
   apple,
   orange,
   cox,
@@ -53,8 +55,12 @@ export function matchProviderRule(
   status: string,
   lower: string,
   match: (lower: string, text: ProviderRule['text']) => boolean,
+  command = '',
 ): ProviderRule | undefined {
   return provider.rules.find(
-    (r) => (!r.status || r.status.includes(status)) && (r.text === undefined || match(lower, r.text)),
+    (r) =>
+      (!r.status || r.status.includes(status)) &&
+      (!r.command || r.command.includes(command)) &&
+      (r.text === undefined || match(lower, r.text)),
   );
 }

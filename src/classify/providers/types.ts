@@ -6,6 +6,8 @@ import type { Phrase } from '../phrases/types.js';
 export interface ProviderRule {
   /** enhanced status codes (normalised, e.g. "5.7.26") that this rule needs; any one suffices */
   status?: readonly string[];
+  /** SMTP commands (RCPT, DATA, ...) at which the reply must have been given; any one suffices */
+  command?: readonly string[];
   /** a phrase (provider code or wording) that must occur in the reply text */
   text?: Phrase['text'];
   reason: Reason;

@@ -52,8 +52,9 @@ function hint(msg: MailMessage): boolean {
   if (/Mail delivery failed\s*:\s*returning message to sender/i.test(subject)) return true;
   if (DELAY_SUBJECT.test(subject)) return true;
   if (header(msg, 'x-failed-recipients')) return true;
-  // Exim's message ids: <E1abcDE-000123-Xy@host> (base-62 id with an "E" prefix).
-  return /^<E[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2,4}@/.test(header(msg, 'message-id'));
+  // Exim's message ids with an "E" prefix: <E1abcDE-000123-Xy@host>, and the longer form of
+  // Exim 4.97 and later (<E1abcDE-00000000AbC-0XyZ@host>).
+  return /^<E[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}@/.test(header(msg, 'message-id'));
 }
 
 interface Entry {

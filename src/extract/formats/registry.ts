@@ -2,39 +2,39 @@
 // src/types.ts). Adding a format: write src/extract/formats/<name>.ts, import it here, add it to the list.
 // Order matters only among formats whose hint() says yes: earlier ones are tried first.
 import type { FormatExtractor } from '../../types.js';
-import { dragonfly } from './dragonfly.js';
-import { exim } from './exim.js';
-import { gmail } from './gmail.js';
-import { googleGroups } from './google-groups.js';
 import { amazonses } from './amazonses.js';
 import { biglobe } from './biglobe.js';
+import { domino } from './domino.js';
+import { dragonfly } from './dragonfly.js';
 import { einsUndEins } from './einsundeins.js';
+import { exchange2003 } from './exchange2003.js';
+import { exim } from './exim.js';
 import { ezweb } from './ezweb.js';
+import { fml } from './fml.js';
+import { forwardedDsn } from './forwarded-dsn.js';
+import { gmail } from './gmail.js';
 import { gmx } from './gmx.js';
+import { googleGroups } from './google-groups.js';
+import { imailserver } from './imailserver.js';
+import { interscan } from './interscan.js';
 import { kddi } from './kddi.js';
+import { mailfoundry } from './mailfoundry.js';
+import { mailmarshal } from './mailmarshal.js';
 import { mailru } from './mailru.js';
+import { mfilter } from './mfilter.js';
+import { mmsGateway } from './mms-gateway.js';
+import { notes } from './notes.js';
 import { office365 } from './office365.js';
-import { yahoo } from './yahoo.js';
-import { zoho } from './zoho.js';
 import { opensmtpd } from './opensmtpd.js';
+import { postfixText } from './postfix-text.js';
 import { qmail } from './qmail.js';
 import { sendmailText } from './sendmail-text.js';
-import { exchange2003 } from './exchange2003.js';
-import { imailserver } from './imailserver.js';
-import { domino } from './domino.js';
-import { notes } from './notes.js';
+import { smail } from './smail.js';
 import { x1 } from './x1.js';
 import { x3 } from './x3.js';
 import { x6 } from './x6.js';
-import { mailmarshal } from './mailmarshal.js';
-import { interscan } from './interscan.js';
-import { mailfoundry } from './mailfoundry.js';
-import { fml } from './fml.js';
-import { mmsGateway } from './mms-gateway.js';
-import { mfilter } from './mfilter.js';
-import { postfixText } from './postfix-text.js';
-import { forwardedDsn } from './forwarded-dsn.js';
-import { smail } from './smail.js';
+import { yahoo } from './yahoo.js';
+import { zoho } from './zoho.js';
 
 export const formats: readonly FormatExtractor[] = [
   // provider notices (more specific than the MTA formats below)

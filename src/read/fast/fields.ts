@@ -8,12 +8,14 @@ export interface Field {
   value: string;
 }
 
-/** Parses a header block whose lines end in "\n" (a trailing "\r" is ignored). Linear. */
+/**
+ * Parses a header block whose lines end in "\n" (a trailing "\r" is ignored). Lines are grouped
+ * first (a line starting with SP/HTAB joins the group before it, even when that group is no
+ * field), then each group with a ":" is a field. Linear.
+ */
 export function parseFields(block: string): Field[] {
   const out: Field[] = [];
-  // the field being read: its name and the pieces of its value (null: none)
-  let name = '';
-  let value: string[] | null = null;
+  let group: string[] = [];
   let pos = 0;
   const len = block.length;
   while (pos < len) {
@@ -22,22 +24,24 @@ export function parseFields(block: string): Field[] {
     let lineEnd = end;
     while (lineEnd > pos && block.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     const first = block.charCodeAt(pos);
-    if ((first === 32 || first === 9) && value !== null) {
-      value.push(block.slice(pos, lineEnd));
-    } else {
-      if (value !== null) out.push({ name, value: clean(value.join('')) });
-      value = null;
-      if (out.length >= MAX_FIELDS) return out;
-      const colon = block.indexOf(':', pos);
-      if (colon >= 0 && colon < lineEnd) {
-        name = trimWsp(block.slice(pos, colon)).toLowerCase();
-        value = [block.slice(colon + 1, lineEnd)];
-      }
+    if ((first !== 32 && first !== 9) || group.length === 0) {
+      if (group.length > 0 && addField(out, group)) return out;
+      group = [];
     }
+    group.push(block.slice(pos, lineEnd));
     pos = end + 1;
   }
-  if (value !== null) out.push({ name, value: clean(value.join('')) });
+  if (group.length > 0) addField(out, group);
   return out;
+}
+
+/** Adds the field a group of lines holds, if any; true when MAX_FIELDS is reached. */
+function addField(out: Field[], group: string[]): boolean {
+  const line = group.length === 1 ? group[0] : group.join('');
+  const colon = line.indexOf(':');
+  if (colon >= 0)
+    out.push({ name: trimWsp(line.slice(0, colon)).toLowerCase(), value: clean(line.slice(colon + 1)) });
+  return out.length >= MAX_FIELDS;
 }
 
 function clean(v: string): string {

@@ -96,19 +96,18 @@ export function toMailMessage(root: MimeNode, bytes: Uint8Array, s: string, raw:
   };
   walk(root, undefined);
 
+  // postal-mime's rule: the plain body exists once any inline text/plain part does, and then an
+  // HTML-only part adds its text rendering; HTML-only messages get their text from the HTML below.
+  let hasPlain = false;
+  for (const entry of texts.values()) if (entry.plain.length > 0) hasPlain = true;
   const plainOut: string[] = [];
   const htmlOut: string[] = [];
-  let hasPlain = false;
   for (const entry of texts.values()) {
-    if (entry.plain.length > 0) {
-      plainOut.push(...entry.plain);
-      hasPlain = true;
-    } else plainOut.push(...entry.html.map(htmlToText));
+    if (entry.plain.length > 0) plainOut.push(...entry.plain);
+    else if (hasPlain) plainOut.push(...entry.html.map(htmlToText));
     htmlOut.push(...entry.html);
   }
-  // postal-mime's rule: the plain body exists once any inline text/plain part does; HTML-only
-  // messages get their text from the HTML below (the same htmlToText the adapter uses).
-  const joinedPlain = hasPlain ? plainOut.join('\n') : '';
+  const joinedPlain = plainOut.join('\n');
   const html = hasHtml ? htmlOut.join('\n') : '';
 
   const parts: MessagePart[] = [];
