@@ -257,9 +257,14 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
       'Check the sending software or library and its version; the command it sent was not understood (RFC 5321 section 4.2.3).',
     ],
   },
+  // "onhold": the server said something, but no known cause is in its words (the classifier keeps
+  // "undefined" for a bounce without any words from the server).
   onhold: {
-    summary: 'Delivery is on hold for a reason the server did not state',
-    steps: ['Wait for the next retry or a final report; the cause is not known yet.'],
+    summary: "Delivery failed; the server's words do not name a cause that is known",
+    steps: [
+      "Read the server's words in the bounce: they are the only account of the cause.",
+      'A temporary (4xx) failure is retried by the sending server; after a permanent one, send again once and, if it fails the same way, contact the recipient or their mail administrator.',
+    ],
   },
   undefined: {
     summary: 'Delivery failed and the server gave no usable reason',

@@ -382,7 +382,14 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext): Classificatio
   const evidence: string[] = [];
   const diag = clip(raw.diagnosticCode ?? '');
   const found = findReplyParts(diag);
-  const replyCode = /^[245]\d\d$/.test(raw.replyCode ?? '') ? (raw.replyCode as string) : found.replyCode;
+  // An extractor that sets replyCode to '' has checked and found none (a leading number that is no
+  // SMTP reply code, or one whose class contradicts the Status field): do not re-read the text.
+  const replyCode =
+    raw.replyCode === ''
+      ? ''
+      : /^[245][0-5]\d$/.test(raw.replyCode ?? '')
+        ? (raw.replyCode as string)
+        : found.replyCode;
   const command = raw.smtpCommand || found.smtpCommand || '';
   // The status inside the server's own words is more precise than the DSN's Status field,
   // which MTAs often fill with a generic X.0.0 (RFC 3464 lets both be given) - unless the words

@@ -57,13 +57,15 @@ function isCodelessReply(lower: string): boolean {
 /** Longest text that is searched; the rest of a longer input is ignored. */
 export const MAX_REPLY_SCAN = 256 * 1024;
 
+// Reply codes are [245][0-5][0-9]: RFC 5321 section 4.2.1 defines the second digit only as 0-5
+// (syntax, information, connections, -, -, mail system), so "571" is no reply code.
 // A reply code directly followed by an enhanced status code ("550 5.1.1", "550-5.1.1",
 // "said: 421\n4.7.0"). The status must not be the start of a dotted number such as an IP address.
-const CODE_AND_STATUS_RE = /(?<![\d.])([245]\d\d)[ \t\r\n-]{1,8}([245]\.\d{1,3}\.\d{1,3})(?![\d.]|\.\d)/;
+const CODE_AND_STATUS_RE = /(?<![\d.])([245][0-5]\d)[ \t\r\n-]{1,8}([245]\.\d{1,3}\.\d{1,3})(?![\d.]|\.\d)/;
 // An enhanced status code on its own (not a piece of an IP address or a version number).
 const STATUS_RE = /(?<![\d.\w])([245]\.\d{1,3}\.\d{1,3})(?!\.?\d)/;
 // A reply code on its own: at the start, or after a separator that precedes replies in notices.
-const CODE_RE = /(?:^|[\s;:(<>"'])([245]\d\d)(?=[ \t\r\n-]|$)/m;
+const CODE_RE = /(?:^|[\s;:(<>"'])([245][0-5]\d)(?=[ \t\r\n-]|$)/m;
 // One line of a reply: the code, the continuation mark, an optional status (also as people mangle
 // it when they anonymize, "x.x.xx"), then the text.
 const REPLY_LINE_RE =
@@ -101,6 +103,13 @@ const STAGE_PHRASES: ReadonlyArray<readonly [string, SmtpCommand]> = [
   ['>>> mail from:', 'MAIL'],
   ['>>> ehlo', 'EHLO'],
   ['>>> helo', 'HELO'],
+  // Gmail's notices end the remote reply with the state its SMTP client was in: 13 after the
+  // greeting, 14 at RCPT, 15-18 in the DATA phase ("550 <a@b>... User unknown (state 14).").
+  ['(state 13)', 'EHLO'],
+  ['(state 14)', 'RCPT'],
+  ['(state 15)', 'DATA'],
+  ['(state 17)', 'DATA'],
+  ['(state 18)', 'DATA'],
   // Generic wordings.
   ['rcpt to command', 'RCPT'],
   ['mail from command', 'MAIL'],

@@ -34,7 +34,7 @@ export function rcodeOfError(err: unknown): DnsResult {
 async function ask(r: NodeResolver, name: string, type: RRType): Promise<DnsRecordData[]> {
   switch (type) {
     case 'TXT':
-      return r.resolveTxt(name);
+      return (await r.resolveTxt(name)).map((chunks) => chunks.map(utf8FromLatin1));
     case 'MX':
       return (await r.resolveMx(name)).map((m) => ({ priority: m.priority, exchange: m.exchange }));
     case 'A':
@@ -54,6 +54,31 @@ async function ask(r: NodeResolver, name: string, type: RRType): Promise<DnsReco
     case 'SPF':
       // c-ares cannot ask for type 99: handled by queryTxtLike() in the resolver below
       throw Object.assign(new Error('type SPF (99) is not supported by node:dns'), { code: 'ENOTIMP' });
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * c-ares hands TXT character-strings over byte for byte as latin1 characters. Records are octets
+ * (RFC 1035 §3.3.14); people publish UTF-8 in them (typographic quotes pasted from an article), and
+ * the linters must see those characters to point at them: decode as UTF-8 when the octets are valid
+ * UTF-8, else keep them as they came.
+ */
+export function utf8FromLatin1(text: string): string {
+  let high = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0xff) return text; // already decoded
+    if (c >= 0x80) high = true;
+  }
+  if (!high) return text;
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return text;
   }
 }
 

@@ -11,8 +11,9 @@ import { readOriginal } from './original.js';
  * best evidence of who complained.
  */
 export function extractArf(msg: MailMessage): Extraction | null {
-  if (!msg.feedbackReport) return extractJmrp(msg);
-  const fields = parseHeaderBlock(msg.feedbackReport.replace(/^\s+/, ''));
+  const report = msg.feedbackReport ?? inlineReport(msg);
+  if (!report) return extractJmrp(msg);
+  const fields = parseHeaderBlock(report.replace(/^\s+/, ''));
   const feedbackType = (headerValue(fields, 'feedback-type') ?? '').toLowerCase().split(/[\s;]/)[0];
   if (!feedbackType) return null;
 
@@ -46,6 +47,21 @@ export function extractArf(msg: MailMessage): Extraction | null {
     ex.originalHeaders = original.headers;
   }
   return ex;
+}
+
+/**
+ * Feedback-report fields written into a text part instead of a message/feedback-report part (some
+ * reporters send the report as text/plain). RFC 5965 3.1 requires Feedback-Type, User-Agent and
+ * Version in every report, so the first two at line starts mark such a block; it is read from the
+ * Feedback-Type line on.
+ */
+function inlineReport(msg: MailMessage): string | undefined {
+  for (const p of msg.parts) {
+    if (!p.contentType.startsWith('text/plain')) continue;
+    const at = /^feedback-type[ \t]*:[ \t]*[A-Za-z]/im.exec(p.content);
+    if (at && /^user-agent[ \t]*:/im.test(p.content)) return p.content.slice(at.index);
+  }
+  return undefined;
 }
 
 /**

@@ -6,7 +6,8 @@ import { findAddress } from './fields.js';
 /**
  * Subject prefixes of vacation notices that carry no RFC 3834 header, as written by Exchange/Outlook
  * ("Automatic reply:", "Auto:"), Gmail/Zimbra/Sieve vacation ("Out of Office", "Away"), and their
- * German, French, Spanish, Italian, Portuguese and Dutch versions. Checked case-insensitively.
+ * German, French, Spanish, Italian, Portuguese, Dutch, Japanese, Chinese and Russian versions.
+ * Checked case-insensitively.
  */
 const VACATION_SUBJECTS: readonly string[] = [
   'automatic reply',
@@ -34,6 +35,13 @@ const VACATION_SUBJECTS: readonly string[] = [
   'resposta automatica',
   'automatisch antwoord',
   'afwezig',
+  '自動応答',
+  '自動返信',
+  '不在',
+  '自动回复',
+  '自動回覆',
+  'автоответ',
+  'автоматический ответ',
 ];
 
 /**

@@ -3,17 +3,20 @@ import type { Extraction, FormatExtractor, MailMessage } from '../types.js';
 import { extractArf } from './arf.js';
 import { extractAutoreply } from './autoreply.js';
 import { formats as registered } from './formats/registry.js';
+import { extractPlainNotice } from './plain-notice.js';
 import { extractRfc3464 } from './rfc3464.js';
 import { extractUnsubscribe } from './unsubscribe.js';
 
 export { extractArf } from './arf.js';
 export { extractAutoreply } from './autoreply.js';
+export { extractPlainNotice } from './plain-notice.js';
 export { extractRfc3464, parseDeliveryStatus } from './rfc3464.js';
 export { extractUnsubscribe } from './unsubscribe.js';
 
 /**
  * Tries, in order: the registered formats whose hint() matches, the other registered formats,
- * then the generic RFC 3464 DSN, ARF (RFC 5965), unsubscribe-request and auto-reply (RFC 3834) readers. The first
+ * then the generic RFC 3464 DSN, ARF (RFC 5965), unsubscribe-request and auto-reply (RFC 3834) readers,
+ * and last the free-text notice from a mailer daemon that no reader above understood. The first
  * extraction with at least one recipient wins; otherwise the message is not a bounce.
  */
 export function extract(msg: MailMessage, formats: readonly FormatExtractor[] = registered): Extraction {
@@ -24,7 +27,13 @@ export function extract(msg: MailMessage, formats: readonly FormatExtractor[] = 
     const ex = safeExtract(f, msg);
     if (ex && ex.recipients.length > 0) return ex;
   }
-  for (const generic of [extractRfc3464, extractArf, extractUnsubscribe, extractAutoreply]) {
+  for (const generic of [
+    extractRfc3464,
+    extractArf,
+    extractUnsubscribe,
+    extractAutoreply,
+    extractPlainNotice,
+  ]) {
     const ex = generic(msg);
     if (ex && ex.recipients.length > 0) return ex;
   }

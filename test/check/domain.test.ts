@@ -9,35 +9,36 @@ import { caseZone, loadSeed } from './seed-zone.js';
 const seed = loadSeed();
 const zoneOf = (id: string) => caseZone(seed, seed.cases.find((c) => c.id === id)!);
 
-/** A resolver that answers after `ms` and records every question it is asked. */
-function slowCounting(inner: Resolver, ms: number): Resolver & { asked: string[] } {
+/** A resolver that answers after `ms`, recording every question and how many were in flight at once. */
+function slowCounting(inner: Resolver, ms: number): Resolver & { asked: string[]; maxInFlight: number } {
   const asked: string[] = [];
-  const r = async (name: string, type: Parameters<Resolver>[1]) => {
-    asked.push(`${type} ${name.toLowerCase()}`);
-    await new Promise((done) => setTimeout(done, ms));
-    return inner(name, type);
-  };
-  return Object.assign(r, { asked });
+  let inFlight = 0;
+  const r = Object.assign(
+    async (name: string, type: Parameters<Resolver>[1]) => {
+      asked.push(`${type} ${name.toLowerCase()}`);
+      inFlight++;
+      r.maxInFlight = Math.max(r.maxInFlight, inFlight);
+      await new Promise((done) => setTimeout(done, ms));
+      inFlight--;
+      return inner(name, type);
+    },
+    { asked, maxInFlight: 0 },
+  );
+  return r;
 }
 
 describe('checkDomain', () => {
   it('asks each question once, and in parallel where the checks allow', async () => {
     const delay = 40;
     const resolver = slowCounting(memoryResolver(zoneOf('D12')), delay);
-    const started = Date.now();
     const r = await checkDomain('example.com', { resolver });
-    const elapsed = Date.now() - started;
     assert.equal(r.verdict, 'ok', JSON.stringify(r.findings.filter((f) => f.severity !== 'info')));
     assert.equal(new Set(resolver.asked).size, resolver.asked.length, 'a question asked twice');
     assert.equal(r.dns.queries, resolver.asked.length);
     assert.ok(r.dns.asked > r.dns.queries, 'the checks share answers through the cache');
-    // more than 40 questions: one after another they would take 40 * delay and more; in parallel
-    // the time is that of the longest chain of dependent questions (about 10 here, DMARC's)
+    // DMARC, SPF, MX and the 31 tried DKIM selectors start together
     assert.ok(resolver.asked.length > 40);
-    assert.ok(
-      elapsed < (resolver.asked.length * delay) / 3,
-      `took ${elapsed} ms for ${resolver.asked.length} questions`,
-    );
+    assert.ok(resolver.maxInFlight >= 35, `at most ${resolver.maxInFlight} questions were in flight at once`);
   });
 
   it('DNS that does not answer: every record "could not check", none "missing"', async () => {

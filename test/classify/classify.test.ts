@@ -60,6 +60,16 @@ describe('classify', () => {
     assert.equal(run({ ...au, diagnosticCode: '550 : User unknown' }).reason, 'filtered');
     assert.equal(run({ status: '5.0.0', diagnosticCode: '550 : User unknown' }).reason, 'filtered');
     assert.equal(run({ diagnosticCode: '550 : User unknown' }).reason, 'filtered');
+    // Gmail's notice names its SMTP client's state: 14 is RCPT, 18 is after DATA
+    const gmail = { kind: 'bounce' as const, format: 'gmail' };
+    assert.equal(
+      run({ diagnosticCode: '550 550 <a@b.example>: User unknown (state 14).' }, gmail).reason,
+      'userunknown',
+    );
+    assert.equal(
+      run({ diagnosticCode: '550 550 Unknown user a@b.example (state 18).' }, gmail).reason,
+      'filtered',
+    );
     // an addressing status (X.1.x) confirms it at any stage
     assert.equal(
       run({ diagnosticCode: '550 5.1.1 <someone@example.com>... User unknown', smtpCommand: 'DATA' }).reason,
@@ -118,6 +128,36 @@ describe('classify', () => {
     const delayed = run({ diagnosticCode: 'Connection timed out', action: 'delayed' });
     assert.equal(delayed.status, '5.0.947');
     assert.equal(delayed.bounceType, 'soft');
+    // ... or the server's words calling the failure temporary
+    assert.equal(run({ diagnosticCode: 'Mailbox full, temporary failure' }).status, '4.0.922');
+    // a transient filter has its own code
+    assert.equal(run({ diagnosticCode: '450 Unknown user', smtpCommand: 'DATA' }).status, '4.0.924');
+  });
+
+  it('codes Exim notices as Exim reports them', () => {
+    const exim = { kind: 'bounce' as const, format: 'exim' };
+    // an expired delivery was retried as a temporary failure
+    assert.equal(run({ diagnosticCode: 'retry timeout exceeded' }, exim).status, '4.0.947');
+    // a refusal at MAIL FROM is coded "on hold", its class following the reply
+    const mail = run({ diagnosticCode: '550 Unroutable sender address', smtpCommand: 'MAIL' }, exim);
+    assert.equal(mail.reason, 'rejected');
+    assert.equal(mail.status, '5.0.901');
+    assert.equal(
+      run({ diagnosticCode: '450 Sender verify failed', smtpCommand: 'MAIL' }, exim).status,
+      '4.0.901',
+    );
+    // at the greeting the reason's own code
+    assert.equal(run({ diagnosticCode: '554 Access denied', smtpCommand: 'CONN' }, exim).status, '5.0.971');
+  });
+
+  it('words that name no known cause are "on hold"; no words at all are "undefined"', () => {
+    const held = run({ diagnosticCode: 'Unexpected condition 42', status: '5.0.0' });
+    assert.equal(held.reason, 'onhold');
+    assert.equal(held.bounceType, 'block');
+    assert.equal(run({ diagnosticCode: 'Unexpected condition 42' }).status, '5.0.901');
+    const none = run({ status: '5.0.0' });
+    assert.equal(none.reason, 'undefined');
+    assert.equal(run({}).status, '5.0.900');
   });
 
   it('knows feedback reports, auto-replies and deliveries', () => {
@@ -172,6 +212,30 @@ describe('classify', () => {
       [{ diagnosticCode: '552 5.3.4 Message too big for system' }, 'mesgtoobig'],
       [{ diagnosticCode: '550 Virus Detected; Content Rejected' }, 'virusdetected'],
       [{ diagnosticCode: '451 4.0.0 Operating system error', status: '4.5.0' }, 'mailererror'],
+      // a local delivery program's complaint is the mailer's failure, a full mailbox stays one
+      [
+        {
+          diagnosticCode: 'procmail: Couldn\'t create "/var/spool/mail/a" id: a.example.org: No such user',
+          status: '5.1.1',
+        },
+        'mailererror',
+      ],
+      [{ diagnosticCode: 'procmail: Quota exceeded while writing "/var/spool/mail/a"' }, 'mailboxfull'],
+      // a host or domain name, not a mailbox, that "does not exist"
+      [{ diagnosticCode: '553 mx.example.org does not exist', smtpCommand: 'DATA' }, 'hostunknown'],
+      [
+        { diagnosticCode: 'Deferred: Name server: example.org.: host name lookup failure', status: '4.4.7' },
+        'networkerror',
+      ],
+      // Gmail's own verdict in its notice holds without the stage
+      [
+        {
+          status: '5.0.0',
+          diagnosticCode:
+            "Your message wasn't delivered to a@example.org because the address couldn't be found. Check for typos or unnecessary spaces and try again.",
+        },
+        'userunknown',
+      ],
     ];
     for (const [raw, reason] of cases) assert.equal(run(raw).reason, reason, raw.diagnosticCode);
   });

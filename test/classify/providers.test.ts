@@ -105,6 +105,36 @@ describe('provider rules', () => {
     );
   });
 
+  it('MessageLabs is recognised by the MTA that wrote the notice', () => {
+    const ml = { reportingMta: 'server-0.bemta-0.messagelabs.com', status: '5.0.0' };
+    const auth = run({
+      ...ml,
+      diagnosticCode: '550-Please turn on SMTP Authentication in your mail client.',
+    });
+    assert.equal(auth.reason, 'securityerror');
+    assert.equal(auth.provider, 'messagelabs');
+    // its "No such user" is a missing address even without the RCPT stage
+    assert.equal(
+      run({ ...ml, diagnosticCode: '550 someone@example.com... No such user' }).reason,
+      'userunknown',
+    );
+    // the same words from an unknown MTA, without stage or addressing status: a filter
+    assert.equal(
+      run({ status: '5.0.0', diagnosticCode: '550 someone@example.com... No such user' }).reason,
+      'filtered',
+    );
+  });
+
+  it('docomo: "550 Unknown user" at RCPT is a missing address, after DATA the sender was refused', () => {
+    const docomo = { recipient: 'someone@docomo.ne.jp', remoteMta: 'mfsmax.docomo.ne.jp', status: '5.0.0' };
+    const text = '550 Unknown user someone@docomo.ne.jp';
+    assert.equal(run({ ...docomo, diagnosticCode: text, smtpCommand: 'RCPT' }).reason, 'userunknown');
+    const data = run({ ...docomo, diagnosticCode: text, smtpCommand: 'DATA' });
+    assert.equal(data.reason, 'rejected');
+    assert.equal(data.category, 'recipient-restricted');
+    assert.equal(data.hardbounce, false);
+  });
+
   it('every rule names its source', () => {
     for (const pr of PROVIDERS) {
       assert.ok(pr.markers.length > 0, pr.name);

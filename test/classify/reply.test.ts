@@ -114,9 +114,15 @@ describe('findReplyParts', () => {
   it('does not pair a reply code with a status of another class', () => {
     assert.deepEqual(findReplyParts('421 temporary, was 5.1.1 before'), { replyCode: '', status: '5.1.1' });
   });
+  it('takes only RFC 5321 reply codes (second digit 0-5)', () => {
+    assert.equal(findReplyParts('571 No PTR Record found. Reverse DNS required').replyCode, '');
+    assert.equal(findReplyParts('554 No PTR Record found').replyCode, '554');
+  });
   it('names the SMTP stage', () => {
     assert.equal(findSmtpCommand('(in reply to end of DATA command)'), 'DATA');
     assert.equal(findSmtpCommand('SMTP error from remote mail server after MAIL FROM:<x@y> SIZE=1:'), 'MAIL');
+    assert.equal(findSmtpCommand('550 550 <a@b.example>: User unknown (state 14).'), 'RCPT');
+    assert.equal(findSmtpCommand('550 550 Unknown user a@b.example (state 18).'), 'DATA');
     assert.equal(findSmtpCommand('no stage here'), undefined);
   });
 });

@@ -52,6 +52,8 @@ test('autoreply: common vacation subjects without headers', () => {
     'Automatic reply: Meeting',
     'Out of Office: back Monday',
     'Abwesenheitsnotiz: Urlaub',
+    '自動応答: お問い合わせ',
+    'Автоответ: Re: заказ',
   ]) {
     const ex = extractAutoreply(
       mail({
@@ -133,5 +135,21 @@ test('ARF: a report that names no recipient anywhere gives an empty recipient, n
   assert.deepEqual(
     ex?.recipients.map((r) => [r.recipient, r.feedbackType]),
     [['', 'abuse']],
+  );
+});
+
+test('ARF: report fields written in a text/plain part are read like a feedback-report part', () => {
+  const content =
+    'This is an abuse report.\n\nFeedback-Type: fraud\nUser-Agent: FBL/2.0\nVersion: 1\nOriginal-Rcpt-To: <v@example.com>\n';
+  const ex = extractArf(mail({ parts: [{ contentType: 'text/plain', headers: [], content }] }));
+  assert.deepEqual(
+    ex?.recipients.map((r) => [r.recipient, r.feedbackType]),
+    [['v@example.com', 'fraud']],
+  );
+  // Without User-Agent (required by RFC 5965 3.1) a stray "Feedback-Type:" line is no report.
+  const stray = 'Feedback-Type: abuse\nOriginal-Rcpt-To: v@example.com\n';
+  assert.equal(
+    extractArf(mail({ parts: [{ contentType: 'text/plain', headers: [], content: stray }] })),
+    null,
   );
 });

@@ -63,8 +63,34 @@ function checkUri(ctx: Ctx, name: string, u: ReportUri, us: Span): string {
         us,
       );
       return 'mailto:' + u.raw.slice((u.scheme ?? '').length + 1);
+    case 'bad-address': {
+      // A stray period after the address ("...@example.com."), as control panels add to host
+      // names: the address without it is valid, so the fix is unambiguous.
+      const trimmed = raw.replace(/\.+$/, '');
+      if (trimmed !== raw && parseUriList(trimmed)[0]?.problem === undefined) {
+        const dot: Span = [us[0] + trimmed.length, us[1]];
+        add(
+          ctx,
+          'dmarc.uri-invalid',
+          'error',
+          `"${u.raw}" in ${name} ends with a period, which makes the address invalid; receivers send no reports to it.`,
+          'Remove the period after the address.',
+          dot,
+        );
+        return trimmed;
+      }
+      add(
+        ctx,
+        'dmarc.uri-invalid',
+        'error',
+        `"${u.raw}" in ${name} is not a valid mailto: address; receivers send no reports to it.`,
+        `Write "mailto:<address>", e.g. "mailto:dmarc@example.com".`,
+        us,
+        false,
+      );
+      return raw;
+    }
     case 'bad-scheme':
-    case 'bad-address':
       add(
         ctx,
         'dmarc.uri-invalid',

@@ -93,6 +93,10 @@ export const REJECTED: PhraseTable = {
       'observed in Exim notices ("sending to/from an address that has been blacklisted")',
     ),
     p('from address rejected', MISC),
+    // Exchange Online refusing the whole message for its sender ("550 5.4.1 All recipient
+    // addresses rejected : Access denied"), unlike the per-recipient "Recipient address rejected:
+    // Access denied" of directory-based edge blocking.
+    p('all recipient addresses rejected : access denied', 'observed in Exchange Online notices'),
     p('domain is invalid. please provide a valid from', MISC),
     p('purported responsible address', 'observed in Courier notices (Sender ID)'),
     p('customfromdenied', GOOGLE),

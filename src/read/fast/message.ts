@@ -20,8 +20,9 @@ const ORIGINAL_TYPES = new Set([
 const STATUS_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
 
 /**
- * Parts whose content no bounce reader looks at: images, sound, video, fonts, and application
- * data other than JSON. They are listed with empty content instead of being decoded.
+ * Parts whose content no bounce reader looks at: images, sound, video, fonts, application data
+ * other than JSON (and a multipart left unsplit). They are listed with empty content instead of
+ * being decoded, which also keeps large binary attachments out of memory.
  */
 function skipContent(type: string): boolean {
   const slash = type.indexOf('/');

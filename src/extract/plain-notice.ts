@@ -1,0 +1,61 @@
+// The last resort for a bounce in free text that no format reader knows: a notice from a system
+// sender (mailer-daemon, postmaster) whose Subject says the mail was returned, and whose text names
+// the failed address in a sentence ("User's mailbox is full: <addr>", "Did not reach the following
+// recipient: addr"). RFC 3462/3464 ask for a machine-readable report; old and home-grown MTAs send
+// only such prose (RFC 1123 5.3.3 merely requires that a notification be sent). Both the sender and
+// the subject must look like a bounce, so ordinary mail that quotes an address is left alone.
+import { headerValue } from '../read/index.js';
+import { MAX_RECIPIENTS } from '../read/limits.js';
+import type { Extraction, MailMessage, RawRecipient } from '../types.js';
+import { findAddress, findSmtpCommand } from './fields.js';
+import { readOriginal } from './original.js';
+
+/** Local parts that system senders of delivery notices use (RFC 5321 4.5.1 postmaster, MTA daemons). */
+const SYSTEM_SENDER = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|mdaemon|mail\.daemon)@/i;
+
+/** Subjects of delivery-failure notices, as MTAs write them (English; the common fixed wordings). */
+const BOUNCE_SUBJECT =
+  /^\s*(?:returned mail|undeliver(?:able|ed)|delivery (?:status notification|failure|failed|problem)|failure notice|mail delivery (?:failed|failure|system)|non[- ]?delivery|mail system error|message not delivered|could not send message)/i;
+
+/** Words that say a sentence is about a failure, not just an address in passing. */
+const FAILURE_WORDS =
+  /\b(?:fail(?:ed|ure)?|unable|could ?not|couldn't|cannot|not reach|undeliver\w*|reject\w*|unknown|full|not found|no such|denied|refused|invalid|disabled|quota|blocked|expired)\b/i;
+
+const MAX_LINES = 2000;
+const MAX_LINE = 1000;
+
+export function extractPlainNotice(msg: MailMessage): Extraction | null {
+  const from = findAddress(headerValue(msg.headers, 'from') ?? '');
+  const subject = headerValue(msg.headers, 'subject') ?? '';
+  if (!SYSTEM_SENDER.test(from) || !BOUNCE_SUBJECT.test(subject)) return null;
+
+  // The notice's own addresses (sender, receiver of the notice) are not failed recipients.
+  const own = new Set(
+    ['from', 'to', 'return-path'].map((n) => findAddress(headerValue(msg.headers, n) ?? '').toLowerCase()),
+  );
+  const recipients: RawRecipient[] = [];
+  const seen = new Set<string>();
+  for (const line of msg.text.split(/\r?\n/, MAX_LINES)) {
+    if (line.length > MAX_LINE || !line.includes('@')) continue;
+    // "To: <addr>" and the like belong to a quoted header block, not to the notice's sentence.
+    if (/^[ \t]*[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]/.test(line)) continue;
+    if (!FAILURE_WORDS.test(line)) continue;
+    const address = findAddress(line);
+    const key = address.toLowerCase();
+    if (!address || own.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    const r: RawRecipient = { recipient: address, diagnosticCode: line.trim() };
+    const stage = findSmtpCommand(line);
+    if (stage) r.smtpCommand = stage;
+    recipients.push(r);
+    if (recipients.length >= MAX_RECIPIENTS) break;
+  }
+  if (recipients.length === 0) return null;
+  const ex: Extraction = { kind: 'bounce', format: 'plain-notice', recipients };
+  const original = readOriginal(msg);
+  if (original) {
+    ex.original = original.summary;
+    ex.originalHeaders = original.headers;
+  }
+  return ex;
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractPlainNotice } from '../../src/extract/plain-notice.js';
+import { mail } from './helpers.js';
+
+const headers = (from: string, subject: string, to = 'sender@example.org') => [
+  { name: 'from', value: from },
+  { name: 'to', value: to },
+  { name: 'subject', value: subject },
+];
+
+test('a mailer-daemon notice in prose: the address named in the failure sentence', () => {
+  const ex = extractPlainNotice(
+    mail({
+      headers: headers('MAILER-DAEMON@mx.example.com', 'Returned mail: see transcript'),
+      text: "User's mailbox is full: <k@example.jp>\nUnable to deliver mail.\n",
+    }),
+  );
+  assert.equal(ex?.kind, 'bounce');
+  assert.deepEqual(
+    ex?.recipients.map((r) => [r.recipient, r.diagnosticCode]),
+    [['k@example.jp', "User's mailbox is full: <k@example.jp>"]],
+  );
+});
+
+test('quoted header lines and the notice own addresses are no recipients', () => {
+  const ex = extractPlainNotice(
+    mail({
+      headers: headers('Postmaster <postmaster@example.net>', 'Undeliverable: hello'),
+      text: [
+        'Your Message',
+        'To:      <k@nyaan.example.net>',
+        'Sender sender@example.org could not be reached either',
+        'Did not reach the following recipient: k@nyaan.example.net',
+      ].join('\n'),
+    }),
+  );
+  assert.deepEqual(
+    ex?.recipients.map((r) => r.recipient),
+    ['k@nyaan.example.net'],
+  );
+});
+
+test('ordinary mail, or a notice without a failure sentence, is left alone', () => {
+  const text = 'We could not reach a@example.com by phone.\n';
+  assert.equal(
+    extractPlainNotice(mail({ headers: headers('friend@example.com', 'Returned mail'), text })),
+    null,
+  );
+  assert.equal(
+    extractPlainNotice(mail({ headers: headers('mailer-daemon@example.com', 'Hello'), text })),
+    null,
+  );
+  assert.equal(
+    extractPlainNotice(
+      mail({
+        headers: headers('mailer-daemon@example.com', 'Returned mail'),
+        text: 'Contact a@example.com\n',
+      }),
+    ),
+    null,
+  );
+});
