@@ -4,7 +4,6 @@
 // Exit status: 0 nothing wrong (or warnings only); 1 errors found; 2 could not run: bad arguments,
 // an unreadable zone file, or a record that could not be checked because DNS did not answer (a
 // check that could not look is no pass).
-import { isIP, isIPv4, isIPv6 } from 'node:net';
 import { domainToASCII } from 'node:url';
 import type { Command } from '@commander-js/extra-typings';
 import { Option } from '@commander-js/extra-typings';
@@ -15,6 +14,10 @@ import { isValidDomain } from '../auth/spf/index.js';
 import { memoryResolver, parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
 import type { Resolver } from '../types.js';
 import { formatCheckText, type Paint } from './check-text.js';
+import { isServer } from './dns-options.js';
+
+export { isServer };
+
 import { type CliState, oneLine, useColor } from './io.js';
 
 export const EXIT_OK = 0;
@@ -129,25 +132,6 @@ async function readZone(state: CliState, file: string, domain: string): Promise<
   for (const e of parsed.errors.slice(0, 5)) state.io.stderr(`bouncedoc: ${file}:${e.line}: ${e.message}\n`);
   if (parsed.records === 0) return `${file} holds no records`;
   return memoryResolver(parsed.zone);
-}
-
-/** An IP address, IPv4:PORT, [IPv6]:PORT or a bare IPv6 address (node:dns takes addresses only). */
-export function isServer(s: string): boolean {
-  let host = s;
-  let port: string | undefined;
-  const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(s);
-  if (bracket) {
-    host = bracket[1];
-    port = bracket[2];
-    if (!isIPv6(host)) return false;
-  } else if (!isIP(s)) {
-    const colon = s.lastIndexOf(':');
-    if (colon === -1) return false;
-    host = s.slice(0, colon);
-    port = s.slice(colon + 1);
-    if (!isIPv4(host)) return false;
-  }
-  return port === undefined || (/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535);
 }
 
 function paint(color: boolean): Paint {

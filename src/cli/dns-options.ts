@@ -1,6 +1,7 @@
 // The DNS options shared by commands that look things up: --dns HOST:PORT (repeatable), --zone
 // FILE (an offline zone), --offline (no DNS at all). Returns a resolver, undefined for offline, or
 // a one-line error.
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 import { memoryResolver, parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
 import type { Resolver } from '../types.js';
 import { type CliIo, oneLine } from './io.js';
@@ -14,9 +15,26 @@ export interface DnsOptions {
 
 export const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** HOST, HOST:PORT, [IPv6]:PORT or a bare IPv6 address. */
+/**
+ * An IP address, IPv4:PORT, [IPv6]:PORT or a bare IPv6 address: node:dns's setServers takes
+ * addresses only, never host names.
+ */
 export function isServer(s: string): boolean {
-  return s.length <= 300 && /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+|[0-9a-fA-F:]+)(?::\d{1,5})?$/.test(s);
+  let host = s;
+  let port: string | undefined;
+  const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(s);
+  if (bracket) {
+    host = bracket[1];
+    port = bracket[2];
+    if (!isIPv6(host)) return false;
+  } else if (!isIP(s)) {
+    const colon = s.lastIndexOf(':');
+    if (colon === -1) return false;
+    host = s.slice(0, colon);
+    port = s.slice(colon + 1);
+    if (!isIPv4(host)) return false;
+  }
+  return port === undefined || (/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535);
 }
 
 export async function resolverFrom(
@@ -41,7 +59,10 @@ export async function resolverFrom(
   }
   if (opts.dns.length > 0) {
     const bad = opts.dns.find((s) => !isServer(s));
-    if (bad !== undefined) return { error: `--dns "${bad}" is not HOST or HOST:PORT` };
+    if (bad !== undefined)
+      return {
+        error: `--dns "${bad}" is not an IP address with an optional port (127.0.0.1:5300, [::1]:53)`,
+      };
     return { resolver: serversResolver(opts.dns, { timeoutMs }) };
   }
   return { resolver: systemResolver({ timeoutMs }) };

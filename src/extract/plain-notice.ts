@@ -19,7 +19,7 @@ const BOUNCE_SUBJECT =
 
 /** Words that say a sentence is about a failure, not just an address in passing. */
 const FAILURE_WORDS =
-  /\b(?:fail(?:ed|ure)?|unable|could ?not|couldn't|cannot|not reach|undeliver\w*|reject\w*|unknown|full|not found|no such|denied|refused|invalid|disabled|quota|blocked|expired)\b/i;
+  /\b(?:fail(?:ed|ure)?|unable|could ?not|couldn't|cannot|not reach|undeliver\w*|reject\w*|unknown|full|not found|no such|denied|refused|invalid|disabled|discontinued|suspended|inactive|quota|blocked|expired|error|doesn't have|does not (?:exist|have)|no longer)\b/i;
 
 const MAX_LINES = 2000;
 const MAX_LINE = 1000;

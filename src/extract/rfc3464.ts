@@ -270,7 +270,29 @@ function settleCodes(r: RawRecipient): void {
   }
   // '' (not absent) says "looked, no valid reply code", so later stages do not re-read the number.
   if (r.replyCode && (!isSmtpReplyCode(r.replyCode) || !sameClass(r.replyCode, r.status ?? '')))
-    r.replyCode = '';
+    r.replyCode = innerReply(r.diagnosticCode ?? '', r.status ?? '');
+}
+
+/**
+ * A reply quoted inside a Diagnostic-Code whose leading code was dropped, such as a relay's wrapper
+ * around the remote server's last answer ("554 4.4.7 Message expired ... <421 4.4.2 Connection timed
+ * out>"): the first reply code followed by an enhanced code, of the class of Status. '' if none.
+ */
+function innerReply(text: string, status: string): string {
+  if (!status) return '';
+  const re = /(?:^|[\s<([:;])([245]\d\d)[ -]([245]\.\d{1,3}\.\d{1,3})\b/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1][0] === status[0] && m[2][0] === status[0] && isSmtpReplyCode(m[1])) return m[1];
+  }
+  return '';
+}
+
+/** Does `text` hold the reply code `code` as a number of its own (not inside a longer number)? */
+function quotesCode(text: string, code: string): boolean {
+  for (let at = text.indexOf(code); at >= 0; at = text.indexOf(code, at + 1)) {
+    if (!/\d/.test(text[at - 1] ?? '') && !/\d/.test(text[at + 3] ?? '')) return true;
+  }
+  return false;
 }
 
 const MAX_TRAILING_REPORTS = 100;
@@ -339,8 +361,13 @@ export function extractRfc3464(msg: MailMessage): Extraction | null {
         continue;
       }
       r.replyCode = found.replyCode;
-      // No reply code means the Diagnostic-Code (if any) was no SMTP reply: the quoted reply says more.
-      r.diagnosticCode = found.text;
+      // No leading reply code means the Diagnostic-Code (if any) was no SMTP reply, and the quoted
+      // reply says more - unless the Diagnostic-Code already holds an enhanced code and that same
+      // reply ("5.3.0 - Other mail system problem 550-'Unknown user ...'"): then it says the most.
+      if (
+        !(r.diagnosticCode && findStatus(r.diagnosticCode) && quotesCode(r.diagnosticCode, found.replyCode))
+      )
+        r.diagnosticCode = found.text;
     }
     for (const r of recipients) settleCodes(r);
     // The notice's prose often names the SMTP stage when the Diagnostic-Code does not.
@@ -354,5 +381,27 @@ export function extractRfc3464(msg: MailMessage): Extraction | null {
     }
     return ex;
   }
-  return null;
+  return recipientlessReport(msg);
+}
+
+/**
+ * A delivery-status part with the per-message fields only ("--- Delivery report unavailable ---"):
+ * the report says delivery failed but names no recipient. The returned message's To is then the
+ * only evidence of whom it was for, taken when it names exactly one address; no status is made up.
+ */
+function recipientlessReport(msg: MailMessage): Extraction | null {
+  if (!msg.deliveryStatus || !/^reporting-mta[ \t]*:/im.test(msg.deliveryStatus)) return null;
+  const original = readOriginal(msg);
+  const to = (original?.summary.to ?? '').split(',').map(findAddress).filter(Boolean);
+  if (!original || to.length !== 1) return null;
+  const ds = parseDeliveryStatus(msg.deliveryStatus);
+  const ex: Extraction = {
+    kind: 'bounce',
+    format: 'rfc3464',
+    recipients: [{ recipient: to[0] }],
+    original: original.summary,
+    originalHeaders: original.headers,
+  };
+  if (ds.message.reportingMta) ex.reportingMta = ds.message.reportingMta;
+  return ex;
 }

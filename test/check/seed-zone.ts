@@ -25,21 +25,6 @@ export interface SeedFile {
   baseline: SeedRecord[];
 }
 
-/**
- * Corrected records the check cannot propose yet because of a fault outside the domain doctor's
- * own files; their tests run as "todo" (reported, not failing) until the owner fixes it.
- * `memory`: in-memory tests; `dns`: through a real DNS server (node:dns).
- */
-export const KNOWN_GAPS: { memory: Record<string, string>; dns: Record<string, string> } = {
-  memory: {
-    D01: 'src/auth/dmarc lint proposes no corrected record for a stray period after the rua address',
-  },
-  dns: {
-    D01: 'src/auth/dmarc lint proposes no corrected record for a stray period after the rua address',
-    D02: 'src/dns/system.ts hands TXT data over as node:dns decodes it (latin1), so UTF-8 quotes arrive garbled',
-  },
-};
-
 export const seedUrl = new URL('../../../shared/corpus/seed/records.json', import.meta.url);
 
 export function loadSeed(): SeedFile {

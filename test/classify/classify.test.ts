@@ -221,6 +221,12 @@ describe('classify', () => {
         'mailererror',
       ],
       [{ diagnosticCode: 'procmail: Quota exceeded while writing "/var/spool/mail/a"' }, 'mailboxfull'],
+      // a full mailbox worded with "size limit" is a full mailbox, not a big message
+      [{ diagnosticCode: '552 Mailbox size limit exceeded', smtpCommand: 'RCPT' }, 'mailboxfull'],
+      [{ diagnosticCode: '552 Message size limit exceeded', smtpCommand: 'DATA' }, 'mesgtoobig'],
+      // Exim could not route the address: its domain
+      [{ diagnosticCode: 'Unrouteable address' }, 'hostunknown'],
+      [{ diagnosticCode: '550 Unroutable sender address', smtpCommand: 'MAIL' }, 'rejected'],
       // a host or domain name, not a mailbox, that "does not exist"
       [{ diagnosticCode: '553 mx.example.org does not exist', smtpCommand: 'DATA' }, 'hostunknown'],
       [

@@ -33,7 +33,7 @@ function rr(type: number, data: Buffer): Buffer {
   return Buffer.concat([head, data]);
 }
 
-function answer(query: Buffer, table: Record<string, FakeAnswer>): Buffer | null {
+function answer(query: Buffer, table: Record<string, FakeAnswer>, asked?: Map<string, number>): Buffer | null {
   let i = 12;
   const labels: string[] = [];
   while (query[i] !== 0) {
@@ -42,7 +42,9 @@ function answer(query: Buffer, table: Record<string, FakeAnswer>): Buffer | null
   }
   const qtype = query.readUInt16BE(i + 1);
   const questionEnd = i + 5;
-  const entry = table[labels.join('.').toLowerCase()];
+  const name = labels.join('.').toLowerCase();
+  asked?.set(name, (asked.get(name) ?? 0) + 1);
+  const entry = table[name];
   if (entry?.drop) return null;
   const rcode = entry ? (entry.rcode ?? 0) : 3;
   const records: Buffer[] = [];
@@ -79,12 +81,14 @@ function answer(query: Buffer, table: Record<string, FakeAnswer>): Buffer | null
 
 export async function startFakeDns(
   table: Record<string, FakeAnswer>,
-): Promise<{ address: string; close: () => void }> {
+): Promise<{ address: string; close: () => void; asked: Map<string, number> }> {
   const socket: Socket = createSocket('udp4');
+  // how many queries arrived per name: tests count work done instead of timing it
+  const asked = new Map<string, number>();
   socket.on('message', (msg, rinfo) => {
-    const reply = answer(msg, table);
+    const reply = answer(msg, table, asked);
     if (reply) socket.send(reply, rinfo.port, rinfo.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return { address: `127.0.0.1:${socket.address().port}`, close: () => socket.close() };
+  return { address: `127.0.0.1:${socket.address().port}`, close: () => socket.close(), asked };
 }

@@ -76,8 +76,9 @@ test('bad input rejects with InputError, never anything else', async () => {
   await assert.rejects(explain(new Uint8Array([0, 1, 2, 3])), InputError);
 });
 
-// The bound is loose on purpose (machines are shared and busy): it catches super-linear blow-ups,
-// which take minutes, not ordinary slowness. Recipients are capped at MAX_RECIPIENTS (10,000).
+// Not timed (project rule): each hostile input must come back with a bounded result or an
+// InputError; a super-linear blow-up makes this test hang instead of passing. Recipients are
+// capped at MAX_RECIPIENTS (10,000).
 test('hostile input stays bounded: huge header, many recipients, long lines', async () => {
   const many = Array.from(
     { length: 12000 },
@@ -89,16 +90,19 @@ test('hostile input stays bounded: huge header, many recipients, long lines', as
     `From: a@example.com\n\n${'Final-Recipient: rfc822; '.repeat(50_000)}\nStatus: 5.1.1`,
     `550 ${'5.'.repeat(200_000)}`,
   ];
+  const outcomes: string[] = [];
   for (const input of inputs) {
-    const start = performance.now();
     try {
       const r = await explain(input);
       assert.ok(r.results.length <= 10_000, `${r.results.length} results`);
+      outcomes.push(`${r.kind}:${r.results.length}`);
     } catch (err) {
       assert.ok(err instanceof InputError, String(err));
+      outcomes.push(`error:${err.code}`);
     }
-    assert.ok(performance.now() - start < 20000, 'took too long (catastrophic backtracking?)');
   }
+  // the 12,000-recipient report is cut at the cap, not dropped
+  assert.equal(outcomes[1], 'bounce:10000');
 });
 
 test('a delivery-status block pasted on its own is read as RFC 3464', async () => {

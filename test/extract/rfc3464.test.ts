@@ -178,6 +178,14 @@ test('a generic Status gives way to the specific code the reply quotes, when the
   assert.equal(ds('5.0.0', '542 u@example.com Rejected')?.replyCode, '');
   assert.equal(ds('5.2.0', '522 5.2.0 Delivery failed: Over quota')?.replyCode, '');
   assert.equal(ds('5.1.1', '550 5.1.1 unknown')?.replyCode, '550');
+  // A wrapper's code disagrees with Status; the remote reply it quotes agrees and is the one meant.
+  assert.equal(
+    ds(
+      '4.4.7',
+      '554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>',
+    )?.replyCode,
+    '421',
+  );
 });
 
 test('a second report glued after the closing boundary (mailbox file) adds its recipients', () => {
@@ -246,4 +254,37 @@ test('without Diagnostic-Code or a quoted reply, the notice sentence about the r
     ex?.recipients[0].diagnosticCode,
     "Your message wasn't delivered to u@example.it because the address couldn't be found.",
   );
+});
+
+test('a Diagnostic-Code with its own enhanced code that quotes the reply is kept over the notice line', () => {
+  const ex = extractRfc3464(
+    mail({
+      text: "550-'Unknown user u@example.jp'\n",
+      deliveryStatus:
+        "Final-Recipient: rfc822; u@example.jp\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 5.3.0 - Other mail system problem 550-'Unknown user u@example.jp' (delivery attempts: 0)\n",
+    }),
+  );
+  const r = ex?.recipients[0];
+  assert.equal(r?.replyCode, '550');
+  assert.equal(r?.status, '5.3.0');
+  assert.match(r?.diagnosticCode ?? '', /^5\.3\.0 - Other mail system problem/);
+});
+
+test('a delivery-status part without recipient groups: the single To of the returned message', () => {
+  const ds = 'Reporting-MTA: dns; mx.example.net\nArrival-Date: Mon, 16 Dec 2019 14:12:15 +0100\n';
+  const ex = extractRfc3464(
+    mail({
+      deliveryStatus: ds,
+      originalMessage: 'From: s@example.org\nTo: r@example.fr\nSubject: x\n\nbody',
+    }),
+  );
+  assert.equal(ex?.kind, 'bounce');
+  assert.deepEqual(
+    ex?.recipients.map((r) => [r.recipient, r.status]),
+    [['r@example.fr', undefined]],
+  );
+  assert.equal(ex?.reportingMta, 'mx.example.net');
+  // Two addresses in To: no way to tell which one failed.
+  const two = mail({ deliveryStatus: ds, originalMessage: 'To: a@example.fr, b@example.fr\n\nbody' });
+  assert.equal(extractRfc3464(two), null);
 });

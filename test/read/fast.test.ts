@@ -150,6 +150,16 @@ test('a text attachment honours its charset; a returned message is kept as raw t
   const att = m.parts.find((p) => p.filename === 'a.txt');
   assert.equal(att?.content.trim(), 'При');
   assert.equal(m.originalMessage, 'Subject: =?utf-8?q?caf=C3=A9?=\n');
+  // text/rfc822-headers is text: its charset parameter counts (the postal adapter ignores it)
+  const koi = read(
+    bin(
+      'From: a@example.com\nContent-Type: multipart/report; boundary=r\n\n--r\n\nnotice\n',
+      '--r\nContent-Type: text/rfc822-headers; charset=koi8-r\n\nSubject: ',
+      Buffer.from([0xf0, 0xd2, 0xc9]),
+      '\n--r--\n',
+    ),
+  );
+  assert.equal(koi.originalMessage, 'Subject: При\n');
 });
 
 test('feedback reports and global delivery status fill their fields', () => {

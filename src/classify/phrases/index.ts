@@ -57,6 +57,9 @@ export const PHRASE_TABLES: readonly PhraseTable[] = [
   VIRUS_DETECTED,
   SPAM_DETECTED,
   NOT_COMPLIANT_RFC,
+  // A full mailbox is often worded with "size limit" or "exceeded" ("Mailbox size limit
+  // exceeded"): its own phrases are tried before the message-size ones.
+  MAILBOX_FULL,
   EXCEED_LIMIT,
   CONTENT_ERROR,
   MESG_TOO_BIG,
@@ -67,7 +70,6 @@ export const PHRASE_TABLES: readonly PhraseTable[] = [
   DNS_ERROR,
   EXPIRED,
   HAS_MOVED,
-  MAILBOX_FULL,
   LOCAL_MAILER,
   SUSPEND,
   NO_RELAYING,

@@ -65,6 +65,13 @@ export const EXPIRED: PhraseTable = {
     p('did not accept our requests to connect', 'observed in Gmail notices'),
     p('delivery attempts will continue', 'RFC 3464 delayed notices'),
     p('not been able to deliver', MISC),
+    p('delivery expired', MISC),
+    p('after multiple retries', MISC),
+    p('have been failing for a long time', 'observed in Exim notices'),
+    p('server did not respond', MISC),
+    p('within the allowed queue period', MISC),
+    p('could not be delivered for more than', MISC),
+    p(['could not be delivered for', ' days'], MISC),
   ],
 };
 
@@ -89,6 +96,17 @@ export const NETWORK_ERROR: PhraseTable = {
     p('unable to route', 'RFC 3463 X.4.4'),
     p('network error', 'observed in OpenSMTPD notices'),
     p('bad connection', 'RFC 3463 X.4.2'),
+    p('host is unreachable', MISC),
+    p('malformed name server reply', POSTFIX),
+    p('mail forwarding loop', POSTFIX),
+    p('forwarding loop count exceeded', MISC),
+    p('message looping', MISC),
+    p('unable to resolve route', MISC),
+    p('unrouteable mail domain', 'observed in Exim notices'),
+    p(
+      'dns records for the destination computer could not be found',
+      'observed in Microsoft Exchange notices',
+    ),
   ],
 };
 
@@ -135,6 +153,16 @@ export const SYSTEM_ERROR: PhraseTable = {
     p('transaction failed', 'RFC 5321 section 4.2.3 (554)'),
     p('incorrectly configured', 'RFC 3463 X.3.5'),
     p('mail system problem', 'RFC 3463 X.3.0'),
+    p('configuration error', MISC),
+    p('system config error', MISC),
+    p('misconfigured', MISC),
+    p("can't create user output file", 'observed in Sendmail notices'),
+    p('interrupted system call', MISC),
+    p('encountered an error while being processed', MISC),
+    p('would create a mail loop', MISC),
+    p('loop was found in the mail exchanger', MISC),
+    p('temporary local problem', MISC),
+    p('timeout waiting for input', MISC),
   ],
 };
 

@@ -162,7 +162,8 @@ describe('DKIM-Signature fields', () => {
 });
 
 describe('junk input', () => {
-  it('never throws and stays fast on hostile headers', async () => {
+  // Not timed (project rule): each hostile input must come back with an offline audit.
+  it('never throws on hostile headers', async () => {
     const long = 'x'.repeat(200_000);
     const inputs = [
       '',
@@ -173,11 +174,10 @@ describe('junk input', () => {
       `DKIM-Signature: ${'d=x;'.repeat(20_000)}\r\nARC-Seal: i=${long}\r\n`,
       `Received: from [IPv6:${':'.repeat(10_000)}] (${'['.repeat(10_000)}) by x\r\n`,
     ];
-    const started = Date.now();
     for (const input of inputs) {
       const a = await auditMessage(input, { offline: true });
       assert.equal(a.mode, 'offline');
+      assert.ok(a.dmarc.every((d) => d.result !== 'pass'));
     }
-    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
   });
 });

@@ -1,0 +1,87 @@
+// `npx tsx bench/stages.ts [--passes N]`: where explain()'s time goes, per stage (read, extract,
+// classify+advise) and, inside extract, per format extractor, over the Sisimai corpus. Each pass
+// reads every message again, so the per-message caches start cold as they do in explain().
+// Prints microseconds per message; a tool for finding slow extractors, not a test.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { reportFromExtraction } from '../src/explain.js';
+import { extractArf } from '../src/extract/arf.js';
+import { extractAutoreply } from '../src/extract/autoreply.js';
+import { formats } from '../src/extract/formats/registry.js';
+import { extractPlainNotice } from '../src/extract/plain-notice.js';
+import { extractRfc3464 } from '../src/extract/rfc3464.js';
+import { extractUnsubscribe } from '../src/extract/unsubscribe.js';
+import { readInput } from '../src/read/index.js';
+import type { Extraction, MailMessage } from '../src/types.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const corpus = path.resolve(here, '..', '..', 'shared', 'corpus', 'sisimai', 'maildir');
+const { values } = parseArgs({ options: { passes: { type: 'string', default: '5' } } });
+const passes = Math.max(1, Number(values.passes));
+
+const files: string[] = [];
+for (const sub of ['bsd', 'not']) {
+  for (const name of (await readdir(path.join(corpus, sub))).sort()) {
+    if (name.endsWith('.eml')) files.push(path.join(corpus, sub, name));
+  }
+}
+const mails = await Promise.all(files.map((f) => readFile(f)));
+
+type Step = { name: string; run: (m: MailMessage) => Extraction | null; hint?: (m: MailMessage) => boolean };
+const generic: Step[] = [
+  { name: 'generic:rfc3464', run: extractRfc3464 },
+  { name: 'generic:arf', run: extractArf },
+  { name: 'generic:unsubscribe', run: extractUnsubscribe },
+  { name: 'generic:autoreply', run: extractAutoreply },
+  { name: 'generic:plain-notice', run: extractPlainNotice },
+];
+const spent = new Map<string, number>();
+const add = (name: string, ns: number) => spent.set(name, (spent.get(name) ?? 0) + ns);
+const now = () => process.hrtime.bigint();
+
+/** extract() as src/extract/index.ts runs it, with each step timed. */
+function timedExtract(msg: MailMessage): Extraction {
+  const hinted: Step[] = [];
+  const rest: Step[] = [];
+  let t = now();
+  for (const f of formats) {
+    t = now();
+    const yes = f.hint(msg);
+    add(`hint:${f.name}`, Number(now() - t));
+    (yes ? hinted : rest).push({ name: f.name, run: (m) => f.extract(m) });
+  }
+  for (const f of [...hinted, ...rest, ...generic]) {
+    t = now();
+    let ex: Extraction | null = null;
+    try {
+      ex = f.run(msg);
+    } catch {
+      ex = null;
+    }
+    add(f.name, Number(now() - t));
+    if (ex && ex.recipients.length > 0) return ex;
+  }
+  return { kind: 'not-bounce', format: 'none', recipients: [] };
+}
+
+let n = 0;
+for (let p = 0; p <= passes; p++) {
+  if (p === 1) spent.clear(); // pass 0 warms up
+  for (const bytes of mails) {
+    let t = now();
+    const read = await readInput(bytes);
+    add('stage:read', Number(now() - t));
+    if (read.type !== 'message') continue;
+    t = now();
+    const ex = timedExtract(read.message);
+    add('stage:extract', Number(now() - t));
+    t = now();
+    reportFromExtraction(ex);
+    add('stage:classify+advise', Number(now() - t));
+    if (p > 0) n++;
+  }
+}
+const rows = [...spent].sort((a, b) => b[1] - a[1]);
+for (const [name, ns] of rows) console.log(`${(ns / 1000 / n).toFixed(1).padStart(8)} us  ${name}`);
