@@ -5,6 +5,7 @@
 import type { Diagnosis, ExplainReport, RecipientResult } from '../types.js';
 import { blocklistedIp } from './causes/blocklisted-ip.js';
 import { dmarcRecordBroken } from './causes/dmarc-record-broken.js';
+import { dmarcUnaligned } from './causes/dmarc-unaligned.js';
 import { espUnaligned } from './causes/esp-unaligned.js';
 import { foreignFromDomain } from './causes/foreign-from-domain.js';
 import { forwarding } from './causes/forwarding.js';
@@ -30,6 +31,7 @@ const CAUSES: readonly Cause[] = [
   espUnaligned,
   spfFailure,
   forwarding,
+  dmarcUnaligned,
   undetermined,
 ];
 

@@ -9,6 +9,7 @@ export type DiagnosisCode =
   | 'esp-unaligned'
   | 'dmarc-record-broken'
   | 'dmarc-missing'
+  | 'dmarc-unaligned'
   | 'spf-fail'
   | 'spf-permerror'
   | 'forwarding'

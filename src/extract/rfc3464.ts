@@ -296,6 +296,7 @@ function quotesCode(text: string, code: string): boolean {
 }
 
 const MAX_TRAILING_REPORTS = 100;
+const MAX_NOTICE_LOOKUPS = 500;
 
 /**
  * Delivery-status parts of further reports glued after the end of this one: mailbox files where a
@@ -349,9 +350,15 @@ export function extractRfc3464(msg: MailMessage): Extraction | null {
       if (to.length === 1) recipients[0].recipient = to[0];
     }
     // Recipients without an SMTP reply in Diagnostic-Code: take the reply the notice text quotes.
-    for (const r of recipients) {
+    // Each look-up scans the notice, so only the first MAX_NOTICE_LOOKUPS recipients get one
+    // (a hostile report with thousands of recipients must not cost recipients x text).
+    const lowerText = msg.text.toLowerCase();
+    const single = recipients.length === 1;
+    for (const r of recipients.slice(0, MAX_NOTICE_LOOKUPS)) {
       if (r.replyCode) continue;
-      const found = findNoticeReply(msg.text, r.recipient, recipients.length === 1);
+      // Line-by-line searches only when the notice names the recipient at all (or is about one).
+      if (!single && (!r.recipient || !lowerText.includes(r.recipient.toLowerCase()))) continue;
+      const found = findNoticeReply(msg.text, r.recipient, single);
       if (!found) {
         // Nothing from the server at all: the notice's own sentence about the recipient says why.
         if (!r.diagnosticCode) {

@@ -106,6 +106,15 @@ describe('diagnosis chain: sender side', () => {
     assert.match(d?.rootCause ?? '', /example\.com/);
   });
 
+  it('C01 (Gmail 5.7.26 in a DragonFly notice, offline): nothing aligned with the From domain', async () => {
+    const d = await diagnosisOf(readFileSync(path.join(corpus, 'cases/inputs/C01.eml'), 'utf8'), undefined);
+    assert.equal(d?.code, 'dmarc-unaligned');
+    assert.match(d?.rootCause ?? '', /no SPF or DKIM pass aligned with example\.jp/);
+    assert.match(d?.fix ?? '', /DKIM-sign/);
+    // must_not: a recipient problem
+    assert.equal(d?.party, 'sender');
+  });
+
   it('offline, the chain says what it could not check', async () => {
     const d = await diagnosisOf(wrapDsn(seedText('S21'), 'customer@receiver.example', HEADERS), undefined);
     assert.ok(d);

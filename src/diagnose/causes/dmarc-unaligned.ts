@@ -1,0 +1,36 @@
+// DMARC failed and nothing more specific is known: the receiver saw no SPF or DKIM pass aligned
+// with the From domain (RFC 7489 §3.1, RFC 9989 §4.4), and the domain's policy made it refuse the
+// message. The fix is the same whatever the sending path: authenticate the From domain itself.
+import type { Cause } from '../types.js';
+
+const DMARC_WORDS = ['dmarc', 'unauthenticated email', 'not authenticated'];
+
+export const dmarcUnaligned: Cause = (e) => {
+  if (e.result.category !== 'authentication') return undefined;
+  const dmarcFailure = e.result.status === '5.7.26' || DMARC_WORDS.some((w) => e.text.includes(w));
+  if (!dmarcFailure) return undefined;
+  // no record at all is its own cause (dmarc-missing, in undetermined.ts)
+  if (e.fromCheck?.dmarc.status === 'none') return undefined;
+  const domain = e.fromDomain ?? 'the From domain';
+  const p = e.fromCheck?.dmarc.policy?.p;
+  const policy = p ? `, whose DMARC policy is p=${p}` : '';
+  const keys = e.fromCheck?.dkim.filter((k) => k.records.length > 0).length ?? undefined;
+  const steps = [
+    `Sign outgoing mail with DKIM for ${domain} (d=${domain} or its organizational domain) at the server or service that sends it, and publish its key.`,
+    `Or make the envelope sender (Return-Path) a domain aligned with ${domain} and list the sending server in that domain's SPF record.`,
+    'Resend after the DNS change; the same message unchanged will be refused again.',
+  ];
+  if (keys === 0)
+    steps.unshift(
+      `No DKIM key was found for ${domain} at the common selectors: DKIM signing is probably not set up.`,
+    );
+  return {
+    code: 'dmarc-unaligned',
+    rootCause: `The receiver found no SPF or DKIM pass aligned with ${domain}${policy}, so DMARC failed and the message was refused.`,
+    fix: `Authenticate mail as ${domain}: DKIM-sign it with d=${domain} (or its organizational domain), or send with an envelope domain aligned with it that SPF covers.`,
+    steps,
+    party: 'sender',
+    checked: e.checked,
+    notChecked: e.notChecked,
+  };
+};
