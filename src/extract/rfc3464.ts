@@ -296,7 +296,7 @@ function quotesCode(text: string, code: string): boolean {
 }
 
 const MAX_TRAILING_REPORTS = 100;
-const MAX_NOTICE_LOOKUPS = 500;
+const MAX_NOTICE_LOOKUPS = 200;
 
 /**
  * Delivery-status parts of further reports glued after the end of this one: mailbox files where a

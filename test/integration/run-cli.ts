@@ -23,7 +23,8 @@ function newestMtime(dir: string): number {
 }
 
 /** The command that runs the CLI: the built bin when it is up to date with the sources. */
-function command(): string[] {
+/** The node arguments that run the CLI: the built bin when it is up to date, else the sources via tsx. */
+export function cliCommand(): string[] {
   const built = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(path.join(repoRoot, 'src'))) {
     return [path.join(repoRoot, 'bin', 'bouncedoc.js')];
@@ -31,7 +32,7 @@ function command(): string[] {
   return ['--import', 'tsx', '--input-type=module', '-e', SCRIPT, '--'];
 }
 
-const prefix = command();
+const prefix = cliCommand();
 /** Which entry point runs: "bin" (built) or "tsx" (sources). */
 export const cliEntry = prefix.length === 1 ? 'bin' : 'tsx';
 

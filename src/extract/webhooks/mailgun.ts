@@ -6,10 +6,9 @@
 //   rejected   {"event":"rejected","reject":{"reason":"...","description":"..."}}
 //   complained {"event":"complained"}     delivered {"event":"delivered","delivery-status":{"code":250,...}}
 import { MAX_RECIPIENTS } from '../../read/limits.js';
-import type { Extraction } from '../../types.js';
 import { events, isObject, obj, str } from './json.js';
-import { kindOf } from './kind.js';
-import { espRecipient } from './recipient.js';
+import { batchExtraction } from './kind.js';
+import { complaintRecipient, espRecipient } from './recipient.js';
 import type { EspRecipient, WebhookReader } from './types.js';
 
 function eventData(json: unknown): unknown[] {
@@ -43,12 +42,8 @@ export const mailgunWebhook: WebhookReader = {
       const severity = str(e, 'severity');
       const label = `mailgun: ${event}${severity ? `/${severity}` : ''}${str(e, 'reason') ? ` (${str(e, 'reason')})` : ''}`;
       if (event === 'complained') {
-        const r = espRecipient({ address, action: 'failed', espLabel: label });
-        if (r) {
-          delete r.action;
-          r.feedbackType = 'abuse';
-          recipients.push(r);
-        }
+        const r = complaintRecipient(address, label);
+        if (r) recipients.push(r);
         continue;
       }
       if (event !== 'failed' && event !== 'rejected' && event !== 'delivered') continue;
@@ -75,8 +70,8 @@ export const mailgunWebhook: WebhookReader = {
       if (r) recipients.push(r);
       if (recipients.length >= MAX_RECIPIENTS) break;
     }
-    if (recipients.length === 0) return null;
-    const ex: Extraction = { kind: kindOf(recipients), format: 'mailgun-webhook', recipients };
+    const ex = batchExtraction('mailgun-webhook', recipients);
+    if (!ex) return null;
     const headers = obj(obj(eventData(json)[0], 'message'), 'headers');
     if (headers) {
       ex.original = {};

@@ -6,10 +6,10 @@
 // bounce_description is Mandrill's label (bad_mailbox, invalid_domain, mailbox_full, spam_related,
 // policy_related, general, ...); msg.diag is the remote server's reply.
 import { MAX_RECIPIENTS } from '../../read/limits.js';
-import type { Extraction, Reason } from '../../types.js';
+import type { Reason } from '../../types.js';
 import { arr, events, isObject, obj, str } from './json.js';
-import { kindOf } from './kind.js';
-import { espRecipient } from './recipient.js';
+import { batchExtraction } from './kind.js';
+import { complaintRecipient, espRecipient } from './recipient.js';
 import type { EspRecipient, WebhookReader } from './types.js';
 
 const DESCRIPTION_REASON: Record<string, Reason> = {
@@ -48,12 +48,8 @@ export const mandrillWebhook: WebhookReader = {
       const description = str(msg, 'bounce_description');
       const label = `mandrill: ${event}${description ? ` (${description})` : ''}`;
       if (event === 'spam') {
-        const r = espRecipient({ address, action: 'failed', espLabel: label });
-        if (r) {
-          delete r.action;
-          r.feedbackType = 'abuse';
-          recipients.push(r);
-        }
+        const r = complaintRecipient(address, label);
+        if (r) recipients.push(r);
         continue;
       }
       if (!['hard_bounce', 'soft_bounce', 'reject', 'deferral'].includes(event)) continue;
@@ -69,8 +65,6 @@ export const mandrillWebhook: WebhookReader = {
       });
       if (r) recipients.push(r);
     }
-    if (recipients.length === 0) return null;
-    const ex: Extraction = { kind: kindOf(recipients), format: 'mandrill-webhook', recipients };
-    return ex;
+    return batchExtraction('mandrill-webhook', recipients);
   },
 };

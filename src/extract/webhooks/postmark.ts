@@ -9,7 +9,7 @@
 // generic text for the Type, so it is not evidence of this bounce's cause.
 import type { Extraction, Reason } from '../../types.js';
 import { isObject, str } from './json.js';
-import { espRecipient } from './recipient.js';
+import { complaintRecipient, espRecipient } from './recipient.js';
 import type { WebhookReader } from './types.js';
 
 /** Reasons the bounce Type implies, used only when Details has no reply (Postmark's bounce type list). */
@@ -43,10 +43,8 @@ export const postmarkWebhook: WebhookReader = {
     const type = str(json, 'Type');
     const label = `postmark: ${type || 'Unknown'}${str(json, 'TypeCode') ? ` (${str(json, 'TypeCode')})` : ''}`;
     if (str(json, 'RecordType') === 'SpamComplaint' || type === 'SpamComplaint') {
-      const r = espRecipient({ address: str(json, 'Email'), action: 'failed', espLabel: label });
+      const r = complaintRecipient(str(json, 'Email'), label);
       if (!r) return null;
-      delete r.action;
-      r.feedbackType = 'abuse';
       return { kind: 'feedback', format: 'postmark-webhook', recipients: [r] };
     }
     const details = str(json, 'Details');

@@ -6,10 +6,10 @@
 //   spamreport {"event":"spamreport"}   delivered {"event":"delivered","response":"250 OK"}
 // Engagement events (open, click, ...) are not delivery results and are skipped.
 import { MAX_RECIPIENTS } from '../../read/limits.js';
-import type { Extraction, Reason } from '../../types.js';
+import type { Reason } from '../../types.js';
 import { events, isObject, str } from './json.js';
-import { kindOf } from './kind.js';
-import { espRecipient } from './recipient.js';
+import { batchExtraction } from './kind.js';
+import { complaintRecipient, espRecipient } from './recipient.js';
 import type { EspRecipient, WebhookReader } from './types.js';
 
 const DELIVERY_EVENTS = new Set(['bounce', 'dropped', 'deferred', 'blocked', 'spamreport', 'delivered']);
@@ -45,12 +45,8 @@ export const sendgridWebhook: WebhookReader = {
       const label = `sendgrid: ${event}${type ? `/${type}` : ''}`;
       const address = str(e, 'email');
       if (event === 'spamreport') {
-        const r = espRecipient({ address, action: 'failed', espLabel: label });
-        if (r) {
-          delete r.action;
-          r.feedbackType = 'abuse';
-          recipients.push(r);
-        }
+        const r = complaintRecipient(address, label);
+        if (r) recipients.push(r);
         continue;
       }
       const reason = str(e, 'reason');
@@ -68,8 +64,6 @@ export const sendgridWebhook: WebhookReader = {
       }
       if (r) recipients.push(r);
     }
-    if (recipients.length === 0) return null;
-    const ex: Extraction = { kind: kindOf(recipients), format: 'sendgrid-webhook', recipients };
-    return ex;
+    return batchExtraction('sendgrid-webhook', recipients);
   },
 };

@@ -16,7 +16,7 @@ import { MAX_RECIPIENTS } from '../../read/limits.js';
 import type { Extraction, OriginalSummary, Reason, ReportKind } from '../../types.js';
 import { stripType } from '../fields.js';
 import { arr, isObject, type JsonObject, obj, str } from './json.js';
-import { espRecipient } from './recipient.js';
+import { complaintRecipient, espRecipient } from './recipient.js';
 import type { EspRecipient, WebhookReader } from './types.js';
 
 const TYPES = new Set(['Bounce', 'Complaint', 'Delivery', 'DeliveryDelay']);
@@ -102,15 +102,7 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
     const c = obj(n, 'complaint');
     const feedbackType = str(c, 'complaintFeedbackType');
     for (const x of arr(c, 'complainedRecipients')) {
-      const r = espRecipient({
-        address: str(x, 'emailAddress'),
-        action: 'failed',
-        espLabel: 'ses: Complaint',
-      });
-      if (!r) continue;
-      delete r.action;
-      r.feedbackType = feedbackType || 'abuse';
-      push(r);
+      push(complaintRecipient(str(x, 'emailAddress'), 'ses: Complaint', feedbackType || undefined));
     }
   } else if (type === 'Delivery') {
     const d = obj(n, 'delivery');

@@ -10,10 +10,10 @@
 // failure, 30 generic, 40 generic soft, 50-54 blocks, 60 auto-reply, 70 transient, 80 subscribe,
 // 90 unsubscribe, 100 challenge-response); kept as the ESP label, used only without reply text.
 import { MAX_RECIPIENTS } from '../../read/limits.js';
-import type { Extraction, Reason } from '../../types.js';
+import type { Reason } from '../../types.js';
 import { events, isObject, obj, str } from './json.js';
-import { kindOf } from './kind.js';
-import { espRecipient } from './recipient.js';
+import { batchExtraction } from './kind.js';
+import { complaintRecipient, espRecipient } from './recipient.js';
 import type { EspRecipient, WebhookReader } from './types.js';
 
 const CLASS_REASON: Record<string, Reason> = {
@@ -54,12 +54,8 @@ export const sparkpostWebhook: WebhookReader = {
       const cls = str(m, 'bounce_class');
       const label = `sparkpost: ${type}${cls ? ` (bounce_class ${cls})` : ''}`;
       if (type === 'spam_complaint') {
-        const r = espRecipient({ address, action: 'failed', espLabel: label });
-        if (r) {
-          delete r.action;
-          r.feedbackType = str(m, 'fbtype') || 'abuse';
-          recipients.push(r);
-        }
+        const r = complaintRecipient(address, label, str(m, 'fbtype') || undefined);
+        if (r) recipients.push(r);
         continue;
       }
       if (
@@ -78,8 +74,6 @@ export const sparkpostWebhook: WebhookReader = {
       });
       if (r) recipients.push(r);
     }
-    if (recipients.length === 0) return null;
-    const ex: Extraction = { kind: kindOf(recipients), format: 'sparkpost-webhook', recipients };
-    return ex;
+    return batchExtraction('sparkpost-webhook', recipients);
   },
 };
