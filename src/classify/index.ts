@@ -185,6 +185,7 @@ function decide(
   command: string,
   providers: Provider[],
   evidence: string[],
+  replyCode = '',
 ): Decision {
   if (ctx.kind === 'feedback' || raw.feedbackType) {
     evidence.push('a feedback report (RFC 5965)');
@@ -219,6 +220,17 @@ function decide(
   if (raw.reasonHint) {
     evidence.push(`the bounce format states the reason: ${raw.reasonHint}`);
     return { reason: raw.reasonHint, by: 'hint' };
+  }
+  // Exim names the stage itself ("SMTP error from remote mail server after EHLO ..."): a refusal
+  // of its greeting refuses the sending host, whatever words come with it.
+  if (EXIM_FORMATS.has(ctx.format) && (command === 'EHLO' || command === 'HELO')) {
+    evidence.push(`Exim reports the refusal after ${command}: the sending host was refused`);
+    return { reason: 'blocked', by: 'stage' };
+  }
+  // RFC 5248 registers reply code 525 for X.7.13 "User account disabled".
+  if (replyCode === '525') {
+    evidence.push('reply code 525 (RFC 5248: user account disabled) -> suspend');
+    return { reason: 'suspend', by: 'status' };
   }
   const key = statusKey(status);
   const strong = STRONG_STATUS[key];
@@ -401,7 +413,7 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext): Classificatio
   const lower = normalise(diag, replyCode);
   const providers = detectProviders(raw, lower);
 
-  const decision = decide(raw, ctx, given, lower, command, providers, evidence);
+  const decision = decide(raw, ctx, given, lower, command, providers, evidence, replyCode);
   const reason = correctByStage(decision, ctx, lower, command, given, evidence);
   const category = reason === decision.reason ? decision.category : undefined;
 

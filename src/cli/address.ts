@@ -2,7 +2,9 @@
 // typos of common providers, and whether the domain exists and accepts mail.
 import type { Command } from '@commander-js/extra-typings';
 import picocolors from 'picocolors';
+import { paintSeverity } from '../auth/message/format-text.js';
 import { type AddressCheck, checkAddress } from '../diagnose/recipient.js';
+import { printableDeep } from '../output/printable.js';
 import { collect, resolverFrom } from './dns-options.js';
 import { type CliState, useColor } from './io.js';
 
@@ -33,17 +35,12 @@ export function register(program: Command, state: CliState): void {
     });
 }
 
-export function formatAddress(r: AddressCheck, color: boolean): string {
+export function formatAddress(check: AddressCheck, color: boolean): string {
+  const r = printableDeep(check);
   const c = picocolors.createColors(color);
   const lines = [c.bold(r.address || r.input), `  ${r.summary}`];
   for (const f of r.findings) {
-    const tag =
-      f.severity === 'error'
-        ? c.red('error')
-        : f.severity === 'warning'
-          ? c.yellow('warning')
-          : c.dim('info');
-    lines.push(`  ${tag}: ${f.message}${f.fix ? ` ${f.fix}` : ''}`);
+    lines.push(`  ${paintSeverity(c, f.severity, f.severity)}: ${f.message}${f.fix ? ` ${f.fix}` : ''}`);
   }
   if (r.suggestion) lines.push(`  suggestion: ${c.green(r.suggestion.address)}`);
   return `${lines.join('\n')}\n`;

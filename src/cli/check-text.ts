@@ -2,22 +2,19 @@
 // under an excerpt of the record, the fix, and the corrected record to paste.
 import type { CorrectedRecord, DomainCheck, DomainFinding } from '../auth/domain.js';
 import { markSpans, type Verdict } from '../auth/findings.js';
+import { type Paint as MessagePaint, noPaint, paintSeverity } from '../auth/message/format-text.js';
 import type { SpfLookupNode } from '../auth/spf/index.js';
+import { printableDeep } from '../output/printable.js';
 import type { Finding } from '../types.js';
 
-export interface Paint {
-  red(s: string): string;
-  yellow(s: string): string;
-  green(s: string): string;
-  dim(s: string): string;
-  bold(s: string): string;
+export interface Paint extends MessagePaint {
   underline(s: string): string;
 }
 
-const plain: Paint = { red: id, yellow: id, green: id, dim: id, bold: id, underline: id };
-function id(s: string): string {
-  return s;
-}
+const plain: Paint = { ...noPaint, underline: (s) => s };
+
+/** The severity labels, padded to one width so that the messages line up. */
+const LABEL: Record<Finding['severity'], string> = { error: 'error  ', warning: 'warning', info: 'note   ' };
 
 const VERDICT_WORDS: Record<Verdict, string> = {
   ok: 'ok',
@@ -31,7 +28,9 @@ const VERDICT_WORDS: Record<Verdict, string> = {
 const WINDOW = 36;
 const INDENT = '    ';
 
-export function formatCheckText(r: DomainCheck, paint: Paint = plain): string {
+export function formatCheckText(check: DomainCheck, paint: Paint = plain): string {
+  // DNS data is attacker-controlled: terminal-safe before painting (same lengths, so spans hold)
+  const r = printableDeep(check);
   const out: string[] = [];
   const verdict = (v: Verdict) => {
     const w = VERDICT_WORDS[v];
@@ -166,13 +165,9 @@ function findingsOf(
 
 function printFindings(out: string[], paint: Paint, findings: readonly Finding[]): void {
   for (const f of findings) {
-    const label =
-      f.severity === 'error'
-        ? paint.red('error  ')
-        : f.severity === 'warning'
-          ? paint.yellow('warning')
-          : paint.dim('note   ');
-    out.push(`  ${label} ${f.message} ${paint.dim(`[${f.code}]`)}`);
+    out.push(
+      `  ${paintSeverity(paint, f.severity, LABEL[f.severity])} ${f.message} ${paint.dim(`[${f.code}]`)}`,
+    );
     if (f.record !== undefined && f.span) out.push(...excerpt(f.record, f.span, paint, f.severity));
     // several records at one name (each on its own line) are the fault itself: show them
     else if (f.record?.includes('\n')) for (const line of f.record.split('\n')) out.push(`${INDENT}${line}`);

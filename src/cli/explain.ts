@@ -11,6 +11,7 @@ import {
   isErrorReport,
   type ReportOrError,
 } from '../output/index.js';
+import { printable, trimTrailingNewlines } from '../output/printable.js';
 import { InputError } from '../read/index.js';
 import type { ExplainReport } from '../types.js';
 import { collect, resolverFrom } from './dns-options.js';
@@ -80,10 +81,10 @@ export function register(program: Command, state: CliState): void {
           break;
         default:
           if (ok.length > 0)
-            state.io.stdout(formatText(ok, { color: useColor(state.io) }).replace(/\n*$/, '\n'));
+            state.io.stdout(`${trimTrailingNewlines(formatText(ok, { color: useColor(state.io) }))}\n`);
       }
       // Errors always go to stderr as one line each, in every format.
-      for (const f of failed) state.io.stderr(`bouncedoc: ${f.source}: ${f.error}\n`);
+      for (const f of failed) state.io.stderr(`bouncedoc: ${printable(f.source)}: ${printable(f.error)}\n`);
     });
 }
 

@@ -2,6 +2,7 @@
 // sender-blocked), gather the evidence (message doctor, domain doctor, reverse DNS) and name the
 // first cause that fits; for results that blame the recipient's address or domain, run the
 // recipient checks. Returns a new report; never throws for what DNS or the headers hold.
+import { cachingResolver, silentGuard } from '../dns/index.js';
 import type { Diagnosis, ExplainReport, RecipientResult } from '../types.js';
 import { blocklistedIp } from './causes/blocklisted-ip.js';
 import { dmarcRecordBroken } from './causes/dmarc-record-broken.js';
@@ -42,7 +43,10 @@ export async function diagnoseReport(
   report: ExplainReport,
   options: ChainOptions = {},
 ): Promise<ExplainReport> {
-  const ctx = reportContext(report, options);
+  // One report asks each question once (10,000 recipients at one domain: one MX query), and stops
+  // waiting on a DNS server that answers nothing (see silentGuard).
+  const resolver = options.resolver && cachingResolver(silentGuard(options.resolver));
+  const ctx = reportContext(report, { ...options, resolver });
   const results = await Promise.all(report.results.map((r) => diagnoseResult(ctx, r)));
   return { ...report, results };
 }

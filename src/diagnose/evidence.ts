@@ -100,7 +100,14 @@ export async function gatherSenderEvidence(
         }),
       ).then((c) => {
         evidence.fromCheck = c;
-        checked.push(`DNS of ${fromDomain} (DMARC, SPF, DKIM, MX)`);
+        // a DNS failure is "could not check", never "checked" (nor "record missing")
+        const failed = Object.entries(c.verdicts)
+          .filter(([, v]) => v === 'could-not-check')
+          .map(([k]) => k.toUpperCase());
+        if (failed.length === 4) notChecked.push(`DNS of ${fromDomain}: the DNS server did not answer`);
+        else if (failed.length > 0) {
+          checked.push(`DNS of ${fromDomain} (DMARC, SPF, DKIM, MX; no answer for ${failed.join(', ')})`);
+        } else checked.push(`DNS of ${fromDomain} (DMARC, SPF, DKIM, MX)`);
       }),
     );
   } else notChecked.push('the sender domain (the bounce names no From address)');
@@ -108,7 +115,9 @@ export async function gatherSenderEvidence(
     work.push(
       memo(ctx.spf, mailFromDomain, () => lintSpf(mailFromDomain, { resolver })).then((s) => {
         evidence.envelopeSpf = s;
-        checked.push(`SPF of the envelope sender domain ${mailFromDomain}`);
+        if (s.verdict === 'unknown')
+          notChecked.push(`SPF of the envelope sender domain ${mailFromDomain}: DNS did not answer`);
+        else checked.push(`SPF of the envelope sender domain ${mailFromDomain}`);
       }),
     );
   }

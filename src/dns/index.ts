@@ -29,6 +29,12 @@ export {
   systemResolver,
 } from './system.js';
 export {
+  type GuardedResolver,
+  type SilentGuardStats,
+  /** For one run: after a TIMEOUT with no answer at all before it, further questions get TIMEOUT at once. */
+  silentGuard,
+} from './silent-guard.js';
+export {
   type ParsedZone,
   /** Parse RFC 1035 zone-file text into a MemoryZone plus its faults (never throws). */
   parseZoneFile,

@@ -147,7 +147,9 @@ function tokenize(text: string, errors: ZoneFileError[]): LogicalLine[] {
 }
 
 const CLASSES = new Set(['IN', 'CH', 'HS', 'CS']);
-const TTL = /^[0-9]+[smhdw]?([0-9]+[smhdw])*$/i;
+// all digits, or digits+unit groups ("1h30m"); written so that no run of digits can be split two
+// ways (`^[0-9]+[smhdw]?([0-9]+[smhdw])*$` is quadratic on a long run of digits that fails)
+const TTL = /^(?:[0-9]+|(?:[0-9]+[smhdw])+)$/i;
 const KNOWN_TYPES = new Set<RRType>(['A', 'AAAA', 'MX', 'TXT', 'PTR', 'CNAME', 'NS', 'SOA', 'SPF']);
 
 function absolute(name: string, origin: string): string {

@@ -22,12 +22,17 @@ export interface NoticeReply {
  * a reply code; when the notice is about one recipient only (`single`), the last line of the text that
  * starts with a reply code (the final reply of a session transcript) will do.
  */
-export function findNoticeReply(text: string, recipient: string, single: boolean): NoticeReply | undefined {
-  const lines = text.split(/\r?\n/, MAX_LINES);
+export function findNoticeReply(
+  text: string | readonly string[],
+  recipient: string,
+  single: boolean,
+): NoticeReply | undefined {
+  const lines = noticeLines(text);
   const needle = recipient.toLowerCase();
   if (needle) {
+    const low = lowerLines(text, lines);
     for (let i = 0; i < lines.length; i++) {
-      if (!lines[i].toLowerCase().includes(needle)) continue;
+      if (!low[i].includes(needle)) continue;
       // Postfix folds the reply: the code may be on the naming line or the next indented ones.
       const joined = withContinuations(lines, i);
       const m = REPLY.exec(joined);
@@ -42,8 +47,29 @@ export function findNoticeReply(text: string, recipient: string, single: boolean
   return undefined;
 }
 
+/**
+ * The lines of a notice (at most MAX_LINES). Callers that look up many recipients split the text
+ * once with this and pass the lines instead of the text.
+ */
+export function noticeLines(text: string | readonly string[]): readonly string[] {
+  return typeof text === 'string' ? text.split(/\r?\n/, MAX_LINES) : text.slice(0, MAX_LINES);
+}
+
+/** Lower-cased copies of line arrays handed in by callers, made once per array. */
+const lowered = new WeakMap<readonly string[], readonly string[]>();
+
+function lowerLines(text: string | readonly string[], lines: readonly string[]): readonly string[] {
+  if (typeof text === 'string') return lines.map((l) => l.toLowerCase());
+  let low = lowered.get(text);
+  if (!low) {
+    low = lines.map((l) => l.toLowerCase());
+    lowered.set(text, low);
+  }
+  return low;
+}
+
 /** The line and the indented lines that continue it, joined with single spaces (at most 20 lines). */
-function withContinuations(lines: string[], i: number): string {
+function withContinuations(lines: readonly string[], i: number): string {
   const parts = [lines[i].trim()];
   for (let j = i + 1; j < lines.length && j < i + 20 && /^[ \t]+\S/.test(lines[j]); j++)
     parts.push(lines[j].trim());
@@ -60,12 +86,13 @@ const MAX_LINE = 1000;
  * ("To: <addr>", delivery-status fields) are skipped: they name the address but say nothing about it.
  * '' when no such line.
  */
-export function findNoticeLine(text: string, recipient: string): string {
+export function findNoticeLine(text: string | readonly string[], recipient: string): string {
   const needle = recipient.toLowerCase();
   if (!needle) return '';
-  const lines = text.split(/\r?\n/, MAX_LINES);
+  const lines = noticeLines(text);
+  const low = lowerLines(text, lines);
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].length > MAX_LINE || !lines[i].toLowerCase().includes(needle)) continue;
+    if (lines[i].length > MAX_LINE || !low[i].includes(needle)) continue;
     if (/^[ \t]*[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]/.test(lines[i])) continue;
     const joined = withContinuations(lines, i);
     const rest = joined.toLowerCase().split(needle).join(' ');

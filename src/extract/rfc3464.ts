@@ -18,7 +18,7 @@ import {
   specificStatus,
   stripType,
 } from './fields.js';
-import { findNoticeLine, findNoticeReply } from './notice-text.js';
+import { findNoticeLine, findNoticeReply, noticeLines } from './notice-text.js';
 import { readOriginal } from './original.js';
 
 /** Per-message fields of a delivery-status body (RFC 3464 2.2 plus common extensions). */
@@ -353,16 +353,17 @@ export function extractRfc3464(msg: MailMessage): Extraction | null {
     // Each look-up scans the notice, so only the first MAX_NOTICE_LOOKUPS recipients get one
     // (a hostile report with thousands of recipients must not cost recipients x text).
     const lowerText = msg.text.toLowerCase();
+    const lines = noticeLines(msg.text);
     const single = recipients.length === 1;
     for (const r of recipients.slice(0, MAX_NOTICE_LOOKUPS)) {
       if (r.replyCode) continue;
       // Line-by-line searches only when the notice names the recipient at all (or is about one).
       if (!single && (!r.recipient || !lowerText.includes(r.recipient.toLowerCase()))) continue;
-      const found = findNoticeReply(msg.text, r.recipient, single);
+      const found = findNoticeReply(lines, r.recipient, single);
       if (!found) {
         // Nothing from the server at all: the notice's own sentence about the recipient says why.
         if (!r.diagnosticCode) {
-          const line = findNoticeLine(msg.text, r.recipient);
+          const line = findNoticeLine(lines, r.recipient);
           if (line) r.diagnosticCode = line;
         }
         continue;

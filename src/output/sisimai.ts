@@ -44,7 +44,8 @@ function domainOf(addr: string): string {
 
 /** Unix time and "+hhmm" offset of an RFC 5322 date; 0 and "+0000" when absent or unreadable. */
 function time(date: string | undefined): { timestamp: number; offset: string } {
-  const ms = date ? Date.parse(date.replace(/\s*\([^)]{0,64}\)\s*$/, '')) : Number.NaN;
+  // the trailing "(comment)" is found from its "(" (a leading \s* would rescan long blank runs)
+  const ms = date ? Date.parse(date.replace(/\([^)]{0,64}\)\s*$/, '')) : Number.NaN;
   const off = /\s([+-]\d{4})\b/.exec(date ?? '');
   return { timestamp: Number.isNaN(ms) ? 0 : Math.floor(ms / 1000), offset: off ? off[1] : '+0000' };
 }

@@ -2,6 +2,10 @@
 import picocolors from 'picocolors';
 import type { BounceType, Diagnosis, ExplainReport, RecipientResult } from '../types.js';
 import { isErrorReport, type ReportOrError } from './json.js';
+import { printableDeep, shorten } from './printable.js';
+
+/** The server's words are cut here for a person (a hostile bounce may carry megabytes). */
+export const MAX_SHOWN_CHARS = 2000;
 
 type Colors = ReturnType<typeof picocolors.createColors>;
 
@@ -42,7 +46,7 @@ function recipientText(c: Colors, r: RecipientResult, kind: ExplainReport['kind'
   out += field(c, 'type', counted ? TYPE_LABEL[r.bounceType] : undefined);
   out += field(c, 'reason', `${r.reason} (${r.category}); to act: ${r.party}`);
   out += field(c, 'feedback', r.feedbackType);
-  out += field(c, 'server said', r.diagnosticCode);
+  out += field(c, 'server said', r.diagnosticCode && shorten(r.diagnosticCode, MAX_SHOWN_CHARS));
   out += field(c, 'at stage', r.smtpCommand);
   out += field(c, 'remote server', r.remoteMta);
   out += field(c, 'provider', r.provider);
@@ -101,5 +105,6 @@ function reportText(c: Colors, report: ReportOrError, many: boolean): string {
 export function formatText(reports: ReportOrError[], options: TextOptions): string {
   const c = picocolors.createColors(options.color);
   const many = reports.length > 1;
-  return reports.map((r) => reportText(c, r, many)).join(many ? '\n' : '');
+  // every string from the bounce or from DNS is made terminal-safe before the colours are added
+  return reports.map((r) => reportText(c, printableDeep(r), many)).join(many ? '\n' : '');
 }

@@ -1,39 +1,13 @@
 // `bouncedoc check` in-process: arguments, exit status, text and JSON output, colour rules.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
-import { caseZoneFile, loadSeed } from './seed-zone.js';
+import { type RunOptions, runMain } from './run-main.js';
+import { caseZoneFile, loadSeed, seedCase } from './seed-zone.js';
 
 const seed = loadSeed();
-const zoneOf = (id: string) => caseZoneFile(seed, seed.cases.find((c) => c.id === id)!);
+const zoneOf = (id: string) => caseZoneFile(seed, seedCase(seed, id));
 
-async function cli(
-  args: string[],
-  opts: { files?: Record<string, string>; tty?: boolean; env?: Record<string, string> } = {},
-) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readStdin: async () => new Uint8Array(),
-    readFile: async (p) => {
-      const text = opts.files?.[p];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-      return Buffer.from(text);
-    },
-    stdinIsTTY: false,
-    stdoutIsTTY: opts.tty ?? false,
-    env: opts.env ?? {},
-  };
-  const code = await main(['node', 'bouncedoc', 'check', ...args], io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], opts: RunOptions = {}) => runMain(['check', ...args], opts);
 
 const ESC = '\u001b[';
 

@@ -99,3 +99,10 @@ export function caseZoneFile(seed: SeedFile, c: SeedCase): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** The seed case with this id (D00...); a test naming a missing one is itself wrong. */
+export function seedCase(seed: SeedFile, id: string): SeedCase {
+  const c = seed.cases.find((x) => x.id === id);
+  if (!c) throw new Error(`no seed case ${id}`);
+  return c;
+}

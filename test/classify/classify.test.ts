@@ -146,6 +146,10 @@ describe('classify', () => {
       run({ diagnosticCode: '450 Sender verify failed', smtpCommand: 'MAIL' }, exim).status,
       '4.0.901',
     );
+    // a refused greeting refuses the sending host, whatever the words
+    const helo = run({ diagnosticCode: '550 Invalid HELO name, see RFC 2821', smtpCommand: 'EHLO' }, exim);
+    assert.equal(helo.reason, 'blocked');
+    assert.equal(helo.status, '5.0.971');
     // at the greeting the reason's own code
     assert.equal(run({ diagnosticCode: '554 Access denied', smtpCommand: 'CONN' }, exim).status, '5.0.971');
   });
@@ -221,6 +225,8 @@ describe('classify', () => {
         'mailererror',
       ],
       [{ diagnosticCode: 'procmail: Quota exceeded while writing "/var/spool/mail/a"' }, 'mailboxfull'],
+      // RFC 5248: reply code 525 is a disabled account
+      [{ diagnosticCode: '525 Access to this mailbox is not possible' }, 'suspend'],
       // a full mailbox worded with "size limit" is a full mailbox, not a big message
       [{ diagnosticCode: '552 Mailbox size limit exceeded', smtpCommand: 'RCPT' }, 'mailboxfull'],
       [{ diagnosticCode: '552 Message size limit exceeded', smtpCommand: 'DATA' }, 'mesgtoobig'],

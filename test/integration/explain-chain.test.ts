@@ -3,7 +3,7 @@
 // its original headers) whose sender's record is broken yields the corrected record; a From-mail.ru
 // bounce names the foreign-domain cause.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -11,12 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { wrapDsn } from '../diagnose/helpers.js';
 import { ensureKnot, type KnotServer, startKnot } from './knot-server.js';
 import { runCli } from './run-cli.js';
+import { seedError } from './seed-errors.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const seed = JSON.parse(readFileSync(path.join(root, '../shared/corpus/seed/errors.json'), 'utf8')) as {
-  cases: { id: string; text: string }[];
-};
-const text = (id: string) => seed.cases.find((c) => c.id === id)!.text;
+const _root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const text = (id: string) => seedError(id).text;
 
 const ZONE = `$ORIGIN .
 $TTL 300

@@ -3,15 +3,12 @@
 // page, and refuses a non-loopback bind without a token.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { cliCommand, repoRoot, runCli } from './run-cli.js';
-
-const seed = JSON.parse(readFileSync(path.join(repoRoot, '../shared/corpus/seed/errors.json'), 'utf8')) as {
-  cases: { id: string; text: string; expect: { category: string | string[] } }[];
-};
+import { seedError } from './seed-errors.js';
 
 describe('bouncedoc serve', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bouncedoc-serve-'));
@@ -36,7 +33,7 @@ describe('bouncedoc serve', () => {
       const health = await fetch(new URL('api/health', url));
       assert.deepEqual(await health.json(), { status: 'ok' });
 
-      const c = seed.cases.find((x) => x.id === 'S03')!;
+      const c = seedError('S03');
       const res = await fetch(new URL('api/explain', url), { method: 'POST', body: c.text });
       const report = (await res.json()) as { results: { category: string }[] };
       assert.equal(report.results[0].category, c.expect.category);

@@ -13,12 +13,10 @@ import { serversResolver } from '../../src/dns/index.js';
 import { findWebDir, type RunningServer, startServer } from '../../src/server/serve.js';
 import { ensureChromium, launchChromium } from './browser.js';
 import { ensureKnot, type KnotServer, startKnot } from './knot-server.js';
+import { seedError } from './seed-errors.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = path.join(root, 'test-output', 'screenshots');
-const seed = JSON.parse(readFileSync(path.join(root, '../shared/corpus/seed/errors.json'), 'utf8')) as {
-  cases: { id: string; text: string }[];
-};
 
 const ZONE = `$ORIGIN .
 $TTL 300
@@ -88,7 +86,7 @@ describe('the web page in Chromium', { skip }, () => {
 
   it('explains a pasted DMARC bounce: category and fix', async () => {
     const page = await open('#/explain');
-    const text = seed.cases.find((c) => c.id === 'S20')!.text;
+    const text = seedError('S20').text;
     await page.getByTestId('bounce-text').fill(text);
     await page.getByTestId('explain-button').click();
     const card = page.getByTestId('result').first();

@@ -9,11 +9,9 @@ import { memoryResolver } from '../../src/dns/index.js';
 import { createApp } from '../../src/server/app.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security.js';
 import { openSqliteStore } from '../../src/server/sqlite-store.js';
+import { seedError } from '../integration/seed-errors.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const seed = JSON.parse(readFileSync(path.join(root, '../shared/corpus/seed/errors.json'), 'utf8')) as {
-  cases: { id: string; text: string; expect: { category: string | string[] } }[];
-};
 const example = (name: string) => readFileSync(path.join(root, 'examples', name), 'utf8');
 
 const zone = {
@@ -63,7 +61,7 @@ describe('API', () => {
   it('explains seed texts with their expected category', async () => {
     const app = makeApp();
     for (const id of ['S03', 'S20', 'S21']) {
-      const c = seed.cases.find((x) => x.id === id)!;
+      const c = seedError(id);
       const res = await app.request('/api/explain', post(c.text));
       assert.equal(res.status, 200);
       const report = (await res.json()) as { kind: string; results: { category: string }[] };

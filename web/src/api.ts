@@ -1,5 +1,8 @@
 // Talking to bouncedoc's own API (same origin; nothing else is ever contacted). A token, when the
 // server asks for one, is kept for this tab only.
+import type { BounceListItem, CategoryCount, Suppression } from '../../src/server/store.js';
+import type { Finding as BaseFinding, ExplainReport } from '../../src/types.js';
+
 const TOKEN_KEY = 'bouncedoc-token';
 
 export class ApiError extends Error {
@@ -36,7 +39,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
 
 export const api = {
   explain: (text: string | Blob, store: boolean) =>
-    call<Report>(`/api/explain${store ? '?store=1' : ''}`, {
+    call<ExplainReport>(`/api/explain${store ? '?store=1' : ''}`, {
       method: 'POST',
       body: text,
       headers: {
@@ -54,7 +57,7 @@ export const api = {
     ),
   bounces: (params: URLSearchParams) => call<BounceList>(`/api/bounces?${params}`),
   bounce: (id: number) =>
-    call<{ id: number; receivedAt: string; source: string; report: Report }>(`/api/bounces/${id}`),
+    call<{ id: number; receivedAt: string; source: string; report: ExplainReport }>(`/api/bounces/${id}`),
   suppressions: () => call<{ total: number; items: Suppression[] }>('/api/suppressions'),
   suppressionsCsv: async () => {
     const res = await fetch('/api/suppressions?format=csv', { headers: headers() });
@@ -63,58 +66,19 @@ export const api = {
   },
 };
 
-// --- the JSON shapes the page reads (a subset of src/types.ts and the server's answers)
+// --- the JSON shapes the page reads: the server's own types (type-only imports, erased in the
+// bundle) where it answers with them, and a subset of src/auth/domain.ts for a domain check.
 
-export interface Advice {
-  summary: string;
-  steps: string[];
-  retry: { advised: boolean; when: string };
-}
+export type { Suppression } from '../../src/server/store.js';
+export type {
+  Advice,
+  Diagnosis,
+  ExplainReport as Report,
+  RecipientResult as Result,
+} from '../../src/types.js';
 
-export interface Diagnosis {
-  code: string;
-  rootCause: string;
-  fix: string;
-  steps: string[];
-  correctedRecord?: { name: string; record?: string; fixed: string };
-  party: string;
-  checked: string[];
-  notChecked: string[];
-}
-
-export interface Result {
-  recipient: string;
-  status: string;
-  replyCode: string;
-  reason: string;
-  category: string;
-  bounceType: 'hard' | 'soft' | 'block';
-  party: 'recipient' | 'sender' | 'content' | 'none';
-  diagnosticCode?: string;
-  remoteMta?: string;
-  smtpCommand?: string;
-  action?: string;
-  provider?: string;
-  advice: Advice;
-  diagnosis?: Diagnosis;
-}
-
-export interface Report {
-  kind: string;
-  format: string;
-  source?: string;
-  original?: { from?: string; to?: string; subject?: string; date?: string; messageId?: string };
-  results: Result[];
-}
-
-export interface Finding {
-  code: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  fix?: string;
-  record?: string;
-  span?: [number, number];
-  fixed?: string;
+/** A finding of a domain check: which check (dmarc, spf, dkim, mx) found it. */
+export interface Finding extends BaseFinding {
   check?: string;
 }
 
@@ -147,34 +111,10 @@ export interface DomainCheck {
   mx: { hosts?: unknown[]; nullMx?: boolean; records?: unknown[] };
 }
 
-export interface BounceItem {
-  id: number;
-  bounceId: number;
-  receivedAt: string;
-  source: string;
-  kind: string;
-  recipient: string;
-  status: string;
-  reason: string;
-  category: string;
-  bounceType: string;
-  party: string;
-  summary: string;
-}
-
 export interface BounceList {
   total: number;
-  items: BounceItem[];
-  counts: { category: string; bounceType: string; count: number }[];
+  items: BounceListItem[];
+  counts: CategoryCount[];
   limit: number;
   offset: number;
-}
-
-export interface Suppression {
-  address: string;
-  reason: string;
-  status: string;
-  firstSeen: string;
-  lastSeen: string;
-  bounceId: number;
 }

@@ -4,6 +4,7 @@
 import type { Finding, Severity } from '../../types.js';
 import { finding } from '../findings.js';
 import type { PublicKeyInfo } from './public-key.js';
+import type { Tag, TagList } from './tag-list.js';
 
 export const RFC = 'RFC 6376 §3.6.1';
 
@@ -111,4 +112,17 @@ export class Rebuild extends Map<string, string | null> {
     this.delete(from);
     super.set(to, value);
   }
+}
+
+/** What every tag check of the key linter works on: the record, its tags, and where results go. */
+export interface TagContext {
+  /** the record as published */
+  text: string;
+  list: TagList;
+  /** the first tag of each name (a case-corrected tag is added under its proper name) */
+  byName: Map<string, Tag>;
+  /** what the record says, filled in by the checks */
+  key: DkimKey;
+  lint: KeyLint;
+  rebuild: Rebuild;
 }

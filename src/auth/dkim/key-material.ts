@@ -1,18 +1,12 @@
 // DKIM key-record linter: k= and p=, the key itself (RFC 6376 §3.6.1, RFC 8463 for Ed25519,
 // RFC 8301 for key sizes). Decoding and identifying the key is public-key.ts's work.
 
-import { type DkimKey, type KeyLint, type Rebuild, RFC } from './key-lint.js';
+import { type KeyLint, type Rebuild, RFC, type TagContext } from './key-lint.js';
 import { KEY_TYPES, RSA_MAX_VERIFIED_BITS, RSA_MIN_BITS, RSA_RECOMMENDED_BITS } from './key-rules.js';
 import { decodeBase64, identifyKey, type PublicKeyInfo } from './public-key.js';
 import type { Tag } from './tag-list.js';
 
-export function lintKeyTypeAndKey(
-  text: string,
-  key: DkimKey,
-  lint: KeyLint,
-  rebuild: Rebuild,
-  byName: Map<string, Tag>,
-): void {
+export function lintKeyTypeAndKey({ text, key, lint, rebuild, byName }: TagContext): void {
   const k = byName.get('k');
   const p = byName.get('p');
   let declared = k ? k.value : 'rsa';
@@ -232,8 +226,6 @@ function lintKeyMaterial(
     );
   }
 }
-
-/** Splits a colon-separated tag value (h=, s=, t=) into its trimmed items. */
 
 /**
  * Decodes p=, repairing what can be repaired (PEM armour, the URL-safe alphabet); reports what

@@ -1,10 +1,21 @@
 // DKIM key-record linter, stage 4: the tag list (RFC 6376 §3.2) and the tags v=, h=, s=, t=, g=
 // and unknown ones (RFC 6376 §3.6.1). k= and p= are in key-material.ts.
 
-import { type DkimKey, type KeyLint, Rebuild, RFC } from './key-lint.js';
+import { type DkimKey, type KeyLint, Rebuild, RFC, type TagContext } from './key-lint.js';
 import { lintKeyTypeAndKey } from './key-material.js';
 import { EMAIL_SERVICES, FORBIDDEN_HASHES, KEY_TAGS, KNOWN_HASHES } from './key-rules.js';
 import type { Tag, TagList } from './tag-list.js';
+
+/** The tag checks, in the order their findings are listed; each reads and repairs what it owns. */
+const TAG_STAGES: ((c: TagContext) => void)[] = [
+  lintUnknownTags,
+  lintVersion,
+  lintKeyTypeAndKey,
+  lintHashes,
+  lintServices,
+  lintFlags,
+  lintGranularity,
+];
 
 export function lintTags(text: string, list: TagList, key: DkimKey, lint: KeyLint): string | undefined {
   const rebuild = new Rebuild();
@@ -17,13 +28,8 @@ export function lintTags(text: string, list: TagList, key: DkimKey, lint: KeyLin
   const byName = new Map<string, Tag>();
   for (const t of list.tags) if (!byName.has(t.name)) byName.set(t.name, t);
 
-  lintUnknownTags(text, list, lint, rebuild, byName);
-  lintVersion(text, list, key, lint, rebuild, byName);
-  lintKeyTypeAndKey(text, key, lint, rebuild, byName);
-  lintHashes(text, key, lint, rebuild, byName);
-  lintServices(text, key, lint, rebuild, byName);
-  lintFlags(text, key, lint, rebuild, byName);
-  lintGranularity(text, lint, rebuild, byName);
+  const context: TagContext = { text, list, key, lint, rebuild, byName };
+  for (const stage of TAG_STAGES) stage(context);
   const notes = byName.get('n');
   if (notes) key.notes = notes.value;
 
@@ -99,13 +105,7 @@ function lintListFaults(text: string, list: TagList, lint: KeyLint): void {
   }
 }
 
-function lintUnknownTags(
-  text: string,
-  list: TagList,
-  lint: KeyLint,
-  rebuild: Rebuild,
-  byName: Map<string, Tag>,
-): void {
+function lintUnknownTags({ text, list, lint, rebuild, byName }: TagContext): void {
   for (const t of list.tags) {
     if ((KEY_TAGS as readonly string[]).includes(t.name)) continue;
     const lower = t.name.toLowerCase();
@@ -132,14 +132,7 @@ function lintUnknownTags(
   }
 }
 
-function lintVersion(
-  text: string,
-  list: TagList,
-  key: DkimKey,
-  lint: KeyLint,
-  rebuild: Rebuild,
-  byName: Map<string, Tag>,
-): void {
+function lintVersion({ text, list, key, lint, rebuild, byName }: TagContext): void {
   const v = byName.get('v');
   if (!v) return;
   key.version = v.value;
@@ -165,6 +158,7 @@ function lintVersion(
   }
 }
 
+/** Splits a colon-separated tag value (h=, s=, t=) into its trimmed items. */
 function colonList(value: string): string[] {
   return value
     .split(':')
@@ -172,13 +166,7 @@ function colonList(value: string): string[] {
     .filter((s) => s !== '');
 }
 
-export function lintHashes(
-  text: string,
-  key: DkimKey,
-  lint: KeyLint,
-  rebuild: Rebuild,
-  byName: Map<string, Tag>,
-): void {
+export function lintHashes({ text, key, lint, rebuild, byName }: TagContext): void {
   const h = byName.get('h');
   if (!h) return;
   const hashes = colonList(h.value);
@@ -225,13 +213,7 @@ export function lintHashes(
   rebuild.set('h', [...new Set(allowed)].join(':'));
 }
 
-export function lintServices(
-  text: string,
-  key: DkimKey,
-  lint: KeyLint,
-  rebuild: Rebuild,
-  byName: Map<string, Tag>,
-): void {
+export function lintServices({ text, key, lint, rebuild, byName }: TagContext): void {
   const s = byName.get('s');
   if (!s) return;
   const services = colonList(s.value);
@@ -250,13 +232,7 @@ export function lintServices(
   rebuild.set('s', ['email', ...services].join(':'));
 }
 
-export function lintFlags(
-  text: string,
-  key: DkimKey,
-  lint: KeyLint,
-  rebuild: Rebuild,
-  byName: Map<string, Tag>,
-): void {
+export function lintFlags({ text, key, lint, rebuild, byName }: TagContext): void {
   const t = byName.get('t');
   if (!t) return;
   const flags = colonList(t.value);
@@ -295,12 +271,7 @@ export function lintFlags(
   }
 }
 
-export function lintGranularity(
-  text: string,
-  lint: KeyLint,
-  rebuild: Rebuild,
-  byName: Map<string, Tag>,
-): void {
+export function lintGranularity({ text, lint, rebuild, byName }: TagContext): void {
   const g = byName.get('g');
   if (!g || g.value === '*' || g.value === '') return;
   lint.add(

@@ -4,8 +4,26 @@
 // (RFC 5322 §3.2.4, §3.2.2) are skipped, so an address inside a display name does not count.
 
 const MAX_FROM_CHARS = 4096;
-const ADDRESS =
-  /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)/g;
+// An address is found from its "@" (not by an unanchored local-part scan, which restarts at every
+// character of a long run and is quadratic): at least one local-part character right before it,
+// then the domain, matched sticky right after it (linear: each label's backtracking is one step).
+const LOCAL_CHAR = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]/;
+const DOMAIN_AT = /[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*/y;
+
+/** The domains of the addresses in a text, in order (as a global local@domain regex would find). */
+function addressDomains(value: string): string[] {
+  const out: string[] = [];
+  let consumed = 0; // a match's end: the next address's local part starts at or after it
+  for (let at = value.indexOf('@'); at >= 0; at = value.indexOf('@', at + 1)) {
+    if (at <= consumed || !LOCAL_CHAR.test(value[at - 1])) continue;
+    DOMAIN_AT.lastIndex = at + 1;
+    const m = DOMAIN_AT.exec(value);
+    if (!m) continue;
+    out.push(m[0]);
+    consumed = DOMAIN_AT.lastIndex;
+  }
+  return out;
+}
 
 /** Remove quoted strings and (nested) comments in one pass. */
 function stripQuotedAndComments(value: string): string {
@@ -41,6 +59,6 @@ export function authorDomain(fromValue: string): string {
     '',
   );
   const domains = new Set<string>();
-  for (const m of value.matchAll(ADDRESS)) domains.add(m[1].toLowerCase());
+  for (const d of addressDomains(value)) domains.add(d.toLowerCase());
   return domains.size === 1 ? [...domains][0] : '';
 }

@@ -1,5 +1,7 @@
 // The message doctor's result as text for a person: identities, alignment, DMARC, verdict, root
 // cause and fix. Colour comes in as functions so that the caller decides (TTY, NO_COLOR).
+import { printableDeep } from '../../output/printable.js';
+import type { Severity } from '../../types.js';
 import type { IdentityCheck, MessageAudit } from './types.js';
 
 export interface Paint {
@@ -18,6 +20,15 @@ export const noPaint: Paint = {
   bold: (s) => s,
 };
 
+/** `text` in its severity's colour: errors red, warnings yellow, notes dim (every text formatter). */
+export function paintSeverity(
+  p: Pick<Paint, 'red' | 'yellow' | 'dim'>,
+  severity: Severity,
+  text: string,
+): string {
+  return severity === 'error' ? p.red(text) : severity === 'warning' ? p.yellow(text) : p.dim(text);
+}
+
 const SOURCE_WORDS: Record<string, string> = {
   given: 'given',
   'return-path': 'from Return-Path',
@@ -25,7 +36,9 @@ const SOURCE_WORDS: Record<string, string> = {
   'receiver-results': "from the receiver's authentication results",
 };
 
-export function formatAuditText(a: MessageAudit, p: Paint = noPaint): string {
+export function formatAuditText(audit: MessageAudit, p: Paint = noPaint): string {
+  // header and DNS text is attacker-controlled: terminal-safe before painting
+  const a = printableDeep(audit);
   const out: string[] = [];
   const word = (r: string) =>
     r === 'pass'
@@ -112,13 +125,7 @@ export function formatAuditText(a: MessageAudit, p: Paint = noPaint): string {
     out.push('');
     out.push(p.bold('Findings'));
     for (const f of a.findings) {
-      const sev =
-        f.severity === 'error'
-          ? p.red('error')
-          : f.severity === 'warning'
-            ? p.yellow('warning')
-            : p.dim('info');
-      out.push(`  ${sev}  ${f.message}`);
+      out.push(`  ${paintSeverity(p, f.severity, f.severity)}  ${f.message}`);
       if (f.fix) out.push(`      ${p.dim(f.fix)}`);
     }
   }

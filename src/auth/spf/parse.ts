@@ -28,7 +28,9 @@ const IP4_NETWORK = new RegExp(`^${DEC_OCTET}\\.${DEC_OCTET}\\.${DEC_OCTET}\\.${
 const IP4_CIDR = /^(0|[1-9][0-9]?)$/;
 const IP6_CIDR = /^(0|[1-9][0-9]{0,2})$/;
 // toplabel = ( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum )
-const TOPLABEL_ALNUM = /^[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$/;
+// written with the digits before the first letter, so that it cannot split a run two ways
+// (`^[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$` is quadratic on a long label that fails at its end)
+const TOPLABEL_ALNUM = /^[0-9]*[A-Za-z][A-Za-z0-9]*$/;
 const TOPLABEL_DASH = /^[A-Za-z0-9]+-[A-Za-z0-9-]*[A-Za-z0-9]$/;
 const MODIFIER_NAME = /^[A-Za-z][A-Za-z0-9\-_.]*$/;
 

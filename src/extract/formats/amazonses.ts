@@ -24,6 +24,8 @@ export const amazonses: FormatExtractor = {
     return SES_FROM.test(header(msg, 'from')) || /^Amazon WorkMail/i.test(header(msg, 'x-mailer'));
   },
   extract(msg) {
+    // Every way below needs SES's sender, or else the JSON's "...Type": key in the text.
+    if (!SES_FROM.test(header(msg, 'from')) && !msg.text.includes('Type"')) return null;
     const format = /^Amazon WorkMail/i.test(header(msg, 'x-mailer')) ? 'amazonworkmail' : 'amazonses';
     return fromJson(msg) ?? fromReport(msg, format) ?? fromText(msg, format);
   },

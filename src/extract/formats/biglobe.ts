@@ -7,7 +7,7 @@
 // BIGLOBE's own; they apply to every address listed above them.
 import type { FormatExtractor, RawRecipient } from '../../types.js';
 import { findAddress, leadingReplyCode } from '../fields.js';
-import { extraction, findOriginal, header, noticeText, squeeze } from './provider-notice.js';
+import { extraction, findOriginal, header, mentions, noticeText, squeeze } from './provider-notice.js';
 
 const ADDRESSES = /^\s*-{3,}\s*The following addresses had delivery problems\s*-{3,}\s*$/im;
 const INFO = /^\s*-{3,}\s*Non-delivered information\s*-{3,}\s*$/im;
@@ -18,6 +18,8 @@ export const biglobe: FormatExtractor = {
     return /@(?:[a-z0-9-]+\.)*biglobe\.ne\.jp\b/i.test(header(msg, 'from'));
   },
   extract(msg) {
+    if (!mentions(msg, 'the following addresses had delivery problems')) return null;
+    if (!mentions(msg, 'non-delivered information')) return null;
     const text = noticeText(msg);
     const a = ADDRESSES.exec(text);
     const i = INFO.exec(text);

@@ -20,6 +20,7 @@ import { findAddress } from '../fields.js';
 import {
   fillFromDeliveryStatus,
   header,
+  mentions,
   noticeExtraction,
   noticeLines,
   noticeTextWith,
@@ -35,6 +36,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
+  if (!mentions(msg, 'was not delivered to:')) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);

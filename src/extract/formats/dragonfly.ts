@@ -17,6 +17,7 @@ import { findAddress, smtpCommandName } from '../fields.js';
 import {
   fromAddress,
   header,
+  mentions,
   noticeExtraction,
   noticeLines,
   noticeText,
@@ -40,6 +41,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
+  if (!mentions(msg, 'there was an error delivering your mail to')) return null;
   const text = noticeText(msg, END);
   if (!/This is the DragonFly Mail Agent\b|There was an error delivering your mail to/i.test(text))
     return null;

@@ -25,6 +25,7 @@ import {
   header,
   hostInText,
   indentOf,
+  mentions,
   noticeExtraction,
   noticeLines,
   noticeText,
@@ -62,8 +63,16 @@ interface Entry {
   lines: string[];
 }
 
+/**
+ * LIST_START anywhere in the text: a line that matches LIST_START matches this too, so a text
+ * without a match has no list (one scan of the text instead of splitting it and testing each line).
+ */
+const LIST_START_IN_TEXT = new RegExp(LIST_START.source, 'im');
+
 function extract(msg: MailMessage): ExtractionOrNull {
+  if (!mentions(msg, 'failed', 'delivered')) return null;
   const text = noticeText(msg, COPY_MARKER);
+  if (!LIST_START_IN_TEXT.test(text)) return null;
   const lines = noticeLines(text);
   let i = 0;
   while (i < lines.length && !LIST_START.test(lines[i])) i++;

@@ -15,6 +15,7 @@ import {
   extraction,
   findOriginal,
   header,
+  mentions,
   noticeText,
   splitAtMarker,
   squeeze,
@@ -34,6 +35,8 @@ export const gmx: FormatExtractor = {
 };
 
 export function readUnitedInternet(msg: MailMessage, format: string): Extraction | null {
+  if (!mentions(msg, 'the header of the original message is following')) return null;
+  if (!mentions(msg, 'the following address')) return null;
   const { notice, rest } = splitAtMarker(noticeText(msg), ORIGINAL_MARKER);
   if (!rest) return null;
   const list = LIST.exec(notice);

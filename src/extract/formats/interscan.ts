@@ -9,7 +9,14 @@
 // "Received >>> 550 5.1.1 ... User unknown" lines instead.
 import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress, smtpCommandName } from '../fields.js';
-import { header, noticeExtraction, noticeLines, noticeTextWith, recipientFromDetail } from './text-notice.js';
+import {
+  header,
+  mentions,
+  noticeExtraction,
+  noticeLines,
+  noticeTextWith,
+  recipientFromDetail,
+} from './text-notice.js';
 
 const START = /Message from InterScan (?:Messaging Security Suite|E-Mail VirusWall)|^Sent <<< RCPT TO:/im;
 const REASON = /^Reason:\s*(.*\S)\s*$/i;
@@ -21,6 +28,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
+  if (!mentions(msg, 'message from interscan', 'sent <<< rcpt to:')) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);

@@ -5,7 +5,7 @@
 //        As their mailbox is full.
 import type { FormatExtractor, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
-import { extraction, findOriginal, header, noticeText, squeeze } from './provider-notice.js';
+import { extraction, findOriginal, header, mentions, noticeText, squeeze } from './provider-notice.js';
 
 const TARGET = /^\s*Could not be delivered to:\s*(<?[^\s<>@]{1,512}@[^\s<>]{1,512}>?)\s*$/im;
 
@@ -15,6 +15,7 @@ export const kddi: FormatExtractor = {
     return /@(?:[a-z0-9-]+\.)*(?:dion\.ne\.jp|au\.com|auone-net\.jp)\b/i.test(header(msg, 'from'));
   },
   extract(msg) {
+    if (!mentions(msg, 'could not be delivered to:') || !mentions(msg, 'your mail sent on:')) return null;
     const text = noticeText(msg);
     const recipients: RawRecipient[] = [];
     const lines = text.split('\n', 5000);

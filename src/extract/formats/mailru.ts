@@ -19,6 +19,7 @@ import {
   extraction,
   findOriginal,
   header,
+  mentions,
   noticeText,
   splitAtMarker,
   squeeze,
@@ -37,6 +38,14 @@ export const mailru: FormatExtractor = {
     return FROM.test(header(msg, 'from')) && /mailer-daemon/i.test(header(msg, 'from'));
   },
   extract(msg) {
+    // A list in English or Russian, and mail.ru's sender or its Russian list (see below).
+    const listInEnglish = mentions(
+      msg,
+      'the following address',
+      'to which the message has not yet been delivered',
+    );
+    const listInRussian = mentions(msg, 'не может быть доставлено одному или нескольким получателям:');
+    if (!listInRussian && !(listInEnglish && FROM.test(header(msg, 'from')))) return null;
     const { notice, rest } = splitAtMarker(noticeText(msg), ORIGINAL_MARKER);
     const list = ENGLISH_LIST.exec(notice) ?? RUSSIAN_LIST.exec(notice);
     if (!list) return null;

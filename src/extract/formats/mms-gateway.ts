@@ -15,7 +15,14 @@
 // this MM" above the quoted original message.
 import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
-import { noticeExtraction, noticeLines, noticeTextWith, recipientFromDetail, unfold } from './text-notice.js';
+import {
+  mentions,
+  noticeExtraction,
+  noticeLines,
+  noticeTextWith,
+  recipientFromDetail,
+  unfold,
+} from './text-notice.js';
 
 const JAMES = /^Error message below:\s*$/im;
 const MMSC = /^Message could not be delivered to mobile\.\s*$/im;
@@ -25,6 +32,7 @@ function hint(_msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
+  if (!mentions(msg, 'error message below:', 'message could not be delivered to mobile.')) return null;
   const james = noticeTextWith(msg, JAMES);
   if (james) return fromJames(msg, james);
   const mmsc = noticeTextWith(msg, MMSC);

@@ -12,6 +12,7 @@ import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js'
 import { findAddress } from '../fields.js';
 import {
   header,
+  mentions,
   noticeExtraction,
   noticeLines,
   noticeTextWith,
@@ -27,6 +28,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
+  if (!mentions(msg, 'failure reasons')) return null;
   const text = noticeTextWith(msg, START, END);
   if (!text) return null;
   const lines = noticeLines(text);

@@ -13,7 +13,15 @@
 import type { FormatExtractor, RawRecipient } from '../../types.js';
 import { findAddress, findStatus, leadingReplyCode } from '../fields.js';
 import { hasDeliveryStatusFields } from '../rfc3464.js';
-import { extraction, findOriginal, header, noticeText, splitAtMarker, squeeze } from './provider-notice.js';
+import {
+  extraction,
+  findOriginal,
+  header,
+  mentions,
+  noticeText,
+  splitAtMarker,
+  squeeze,
+} from './provider-notice.js';
 
 const FAILED_TO = /^\s*Delivery has failed to these recipients or groups:?\s*$/im;
 const ADMIN = /^\s*Diagnostic information for administrators:?\s*$/im;
@@ -31,6 +39,8 @@ export const office365: FormatExtractor = {
     );
   },
   extract(msg) {
+    if (!mentions(msg, 'delivery has failed to these recipients or groups')) return null;
+    if (!mentions(msg, 'diagnostic information for administrators')) return null;
     if (msg.deliveryStatus && hasDeliveryStatusFields(msg.deliveryStatus)) return null;
     const { notice, rest } = splitAtMarker(noticeText(msg), ORIGINAL_MARKER);
     const failed = FAILED_TO.exec(notice);

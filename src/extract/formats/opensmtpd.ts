@@ -17,7 +17,14 @@
 // message/delivery-status part too, but with a generic X.0.0 Status, so the text is read.
 import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
-import { header, noticeExtraction, noticeLines, noticeText, recipientFromDetail } from './text-notice.js';
+import {
+  header,
+  mentions,
+  noticeExtraction,
+  noticeLines,
+  noticeText,
+  recipientFromDetail,
+} from './text-notice.js';
 
 const FAILED_START = /An error has occurred while attempting to deliver a message for\s*$/i;
 const DELAYED_START = /A message is delayed for more than .{1,64} for the following\s*$/i;
@@ -31,6 +38,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
+  if (!mentions(msg, 'this is the mailer-daemon, please do not reply to this e')) return null;
   const text = noticeText(msg, END);
   if (!/This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail/i.test(text)) return null;
   const lines = noticeLines(text);

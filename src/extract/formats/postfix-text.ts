@@ -16,6 +16,7 @@ import { hasDeliveryStatusFields } from '../rfc3464.js';
 import {
   header,
   hostInText,
+  mentions,
   noticeExtraction,
   noticeLines,
   noticeText,
@@ -45,6 +46,7 @@ function hasRecipientFields(msg: MailMessage): boolean {
 
 function extract(msg: MailMessage) {
   if (SERVER_ERRORS.test(header(msg, 'subject'))) return fromServerTranscript(msg);
+  if (!mentions(msg, 'this is the postfix program at host', 'this is the mail system at host')) return null;
   if (hasRecipientFields(msg)) return null;
   const text = noticeText(msg);
   if (!INTRO.test(text)) return null;

@@ -7,13 +7,16 @@ import { MAX_ORIGINAL_HEADERS_CHARS } from '../../read/limits.js';
 import type { Extraction, MailMessage, OriginalSummary, RawRecipient, ReportKind } from '../../types.js';
 import { type OriginalPart, readOriginal } from '../original.js';
 import { parseDeliveryStatus } from '../rfc3464.js';
+import { firstValues } from './text-notice.js';
+
+export { mentions } from './text-notice.js';
 
 /** Longest notice text that is scanned: the human-readable part of a notice is a few kilobytes. */
 export const MAX_NOTICE_CHARS = 256 * 1024;
 
 /** The top-level header value by lower-case name, '' when absent. */
 export function header(msg: MailMessage, name: string): string {
-  return headerValue(msg.headers, name) ?? '';
+  return firstValues(msg).get(name) ?? '';
 }
 
 /** The message text, bounded. */

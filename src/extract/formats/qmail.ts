@@ -20,6 +20,7 @@ import type { FormatExtractor, MailMessage, RawRecipient, SmtpCommand } from '..
 import { findAddress } from '../fields.js';
 import {
   header,
+  mentions,
   noticeExtraction,
   noticeLines,
   noticeText,
@@ -62,6 +63,16 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
+  if (
+    !mentions(
+      msg,
+      'this is the qmail-send program at',
+      'message to the following address',
+      'this is the machine generated message from mail service',
+      'su mensaje no pudo ser entregado',
+    )
+  )
+    return null;
   const text = noticeText(msg, END);
   if (!INTRO.test(text)) return null;
   const lines = noticeLines(text);

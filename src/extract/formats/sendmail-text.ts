@@ -21,7 +21,14 @@
 import type { FormatExtractor, MailMessage, RawRecipient, SmtpCommand } from '../../types.js';
 import { findAddress, smtpCommandName } from '../fields.js';
 import { hasDeliveryStatusFields } from '../rfc3464.js';
-import { header, noticeExtraction, noticeLines, noticeText, recipientFromDetail } from './text-notice.js';
+import {
+  header,
+  mentions,
+  noticeExtraction,
+  noticeLines,
+  noticeText,
+  recipientFromDetail,
+} from './text-notice.js';
 
 const END =
   /^\s*-{3,}\s*(?:Unsent message follows|Original message follows|Returned message follows|Message header follows)/im;
@@ -39,6 +46,7 @@ function hint(msg: MailMessage): boolean {
 function extract(msg: MailMessage) {
   // Delivery-status fields, as a part or inline in the text (a bounce whose MIME header was lost):
   // the RFC 3464 reader reads them better.
+  if (!mentions(msg, 'transcript of session follows', 'the following addresses had ')) return null;
   if (msg.deliveryStatus && hasDeliveryStatusFields(msg.deliveryStatus)) return null;
   if (hasDeliveryStatusFields(msg.text.slice(0, 256 * 1024))) return null;
   const text = noticeText(msg, END);

@@ -9,7 +9,14 @@
 // Each failed address is "address ... reason"; the message log above may say more.
 import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
-import { header, noticeExtraction, noticeLines, noticeTextWith, recipientFromDetail } from './text-notice.js';
+import {
+  header,
+  mentions,
+  noticeExtraction,
+  noticeLines,
+  noticeTextWith,
+  recipientFromDetail,
+} from './text-notice.js';
 
 const FAILED = /^\|-{3,}\s*Failed addresses follow:\s*-{3,}\|\s*$/im;
 const SECTION = /^\|-{3,}.{0,60}-{3,}\|\s*$/;
@@ -20,6 +27,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
+  if (!mentions(msg, 'failed addresses follow:')) return null;
   const text = noticeTextWith(msg, FAILED);
   if (!text) return null;
   const lines = noticeLines(text);

@@ -4,7 +4,14 @@
 // Every pattern here is linear (no nested quantifiers) and every loop is bounded by MAX_NOTICE_LINES.
 
 import { MAX_RECIPIENTS } from '../../read/limits.js';
-import type { Extraction, MailMessage, RawRecipient, ReportKind, SmtpCommand } from '../../types.js';
+import type {
+  Extraction,
+  HeaderField,
+  MailMessage,
+  RawRecipient,
+  ReportKind,
+  SmtpCommand,
+} from '../../types.js';
 import { findAddress, findSmtpCommand, findStatus, leadingReplyCode } from '../fields.js';
 import { readOriginal } from '../original.js';
 import { parseDeliveryStatus } from '../rfc3464.js';
@@ -21,8 +28,23 @@ export const MAX_NOTICE_RECIPIENTS = MAX_RECIPIENTS;
 
 /** The value of the first header `name` (lower case), '' if absent. */
 export function header(msg: MailMessage, name: string): string {
-  for (const h of msg.headers) if (h.name === name) return h.value;
-  return '';
+  return firstValues(msg).get(name) ?? '';
+}
+
+// Every registered format asks for the same few headers of the same message in turn (hint() and
+// extract()): the first value of each name is found once per header list. The cache is keyed by
+// the list itself and its length, so a caller that replaces or extends msg.headers is not served
+// stale values.
+const headerMaps = new WeakMap<readonly HeaderField[], { length: number; map: Map<string, string> }>();
+
+/** The first value of every header name of the message (names are lower case). */
+export function firstValues(msg: MailMessage): Map<string, string> {
+  const cached = headerMaps.get(msg.headers);
+  if (cached && cached.length === msg.headers.length) return cached.map;
+  const map = new Map<string, string>();
+  for (const h of msg.headers) if (!map.has(h.name)) map.set(h.name, h.value);
+  headerMaps.set(msg.headers, { length: msg.headers.length, map });
+  return map;
 }
 
 /** The address part of the From header, lower case. */
@@ -215,10 +237,53 @@ export function originalRecipients(msg: MailMessage): string[] {
 export function noticeTextWith(msg: MailMessage, marker: RegExp, end?: RegExp): string {
   const text = noticeText(msg, end);
   if (marker.test(text)) return text;
-  let raw = rawBody(msg).replace(/\r\n?/g, '\n');
+  let raw = rawBodyText(msg);
   if (end) {
     const m = end.exec(raw);
     if (m) raw = raw.slice(0, m.index);
   }
   return marker.test(raw) ? raw : '';
+}
+
+const rawBodyTexts = new WeakMap<MailMessage, string>();
+
+/** rawBody() with line ends made LF, made once per message. */
+function rawBodyText(msg: MailMessage): string {
+  let text = rawBodyTexts.get(msg);
+  if (text === undefined) {
+    text = rawBody(msg).replace(/\r\n?/g, '\n');
+    rawBodyTexts.set(msg, text);
+  }
+  return text;
+}
+
+const searchTexts = new WeakMap<MailMessage, string>();
+
+/**
+ * The notice text and the raw body, lower case, joined by a line break: what mentions() searches.
+ * Lower-casing can only add matches of an ASCII word, never remove one that a case-insensitive
+ * pattern finds (a pattern's /i never maps a non-ASCII character to an ASCII one).
+ */
+function searchText(msg: MailMessage): string {
+  let text = searchTexts.get(msg);
+  if (text === undefined) {
+    const base = baseText(msg);
+    const raw = rawBodyText(msg);
+    text = (base === raw ? base : `${base}\n${raw}`).toLowerCase();
+    searchTexts.set(msg, text);
+  }
+  return text;
+}
+
+/**
+ * Does the notice - its text (as noticeText() gives it) or its raw body - contain one of `words`,
+ * in any letter case? Words are lower case and hold no line break. A format calls it before its
+ * parse with words that its parse cannot succeed without (a literal part of its marker pattern),
+ * so that the ~50 formats tried on every message each give up on a foreign one in a substring
+ * search instead of a pattern scan of the whole text.
+ */
+export function mentions(msg: MailMessage, ...words: string[]): boolean {
+  const text = searchText(msg);
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
 }

@@ -10,7 +10,14 @@
 // Each recipient line is the address followed by the reason in square brackets.
 import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
-import { header, noticeExtraction, noticeLines, noticeTextWith, recipientFromDetail } from './text-notice.js';
+import {
+  header,
+  mentions,
+  noticeExtraction,
+  noticeLines,
+  noticeTextWith,
+  recipientFromDetail,
+} from './text-notice.js';
 
 const START = /^-{2,}\s*The following addresses had delivery errors\s*-{2,}\s*$/im;
 const ENTRY = /^<?([^\s<>@[\]]{1,256}@[^\s<>[\]]{1,256})>?\s+\[([^\]]{1,1000})\]\s*$/;
@@ -20,6 +27,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
+  if (!mentions(msg, 'the following addresses had delivery errors')) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);

@@ -16,6 +16,7 @@ import { findAddress, smtpCommandName } from '../fields.js';
 import {
   fillFromDeliveryStatus,
   header,
+  mentions,
   noticeExtraction,
   noticeLines,
   noticeTextWith,
@@ -36,6 +37,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
+  if (!mentions(msg, 'very to the following recipient')) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);

@@ -10,7 +10,15 @@
 // One "<address>:" block per recipient; the bracketed [RCPT_TO] / [DATA] names the SMTP stage.
 import type { FormatExtractor, RawRecipient, SmtpCommand } from '../../types.js';
 import { findAddress, findStatus, smtpCommandName } from '../fields.js';
-import { extraction, findOriginal, header, noticeText, splitAtMarker, squeeze } from './provider-notice.js';
+import {
+  extraction,
+  findOriginal,
+  header,
+  mentions,
+  noticeText,
+  splitAtMarker,
+  squeeze,
+} from './provider-notice.js';
 
 const INTRO = /Sorry,? we were unable to deliver your message to the following address(?:es)?\.?/i;
 const ORIGINAL_MARKER = /^-{2,}\s*Below this line is a copy of the message\.?/im;
@@ -22,6 +30,7 @@ export const yahoo: FormatExtractor = {
     return /^Failure Notice/i.test(header(msg, 'subject')) && /mailer-daemon@/i.test(header(msg, 'from'));
   },
   extract(msg) {
+    if (!mentions(msg, 'we were unable to deliver your message to the following address')) return null;
     const { notice, rest } = splitAtMarker(noticeText(msg), ORIGINAL_MARKER);
     const intro = INTRO.exec(notice);
     if (!intro) return null;

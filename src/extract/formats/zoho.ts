@@ -9,7 +9,7 @@
 //   Message will be retried for 4 more day(s)
 import type { FormatExtractor, RawRecipient } from '../../types.js';
 import { findStatus } from '../fields.js';
-import { extraction, findOriginal, header, noticeText } from './provider-notice.js';
+import { extraction, findOriginal, header, mentions, noticeText } from './provider-notice.js';
 
 const FAILURE =
   /^\s*([^\s@]{1,256}@[^\s,]{1,256})\s+([^,\n]{0,100}),\s*ERROR_CODE\s*:\s*(\d{3})?\s*,\s*ERROR_CODE\s*:\s*(.*)$/i;
@@ -25,6 +25,8 @@ export const zoho: FormatExtractor = {
     );
   },
   extract(msg) {
+    if (!mentions(msg, 'created automatically by mail delivery ')) return null;
+    if (!mentions(msg, 'error_code', '[status:')) return null;
     const text = noticeText(msg);
     if (!/created automatically by mail delivery (?:software|system)/i.test(text)) return null;
     const delay = /THIS IS A WARNING MESSAGE ONLY|Message will be retried for/i.test(text);

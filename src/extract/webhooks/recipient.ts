@@ -49,7 +49,11 @@ export function espRecipient(f: EventFields): EspRecipient | null {
  * A complaint (feedback report) about one recipient: no delivery action, a feedback type (the
  * ESP's own when it states one, else "abuse", RFC 5965 §7.3's usual type for a spam report).
  */
-export function complaintRecipient(address: string, espLabel: string, feedbackType = 'abuse'): EspRecipient | null {
+export function complaintRecipient(
+  address: string,
+  espLabel: string,
+  feedbackType = 'abuse',
+): EspRecipient | null {
   const r = espRecipient({ address, action: 'failed', espLabel });
   if (!r) return null;
   delete r.action;

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { CliIo } from '../../../src/cli/io.js';
-import { main } from '../../../src/cli/main.js';
+import { runMain } from '../../check/run-main.js';
 
 const c32 = fileURLToPath(new URL('../../../../shared/corpus/cases/inputs/C32.headers', import.meta.url));
 const rfc8463 = fileURLToPath(
@@ -15,25 +14,7 @@ const rfc8463 = fileURLToPath(
 const dir = mkdtempSync(path.join(tmpdir(), 'bouncedoc-auth-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readStdin: async () => new Uint8Array(),
-    readFile: async (p) => (await import('node:fs/promises')).readFile(p),
-    stdinIsTTY: false,
-    stdoutIsTTY: false,
-    env,
-  };
-  const code = await main(['node', 'bouncedoc', 'auth', ...args], io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[], env: Record<string, string> = {}) => runMain(['auth', ...args], { env });
 
 describe('bouncedoc auth', () => {
   it('--offline: text with the verdict, the cause and the fix; no colour off a TTY; exit 1 for a DMARC fail', async () => {
