@@ -14,7 +14,7 @@ import { isValidDomain } from '../auth/spf/index.js';
 import { memoryResolver, parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
 import type { Resolver } from '../types.js';
 import { formatCheckText, type Paint } from './check-text.js';
-import { isServer } from './dns-options.js';
+import { collect, isServer } from './dns-options.js';
 
 export { isServer };
 
@@ -26,8 +26,6 @@ export const EXIT_CANNOT_RUN = 2;
 
 /** Per-try DNS timeout when none is given, in milliseconds. */
 const DEFAULT_TIMEOUT_MS = 2500;
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function register(program: Command, state: CliState): void {
   program

@@ -3,6 +3,7 @@
 // a one-line error.
 import { isIP, isIPv4, isIPv6 } from 'node:net';
 import { memoryResolver, parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
+import { printable } from '../output/printable.js';
 import type { Resolver } from '../types.js';
 import { type CliIo, oneLine } from './io.js';
 
@@ -53,7 +54,9 @@ export async function resolverFrom(
       return { error: `cannot read ${opts.zone}: ${oneLine(err)}` };
     }
     const parsed = parseZoneFile(text);
-    for (const e of parsed.errors.slice(0, 5)) io.stderr(`bouncedoc: ${opts.zone}:${e.line}: ${e.message}\n`);
+    // zone junk may hold control characters: shown as visible stand-ins, never sent to the terminal
+    for (const e of parsed.errors.slice(0, 5))
+      io.stderr(`bouncedoc: ${opts.zone}:${e.line}: ${printable(e.message)}\n`);
     if (parsed.records === 0) return { error: `${opts.zone} holds no records` };
     return { resolver: memoryResolver(parsed.zone) };
   }

@@ -15,7 +15,7 @@ import { spfFailure } from './causes/spf-failure.js';
 import { undetermined } from './causes/undetermined.js';
 import { type ChainOptions, gatherSenderEvidence, type ReportContext, reportContext } from './evidence.js';
 import { diagnoseRecipient } from './recipient-diagnosis.js';
-import type { Cause } from './types.js';
+import type { Cause, SenderEvidence } from './types.js';
 
 export type { ChainOptions } from './evidence.js';
 
@@ -35,6 +35,24 @@ const CAUSES: readonly Cause[] = [
   dmarcUnaligned,
   undetermined,
 ];
+
+/**
+ * A broken DMARC record of the From domain that was not itself named the cause is still worth
+ * fixing: add it as a further step, with its corrected record when no other record is proposed.
+ */
+function withRecordFault(d: Diagnosis, e: SenderEvidence): Diagnosis {
+  if (d.code === 'dmarc-record-broken' || d.code === 'foreign-from-domain' || !e.fromCheck) return d;
+  const fault = e.fromCheck.dmarc.findings.find((f) => f.severity === 'error');
+  const corrected = e.fromCheck.corrected.find((c) => c.check === 'dmarc');
+  if (!fault) return d;
+  const name = corrected?.name ?? `_dmarc.${e.fromCheck.domain}`;
+  const step = `Also correct the DMARC record at ${name}: ${fault.message}${corrected ? ` Publish: ${corrected.fixed}` : ''}`;
+  return {
+    ...d,
+    steps: [...d.steps, step],
+    correctedRecord: d.correctedRecord ?? (corrected ? { name, record: corrected.record, fixed: corrected.fixed } : undefined),
+  };
+}
 
 const SENDER_CATEGORIES = new Set(['authentication', 'sender-blocked']);
 const RECIPIENT_CATEGORIES = new Set(['recipient-domain', 'recipient-address']);
@@ -60,6 +78,7 @@ async function diagnoseResult(ctx: ReportContext, result: RecipientResult): Prom
         diagnosis = cause(evidence);
         if (diagnosis) break;
       }
+      if (diagnosis) diagnosis = withRecordFault(diagnosis, evidence);
     } else if (RECIPIENT_CATEGORIES.has(result.category) && result.recipient) {
       diagnosis = await diagnoseRecipient(result, ctx.options.resolver);
     }

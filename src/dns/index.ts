@@ -20,6 +20,12 @@ export {
   zoneApexes,
 } from './overlay.js';
 export {
+  type GuardedResolver,
+  type SilentGuardStats,
+  /** For one run: after a TIMEOUT with no answer at all before it, further questions get TIMEOUT at once. */
+  silentGuard,
+} from './silent-guard.js';
+export {
   /** node:dns error -> DnsResult (ENOTFOUND NXDOMAIN, ENODATA NODATA, ETIMEOUT TIMEOUT...). */
   rcodeOfError,
   type SystemResolverOptions,
@@ -28,12 +34,6 @@ export {
   /** A resolver over the system's DNS servers (node:dns), with a timeout per query. */
   systemResolver,
 } from './system.js';
-export {
-  type GuardedResolver,
-  type SilentGuardStats,
-  /** For one run: after a TIMEOUT with no answer at all before it, further questions get TIMEOUT at once. */
-  silentGuard,
-} from './silent-guard.js';
 export {
   type ParsedZone,
   /** Parse RFC 1035 zone-file text into a MemoryZone plus its faults (never throws). */

@@ -1,7 +1,9 @@
 // Zone-file (RFC 1035 §5 master file) reader: $ORIGIN, $TTL, @, relative names, omitted owners,
 // parentheses across lines, ; comments, quoted character-strings with \X and \DDD escapes.
 // The result is a MemoryZone, so `--zone FILE` checks records before they are published.
+
 import { isIPv4, isIPv6 } from 'node:net';
+import { printable } from '../output/printable.js';
 import type { DnsRecordData, Resolver, RRType } from '../types.js';
 import { type MemoryZone, memoryResolver, normalizeName } from './memory.js';
 
@@ -220,7 +222,8 @@ export function parseZoneFile(text: string, opts: ZoneFileOptions = {}): ParsedZ
     records++;
   }
   errors.sort((a, b) => a.line - b.line);
-  return { zone, errors, records };
+  // messages quote the file's words, which may be junk: control characters become visible stand-ins
+  return { zone, errors: errors.map((e) => ({ ...e, message: printable(e.message) })), records };
 }
 
 /** One record's data, or an error message. */

@@ -1,25 +1,17 @@
 // The dns-records cases of ../shared/corpus/cases through checkDomain over their zone files.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { checkDomain, type DomainCheck } from '../../src/auth/domain.js';
 import { zoneFileResolver } from '../../src/dns/index.js';
+import { type CorpusCase, caseText, corpusCases } from '../auth/corpus-cases.js';
 
-const casesDir = new URL('../../../shared/corpus/cases/', import.meta.url);
-interface Case {
-  id: string;
-  kind: string;
-  file: string;
-  expected: { domain: string; record: string; selector?: string; fix?: string };
-}
-const cases = (JSON.parse(readFileSync(new URL('expected.json', casesDir), 'utf8')) as Case[]).filter(
-  (c) => c.kind === 'dns-records',
-);
+type Case = CorpusCase<{ domain: string; record: string; selector?: string; fix?: string }>;
+const cases = corpusCases<Case['expected']>('dns-records');
 
 async function run(id: string): Promise<{ c: Case; r: DomainCheck; codes: (sev: string) => string[] }> {
   const c = cases.find((x) => x.id === id);
   assert.ok(c, id);
-  const zone = readFileSync(new URL(c.file, casesDir), 'utf8');
+  const zone = caseText(c);
   const r = await checkDomain(c.expected.domain, {
     resolver: zoneFileResolver(zone),
     selectors: c.expected.selector ? [c.expected.selector] : undefined,

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { MemoryZone } from '../../src/dns/index.js';
 import type { DnsRecordData, RRType } from '../../src/types.js';
+import { ROOT_ZONE_APEX } from '../integration/knot-server.js';
 
 export interface SeedRecord {
   name: string;
@@ -86,12 +87,7 @@ export function txtRdata(strings: readonly string[]): string {
  * NXDOMAIN, as they would on the internet, rather than REFUSED).
  */
 export function caseZoneFile(seed: SeedFile, c: SeedCase): string {
-  const lines = [
-    '$ORIGIN .',
-    '$TTL 300',
-    '. IN SOA ns.invalid. hostmaster.invalid. 1 3600 600 86400 300',
-    '. IN NS ns.invalid.',
-  ];
+  const lines = [...ROOT_ZONE_APEX];
   for (const r of caseRecords(seed, c)) {
     const v = r.value as string | string[];
     const rdata = r.type === 'TXT' ? txtRdata(Array.isArray(v) ? v : [v]) : String(v);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { diagnoseReport } from '../../src/diagnose/chain.js';
-import { memoryResolver } from '../../src/dns/index.js';
+import { memoryResolver, zoneFileResolver } from '../../src/dns/index.js';
 import { explain } from '../../src/explain.js';
 import type { Diagnosis } from '../../src/types.js';
 import { wrapDsn } from './helpers.js';
@@ -119,6 +119,17 @@ describe('diagnosis chain: sender side', () => {
     const d = await diagnosisOf(wrapDsn(seedText('S21'), 'customer@receiver.example', HEADERS), undefined);
     assert.ok(d);
     assert.ok(d.notChecked.some((n) => /DNS \(offline\)/.test(n)));
+  });
+});
+
+describe("the README's quick start example", () => {
+  it('examples/dmarc-permerror.eml with its zone: the broken record and the one to publish', async () => {
+    const bounce = readFileSync(path.join(root, 'examples/dmarc-permerror.eml'), 'utf8');
+    const zone = readFileSync(path.join(root, 'examples/zones/shop.example.zone'), 'utf8');
+    const report = await diagnoseReport(await explain(bounce), { resolver: zoneFileResolver(zone) });
+    const d = report.results[0].diagnosis;
+    assert.equal(d?.code, 'dmarc-record-broken');
+    assert.equal(d?.correctedRecord?.fixed, 'v=DMARC1; p=reject; rua=mailto:dmarc@shop.example');
   });
 });
 

@@ -31,7 +31,10 @@ test('a DNS server that never answers: one question, then "could not check", nev
     r.diagnosis.notChecked.some((n) => /shop\.example: the DNS server did not answer/.test(n)),
     r.diagnosis.notChecked.join('; '),
   );
-  assert.ok(!r.diagnosis.checked.some((c) => /^DNS of shop\.example/.test(c)), r.diagnosis.checked.join('; '));
+  assert.ok(
+    !r.diagnosis.checked.some((c) => /^DNS of shop\.example/.test(c)),
+    r.diagnosis.checked.join('; '),
+  );
   assert.ok(!r.diagnosis.steps.some((s) => /No DKIM key was found/.test(s)), r.diagnosis.steps.join('; '));
 });
 

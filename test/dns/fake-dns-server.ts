@@ -33,7 +33,11 @@ function rr(type: number, data: Buffer): Buffer {
   return Buffer.concat([head, data]);
 }
 
-function answer(query: Buffer, table: Record<string, FakeAnswer>, asked?: Map<string, number>): Buffer | null {
+function answer(
+  query: Buffer,
+  table: Record<string, FakeAnswer>,
+  asked?: Map<string, number>,
+): Buffer | null {
   let i = 12;
   const labels: string[] = [];
   while (query[i] !== 0) {

@@ -9,18 +9,14 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { wrapDsn } from '../diagnose/helpers.js';
-import { ensureKnot, type KnotServer, startKnot } from './knot-server.js';
+import { ensureKnot, type KnotServer, rootZone, startKnot } from './knot-server.js';
 import { runCli } from './run-cli.js';
 import { seedError } from './seed-errors.js';
 
 const _root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const text = (id: string) => seedError(id).text;
 
-const ZONE = `$ORIGIN .
-$TTL 300
-. IN SOA ns.invalid. hostmaster.invalid. 1 3600 600 86400 300
-. IN NS ns.invalid.
-example.com. IN TXT "v=spf1 ip4:198.51.100.0/24 -all"
+const ZONE = rootZone(`example.com. IN TXT "v=spf1 ip4:198.51.100.0/24 -all"
 example.com. IN MX 10 mx.example.com.
 mx.example.com. IN A 198.51.100.25
 _dmarc.example.com. IN TXT "v=DMARC1: p=reject; rua=mailto:dmarc@example.com"
@@ -28,7 +24,7 @@ mail.ru. IN TXT "v=spf1 ip4:192.0.2.0/24 ~all"
 mail.ru. IN MX 10 mxs.mail.ru.
 mxs.mail.ru. IN A 192.0.2.30
 _dmarc.mail.ru. IN TXT "v=DMARC1; p=reject; rua=mailto:d@mail.ru"
-`;
+`);
 
 const headers = (from: string) => `Return-Path: <${from}>
 Received: from app.example.com (app.example.com [198.51.100.20])

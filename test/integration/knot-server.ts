@@ -8,6 +8,23 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+/**
+ * The apex of the root zone that startKnot serves: every test zone is one zone "." holding all
+ * its names (so a name that is not there gets NXDOMAIN, as on the internet), and a zone needs its
+ * SOA and NS records before Knot loads it.
+ */
+export const ROOT_ZONE_APEX = [
+  '$ORIGIN .',
+  '$TTL 300',
+  '. IN SOA ns.invalid. hostmaster.invalid. 1 3600 600 86400 300',
+  '. IN NS ns.invalid.',
+];
+
+/** A zone file for startKnot: the root apex, then `records` (absolute names, one a line). */
+export function rootZone(records: string): string {
+  return `${ROOT_ZONE_APEX.join('\n')}\n${records}`;
+}
+
 export interface KnotServer {
   port: number;
   /** knotd's own log (stderr), for failure messages */

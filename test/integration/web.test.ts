@@ -12,21 +12,17 @@ import type { Browser, Page } from 'playwright-core';
 import { serversResolver } from '../../src/dns/index.js';
 import { findWebDir, type RunningServer, startServer } from '../../src/server/serve.js';
 import { ensureChromium, launchChromium } from './browser.js';
-import { ensureKnot, type KnotServer, startKnot } from './knot-server.js';
+import { ensureKnot, type KnotServer, rootZone, startKnot } from './knot-server.js';
 import { seedError } from './seed-errors.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = path.join(root, 'test-output', 'screenshots');
 
-const ZONE = `$ORIGIN .
-$TTL 300
-. IN SOA ns.invalid. hostmaster.invalid. 1 3600 600 86400 300
-. IN NS ns.invalid.
-example.com. IN TXT "v=spf1 ip4:192.0.2.0/24 -all"
+const ZONE = rootZone(`example.com. IN TXT "v=spf1 ip4:192.0.2.0/24 -all"
 example.com. IN MX 10 mx.example.com.
 mx.example.com. IN A 192.0.2.10
 _dmarc.example.com. IN TXT "v=DMARC1: p=reject; rua=mailto:dmarc@example.com"
-`;
+`);
 
 const chromiumReady = ensureChromium();
 const knotReady = ensureKnot();

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { formatAddress } from '../../src/cli/address.js';
-import { MAX_SHOWN_CHARS, formatText } from '../../src/output/text.js';
-import { formatSisimai } from '../../src/output/sisimai.js';
 import { printable, printableDeep, trimTrailingNewlines } from '../../src/output/printable.js';
+import { formatSisimai } from '../../src/output/sisimai.js';
+import { formatText, MAX_SHOWN_CHARS } from '../../src/output/text.js';
 import type { ExplainReport } from '../../src/types.js';
 
 const ESC = '\u001b';

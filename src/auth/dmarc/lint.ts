@@ -3,7 +3,9 @@
 // the RFC text decides (noted at each rule). Never throws; linear-time scanning only.
 // The checks live in lint-text.ts (characters), lint-values.ts (tags), lint-uris.ts (rua/ruf) and
 // lint-record.ts (the record as a whole).
+
 import type { Finding } from '../../types.js';
+import { capRepeatedFindings } from './cap-findings.js';
 import { add, type Ctx, type OutTag, toRecord } from './lint-context.js';
 import { checkWholeRecord } from './lint-record.js';
 import { cleanText, decodePresentation } from './lint-text.js';
@@ -72,7 +74,7 @@ export function lintDmarcRecord(input: string, options: DmarcLintOptions = {}): 
     return {
       record,
       valid: !ctx.findings.some((f) => f.severity === 'error'),
-      findings: ctx.findings,
+      findings: capRepeatedFindings(ctx.findings),
       ...(fixed !== undefined ? { fixed } : {}),
       tags,
       policy: readDmarcRecord(record, mode),

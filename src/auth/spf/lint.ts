@@ -1,7 +1,9 @@
 // lintSpf(): everything wrong with a domain's SPF, each fault at its characters, with the
 // corrected record where one can be proposed.
+
 import { cachingResolver } from '../../dns/index.js';
 import type { DnsResult, Resolver } from '../../types.js';
+import { capRepeatedFindings } from '../dmarc/cap-findings.js';
 import { applyEdits, tidySpaces } from './edits.js';
 import { SPF_LIMITS } from './evaluate.js';
 import { termFaults } from './lint-terms.js';
@@ -301,8 +303,8 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
   if (fixed !== undefined && findings.some((f) => f.fixable)) result.fixed = fixed;
   const rank = { error: 0, warning: 1, info: 2 };
   findings.sort((a, b) => rank[a.severity] - rank[b.severity] || (a.span?.[0] ?? -1) - (b.span?.[0] ?? -1));
-  result.findings = findings.map(({ fixable, ...f }) =>
-    fixable && result.fixed ? { ...f, fixed: result.fixed } : f,
+  result.findings = capRepeatedFindings(
+    findings.map(({ fixable, ...f }) => (fixable && result.fixed ? { ...f, fixed: result.fixed } : f)),
   );
   result.verdict = verdictOf(
     findings,

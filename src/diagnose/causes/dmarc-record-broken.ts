@@ -19,6 +19,13 @@ export const dmarcRecordBroken: Cause = (e) => {
   const corrected = check.corrected.find((c) => c.check === 'dmarc');
   const fault = errors.find((f) => f.span) ?? errors[0];
   const evaluationError = e.result.status === '5.7.5' || EVALUATION_ERROR.some((w) => e.text.includes(w));
+  // When the receiver says it applied the domain's policy, a record it could not even read is not
+  // what refused the message: the message-level cause (e.g. an ESP's own domains) comes first, and
+  // the chain adds the record fault as a further step (chain.ts).
+  const specific = e.audit?.rootCause?.code;
+  if (!evaluationError && specific && specific !== 'nothing-authenticates' && specific !== 'dmarc-dns-failure') {
+    return undefined;
+  }
   const name = corrected?.name ?? `_dmarc.${check.domain}`;
   return {
     code: 'dmarc-record-broken',

@@ -16,7 +16,8 @@ export const dmarcUnaligned: Cause = (e) => {
   const policy = p ? `, whose DMARC policy is p=${p}` : '';
   const keys = e.fromCheck?.dkim.filter((k) => k.records.length > 0).length ?? undefined;
   // "no key found" only when DNS answered for every selector: a timeout is "could not check"
-  const dkimAnswered = e.fromCheck?.dkim.every((k) => k.rcode === 'NOERROR' || k.rcode === 'NXDOMAIN') ?? false;
+  const dkimAnswered =
+    e.fromCheck?.dkim.every((k) => k.rcode === 'NOERROR' || k.rcode === 'NXDOMAIN') ?? false;
   const steps = [
     `Sign outgoing mail with DKIM for ${domain} (d=${domain} or its organizational domain) at the server or service that sends it, and publish its key.`,
     `Or make the envelope sender (Return-Path) a domain aligned with ${domain} and list the sending server in that domain's SPF record.`,

@@ -9,7 +9,12 @@ export const spfFailure: Cause = (e) => {
   const spfInText = SPF_WORDS.some((w) => e.text.includes(w));
   const auditCode = e.audit?.rootCause?.code;
   const lint = e.envelopeSpf ?? e.fromCheck?.spf;
-  const errors = lint?.findings.filter((f) => f.severity === 'error') ?? [];
+  // "no SPF record" and "DNS did not answer" are not a broken record: handled below
+  const errors =
+    lint?.findings.filter(
+      (f) => f.severity === 'error' && f.code !== 'spf.no-record' && f.code !== 'spf.dns-unavailable',
+    ) ?? [];
+  const noRecord = lint?.findings.some((f) => f.code === 'spf.no-record') ?? false;
   const domain = lint?.domain ?? e.mailFromDomain ?? e.fromDomain;
   if (
     errors.length > 0 &&
@@ -29,6 +34,17 @@ export const spfFailure: Cause = (e) => {
       correctedRecord: corrected
         ? { name: domain ?? '', record: corrected.record, fixed: corrected.fixed }
         : undefined,
+      party: 'sender',
+      checked: e.checked,
+      notChecked: e.notChecked,
+    };
+  }
+  if (noRecord && (spfInText || auditCode === 'spf-not-permitted' || auditCode === 'nothing-authenticates')) {
+    return {
+      code: 'spf-fail',
+      rootCause: `${domain} publishes no SPF record, so SPF gives "none" for it: no server is authorized to send with it as the envelope sender.`,
+      fix: `Publish an SPF record for ${domain} that lists the servers or service that send its mail (e.g. "v=spf1 include:<your provider's SPF domain> -all").`,
+      steps: [],
       party: 'sender',
       checked: e.checked,
       notChecked: e.notChecked,

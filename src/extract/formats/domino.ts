@@ -20,7 +20,7 @@ import { findAddress } from '../fields.js';
 import {
   fillFromDeliveryStatus,
   header,
-  mentions,
+  mentionsWithRaw,
   noticeExtraction,
   noticeLines,
   noticeTextWith,
@@ -36,7 +36,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
-  if (!mentions(msg, 'was not delivered to:')) return null;
+  if (!mentionsWithRaw(msg, 'was not delivered to:')) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);

@@ -20,7 +20,7 @@ import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js'
 import { findAddress } from '../fields.js';
 import {
   header,
-  mentions,
+  mentionsWithRaw,
   noticeExtraction,
   noticeLines,
   noticeTextWith,
@@ -41,7 +41,8 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
-  if (!mentions(msg, 'did not reach the following recipient(s):', 'could not be reached:')) return null;
+  if (!mentionsWithRaw(msg, 'did not reach the following recipient(s):', 'could not be reached:'))
+    return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);

@@ -11,7 +11,7 @@ import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js'
 import { findAddress, smtpCommandName } from '../fields.js';
 import {
   header,
-  mentions,
+  mentionsWithRaw,
   noticeExtraction,
   noticeLines,
   noticeTextWith,
@@ -28,7 +28,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
-  if (!mentions(msg, 'message from interscan', 'sent <<< rcpt to:')) return null;
+  if (!mentionsWithRaw(msg, 'message from interscan', 'sent <<< rcpt to:')) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);

@@ -10,7 +10,7 @@ import { findAddress } from '../fields.js';
 import {
   header,
   hostInText,
-  mentions,
+  mentionsWithRaw,
   noticeExtraction,
   noticeLines,
   noticeTextWith,
@@ -26,7 +26,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
-  if (!mentions(msg, 'unable to deliver message to:')) return null;
+  if (!mentionsWithRaw(msg, 'unable to deliver message to:')) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);

@@ -20,7 +20,7 @@ import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js'
 import { findAddress } from '../fields.js';
 import {
   header,
-  mentions,
+  mentionsWithRaw,
   noticeExtraction,
   noticeLines,
   noticeTextWith,
@@ -37,7 +37,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
-  if (!mentions(msg, 'could not be delivered because of')) return null;
+  if (!mentionsWithRaw(msg, 'could not be delivered because of')) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);

@@ -16,7 +16,7 @@
 import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
 import {
-  mentions,
+  mentionsWithRaw,
   noticeExtraction,
   noticeLines,
   noticeTextWith,
@@ -32,7 +32,7 @@ function hint(_msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
-  if (!mentions(msg, 'error message below:', 'message could not be delivered to mobile.')) return null;
+  if (!mentionsWithRaw(msg, 'error message below:', 'message could not be delivered to mobile.')) return null;
   const james = noticeTextWith(msg, JAMES);
   if (james) return fromJames(msg, james);
   const mmsc = noticeTextWith(msg, MMSC);

@@ -12,7 +12,7 @@ import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js'
 import { findAddress } from '../fields.js';
 import {
   header,
-  mentions,
+  mentionsWithRaw,
   noticeExtraction,
   noticeLines,
   noticeTextWith,
@@ -28,7 +28,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
-  if (!mentions(msg, 'failure reasons')) return null;
+  if (!mentionsWithRaw(msg, 'failure reasons')) return null;
   const text = noticeTextWith(msg, START, END);
   if (!text) return null;
   const lines = noticeLines(text);

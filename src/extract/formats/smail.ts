@@ -11,7 +11,7 @@ import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js'
 import { findAddress } from '../fields.js';
 import {
   header,
-  mentions,
+  mentionsWithRaw,
   noticeExtraction,
   noticeLines,
   noticeTextWith,
@@ -27,7 +27,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
-  if (!mentions(msg, 'failed addresses follow:')) return null;
+  if (!mentionsWithRaw(msg, 'failed addresses follow:')) return null;
   const text = noticeTextWith(msg, FAILED);
   if (!text) return null;
   const lines = noticeLines(text);

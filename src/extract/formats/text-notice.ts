@@ -257,33 +257,92 @@ function rawBodyText(msg: MailMessage): string {
   return text;
 }
 
-const searchTexts = new WeakMap<MailMessage, string>();
-
 /**
- * The notice text and the raw body, lower case, joined by a line break: what mentions() searches.
- * Lower-casing can only add matches of an ASCII word, never remove one that a case-insensitive
- * pattern finds (a pattern's /i never maps a non-ASCII character to an ASCII one).
+ * A searchable text: its three-letter sequences (trigrams) as a 64K-bit set, ASCII letters folded
+ * to lower case and every non-ASCII character counted as one and the same character, and its
+ * lower-case copy made only when a word passes the set. A word whose trigrams are not all in the
+ * set cannot be in the text; most words of most formats fail there, after a few bit tests.
  */
-function searchText(msg: MailMessage): string {
-  let text = searchTexts.get(msg);
-  if (text === undefined) {
-    const base = baseText(msg);
-    const raw = rawBodyText(msg);
-    text = (base === raw ? base : `${base}\n${raw}`).toLowerCase();
-    searchTexts.set(msg, text);
+class Searchable {
+  private readonly bits = new Uint32Array(2048);
+  private lower?: string;
+
+  constructor(private readonly text: string) {
+    const bits = this.bits;
+    let a = fold(text.charCodeAt(0));
+    let b = fold(text.charCodeAt(1));
+    for (let i = 2; i < text.length; i++) {
+      const c = fold(text.charCodeAt(i));
+      const h = (a * 961 + b * 31 + c) & 0xffff;
+      bits[h >>> 5] |= 1 << (h & 31);
+      a = b;
+      b = c;
+    }
   }
-  return text;
+
+  /** Does the text contain `word` (lower case), in any letter case? */
+  has(word: string): boolean {
+    for (let i = 2; i < word.length; i++) {
+      const h =
+        (fold(word.charCodeAt(i - 2)) * 961 + fold(word.charCodeAt(i - 1)) * 31 + fold(word.charCodeAt(i))) &
+        0xffff;
+      if ((this.bits[h >>> 5] & (1 << (h & 31))) === 0) return false;
+    }
+    this.lower ??= this.text.toLowerCase();
+    return this.lower.includes(word);
+  }
 }
 
 /**
- * Does the notice - its text (as noticeText() gives it) or its raw body - contain one of `words`,
- * in any letter case? Words are lower case and hold no line break. A format calls it before its
- * parse with words that its parse cannot succeed without (a literal part of its marker pattern),
- * so that the ~50 formats tried on every message each give up on a foreign one in a substring
- * search instead of a pattern scan of the whole text.
+ * An ASCII letter in lower case, any other ASCII character as it is, every non-ASCII character as
+ * 128 (a pattern's /i never matches an ASCII letter with a non-ASCII character, so a word's ASCII
+ * letters must be ASCII in the text too), NaN past the end as 0.
+ */
+function fold(c: number): number {
+  if (c >= 65 && c <= 90) return c | 32;
+  return c < 128 ? c : c > 0 ? 128 : 0;
+}
+
+interface SearchTexts {
+  text: Searchable;
+  raw?: Searchable;
+}
+const searchTexts = new WeakMap<MailMessage, SearchTexts>();
+
+/**
+ * The notice text (as noticeText() reads it, line ends left as they are) and, once asked for, the
+ * raw body: what mentions() and mentionsWithRaw() search. Line ends do not matter to a search for
+ * words without line breaks.
+ */
+function searchTextsOf(msg: MailMessage, withRaw: boolean): SearchTexts {
+  let texts = searchTexts.get(msg);
+  if (texts === undefined) {
+    let text = msg.text.length > MAX_NOTICE_CHARS ? msg.text.slice(0, MAX_NOTICE_CHARS) : msg.text;
+    if (!text.trim()) text = rawBody(msg);
+    texts = { text: new Searchable(text) };
+    searchTexts.set(msg, texts);
+  }
+  if (withRaw && texts.raw === undefined) texts.raw = new Searchable(rawBody(msg));
+  return texts;
+}
+
+/**
+ * Does the notice text - what noticeText() gives - contain one of `words`, in any letter case?
+ * Words are lower case and hold no line break. A format calls it before its parse with words that
+ * its parse cannot succeed without (a literal part of its marker pattern), so that the ~50 formats
+ * tried on every message each give up on a foreign one after a few bit tests instead of a pattern
+ * scan of the whole text.
  */
 export function mentions(msg: MailMessage, ...words: string[]): boolean {
-  const text = searchText(msg);
-  for (const w of words) if (text.includes(w)) return true;
+  const { text } = searchTextsOf(msg, false);
+  for (const w of words) if (text.has(w)) return true;
+  return false;
+}
+
+/** mentions() for the formats that read noticeTextWith(): the notice text or else the raw body. */
+export function mentionsWithRaw(msg: MailMessage, ...words: string[]): boolean {
+  if (mentions(msg, ...words)) return true;
+  const { raw } = searchTextsOf(msg, true);
+  for (const w of words) if (raw?.has(w)) return true;
   return false;
 }

@@ -12,7 +12,7 @@ import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js'
 import { findAddress } from '../fields.js';
 import {
   header,
-  mentions,
+  mentionsWithRaw,
   noticeExtraction,
   noticeLines,
   noticeTextWith,
@@ -27,7 +27,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
-  if (!mentions(msg, 'the following addresses had delivery errors')) return null;
+  if (!mentionsWithRaw(msg, 'the following addresses had delivery errors')) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);

@@ -16,7 +16,7 @@ import { findAddress, smtpCommandName } from '../fields.js';
 import {
   fillFromDeliveryStatus,
   header,
-  mentions,
+  mentionsWithRaw,
   noticeExtraction,
   noticeLines,
   noticeTextWith,
@@ -37,7 +37,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
-  if (!mentions(msg, 'very to the following recipient')) return null;
+  if (!mentionsWithRaw(msg, 'very to the following recipient')) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);

@@ -13,7 +13,13 @@
 // The server's reply is the text in square brackets at the end of the line.
 import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress, smtpCommandName } from '../fields.js';
-import { header, mentions, noticeExtraction, noticeTextWith, recipientFromDetail } from './text-notice.js';
+import {
+  header,
+  mentionsWithRaw,
+  noticeExtraction,
+  noticeTextWith,
+  recipientFromDetail,
+} from './text-notice.js';
 
 const START = /^We had trouble delivering your message\. Full details follow:\s*$/im;
 const REJECTED_RCPT =
@@ -27,7 +33,7 @@ function hint(msg: MailMessage): boolean {
 }
 
 function extract(msg: MailMessage) {
-  if (!mentions(msg, 'we had trouble delivering your message. full details follow:')) return null;
+  if (!mentionsWithRaw(msg, 'we had trouble delivering your message. full details follow:')) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const recipients: RawRecipient[] = [];

@@ -36,9 +36,15 @@ export function bounceRoutes(options: AppOptions): Hono {
         report.source = item.source;
         accepted.push({ source: item.source, report });
       } catch (err) {
-        // a message that cannot be read is reported back, never silently dropped
+        // a message that cannot be read is reported back, never silently dropped; an internal
+        // error in one message must not lose the others of the batch either
         if (err instanceof InputError) errors.push({ source: item.source, error: err.message });
-        else throw err;
+        else {
+          process.stderr.write(
+            `bouncedoc serve: ${item.source}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`,
+          );
+          errors.push({ source: item.source, error: 'internal error while explaining this message' });
+        }
       }
     }
     const ids = accepted.length ? store.add(accepted) : [];

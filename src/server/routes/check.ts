@@ -1,14 +1,19 @@
 // GET /api/check/{domain}?selector=S&selector=T: the domain doctor.
+import { domainToASCII } from 'node:url';
 import { Hono } from 'hono';
 import { isValidSelector } from '../../auth/dkim/selectors.js';
 import { checkDomain } from '../../auth/domain.js';
 import { isValidDomain } from '../../auth/spf/index.js';
 import type { AppOptions } from '../app.js';
 
+export const MAX_SELECTORS = 20;
+
 export function checkRoutes(options: AppOptions): Hono {
   const app = new Hono();
   app.get('/check/:domain', async (c) => {
-    const domain = c.req.param('domain').trim().toLowerCase().replace(/\.$/, '');
+    const raw = c.req.param('domain').trim().toLowerCase().replace(/\.$/, '');
+    // an IDN (bücher.example) is checked under its A-label (xn--bcher-kva.example), as `check` does
+    const domain = raw.length <= 1024 && /[^\x00-\x7f]/.test(raw) ? domainToASCII(raw) : raw;
     if (domain.length > 253 || !isValidDomain(domain) || /[^a-z0-9._-]/.test(domain)) {
       return c.json({ error: 'not a domain name' }, 400);
     }
@@ -16,6 +21,9 @@ export function checkRoutes(options: AppOptions): Hono {
       .flatMap((s) => s.split(','))
       .map((s) => s.trim())
       .filter(Boolean);
+    // each selector is a DNS question: a request must not turn into thousands of them
+    if (selectors.length > MAX_SELECTORS)
+      return c.json({ error: `at most ${MAX_SELECTORS} DKIM selectors per check` }, 400);
     const bad = selectors.find((s) => !isValidSelector(s));
     if (bad !== undefined) return c.json({ error: 'not a DKIM selector' }, 400);
     const mode = c.req.query('dmarcMode');

@@ -6,23 +6,18 @@ import { discoverDmarc } from '../../../src/auth/dmarc/discover.js';
 import { lintDmarcRecord } from '../../../src/auth/dmarc/lint.js';
 import { zoneFileResolver } from '../../../src/dns/zonefile.js';
 import type { Finding } from '../../../src/types.js';
-import { readCorpusJson, readCorpusText } from './helpers.js';
+import { type CorpusCase, caseText, corpusCases } from '../corpus-cases.js';
 
-interface CaseEntry {
-  id: string;
-  kind: string;
-  file: string;
-  expected: {
-    domain: string;
-    record: string;
-    valid?: boolean;
-    policy?: string;
-    subdomain_policy?: string;
-    findings?: { severity: string; code: string; detail: string }[];
-    must_not?: string[];
-    fix?: string | string[];
-  };
-}
+type CaseEntry = CorpusCase<{
+  domain: string;
+  record: string;
+  valid?: boolean;
+  policy?: string;
+  subdomain_policy?: string;
+  findings?: { severity: string; code: string; detail: string }[];
+  must_not?: string[];
+  fix?: string | string[];
+}>;
 
 /** The case's descriptive finding names -> bouncedoc's codes. */
 const KIND: Record<string, string> = {
@@ -37,10 +32,7 @@ const EXPECTED_FIXED: Record<string, string> = {
   C22: 'v=DMARC1; p=none; rua=mailto:dmarc-agg@example.net; ruf=mailto:dmarc-fail@example.net; fo=0; adkim=r; aspf=r; pct=100; rf=afrf; ri=21600; sp=none',
 };
 
-const raw = readCorpusJson<CaseEntry[] | { cases: CaseEntry[] }>('cases/expected.json');
-const cases = (Array.isArray(raw) ? raw : raw.cases).filter(
-  (c) => c.kind === 'dns-records' && c.expected.record === 'DMARC',
-);
+const cases = corpusCases<CaseEntry['expected']>('dns-records', (c) => c.expected.record === 'DMARC');
 
 /** The character-strings of the _dmarc TXT line as written in the zone file (presentation form). */
 function presentationText(zone: string): string {
@@ -53,7 +45,7 @@ describe('cases: DMARC dns-records', () => {
   test('there is at least one DMARC dns-records case', () => assert.ok(cases.length >= 1));
   for (const c of cases) {
     test(`${c.id} ${c.expected.domain}`, async () => {
-      const zoneText = readCorpusText(`cases/${c.file}`);
+      const zoneText = caseText(c);
       const x = c.expected;
       // 1. the record as the zone file / dig shows it (escapes included)
       const shown = lintDmarcRecord(presentationText(zoneText), { presentation: true });

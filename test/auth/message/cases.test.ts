@@ -1,12 +1,11 @@
 // The message-headers cases of ../shared/corpus/cases (C32, C34): offline (what the headers show)
 // and with a memory zone stating the records each case describes.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { auditMessage } from '../../../src/auth/message/index.js';
 import { memoryResolver } from '../../../src/dns/index.js';
+import { caseInput, corpusCases } from '../corpus-cases.js';
 
-const casesDir = new URL('../../../../shared/corpus/cases/', import.meta.url);
 interface Expected {
   from_domain: string;
   spf: { result: string; domain: string; aligned: boolean };
@@ -14,11 +13,7 @@ interface Expected {
   dmarc: { result: string; policy?: string; disposition?: string; action?: string };
   compauth?: { result: string; reason: string };
 }
-type Case = { id: string; kind: string; file: string; expected: Expected };
-const cases = (JSON.parse(readFileSync(new URL('expected.json', casesDir), 'utf8')) as Case[]).filter(
-  (c) => c.kind === 'message-headers',
-);
-const input = (c: Case) => readFileSync(new URL(c.file, casesDir));
+const cases = corpusCases<Expected>('message-headers');
 const byId = (id: string) => cases.find((c) => c.id === id)!;
 
 describe('message-headers cases', () => {
@@ -32,7 +27,7 @@ describe('message-headers cases', () => {
   for (const c of cases) {
     it(`${c.id}: identities, alignment and DMARC as the headers show them (offline)`, async () => {
       const e = c.expected;
-      const a = await auditMessage(input(c), { offline: true });
+      const a = await auditMessage(caseInput(c), { offline: true });
       assert.equal(a.mode, 'offline');
       assert.equal(a.from.domain, e.from_domain);
       assert.ok(a.spf);
@@ -65,7 +60,7 @@ describe('message-headers cases', () => {
   }
 
   it('C32: an ESP signing with its own domain and using its own bounce domain; p=none', async () => {
-    const a = await auditMessage(input(byId('C32')), { offline: true });
+    const a = await auditMessage(caseInput(byId('C32')), { offline: true });
     assert.equal(a.verdict, 'DMARC fails; delivered only because the policy is p=none');
     assert.equal(a.rootCause?.code, 'esp-own-domains');
     assert.match(a.rootCause!.text, /SocketLabs/);
@@ -87,7 +82,7 @@ describe('message-headers cases', () => {
   });
 
   it("C34: Gmail's send-mail-as with a custom domain; compauth=fail reason=001 surfaced", async () => {
-    const a = await auditMessage(input(byId('C34')), { offline: true });
+    const a = await auditMessage(caseInput(byId('C34')), { offline: true });
     assert.equal(a.receiver?.authservId, undefined); // Microsoft's format has no authserv-id
     assert.match(a.verdict, /^DMARC fails/);
     assert.match(a.verdict, /Microsoft composite authentication fail \(reason 001/);
@@ -108,7 +103,7 @@ describe('message-headers cases', () => {
       'example.org': { TXT: [['v=spf1 -all']] },
       '_dmarc.example.org': { TXT: [['v=DMARC1; p=none; rua=mailto:dmarc@example.org']] },
     });
-    const a = await auditMessage(input(byId('C32')), { resolver });
+    const a = await auditMessage(caseInput(byId('C32')), { resolver });
     assert.equal(a.mode, 'dns');
     assert.equal(a.spf?.source, 'evaluated');
     assert.equal(a.spf?.result, 'pass');
@@ -132,7 +127,7 @@ describe('message-headers cases', () => {
       'gmail.com': { TXT: [['v=spf1 ip4:203.0.113.0/24 -all']] },
       '_dmarc.example.org': { TXT: [['v=DMARC1; p=quarantine']] },
     });
-    const a = await auditMessage(input(byId('C34')), { resolver });
+    const a = await auditMessage(caseInput(byId('C34')), { resolver });
     assert.equal(a.spf?.result, 'fail');
     assert.equal(a.differences[0]?.method, 'spf');
     assert.equal(a.differences[0]?.receiver, 'pass for gmail.com');

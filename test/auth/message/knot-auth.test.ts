@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ensureKnot, type KnotServer, startKnot } from '../../integration/knot-server.js';
+import { ensureKnot, type KnotServer, rootZone, startKnot } from '../../integration/knot-server.js';
 import { runCli } from '../../integration/run-cli.js';
 
 const knot = ensureKnot();
@@ -14,17 +14,14 @@ const signed = fileURLToPath(
 const c34 = fileURLToPath(new URL('../../../../shared/corpus/cases/inputs/C34.headers', import.meta.url));
 
 // The RSA key split into several character-strings, as DNS hosting panels publish long keys.
-const ZONE = `$ORIGIN .
-$TTL 300
-. IN SOA ns.invalid. hostmaster.invalid. 1 3600 600 86400 300
-. IN NS ns.invalid.
-brisbane._domainkey.football.example.com. IN TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="
+const ZONE =
+  rootZone(`brisbane._domainkey.football.example.com. IN TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="
 test._domainkey.football.example.com. IN TXT "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDkHlOQoBTzWR" "iGs5V6NpP3idY6Wk08a5qhdR6wy5bdOKb2jLQiY/J16JYi0Qvx/byYzCNb3W91y3FutAC" "DfzwQ/BC/e/8uBsCR+yz1Lxj+PL6lHvqMKrM3rG4hstT5QjvHO9PzoxZyVYLzBfO2EeC3" "Ip3G+2kryOTIKT+l/K4w3QIDAQAB"
 football.example.com. IN TXT "v=spf1 ip4:192.0.2.0/24 -all"
 _dmarc.football.example.com. IN TXT "v=DMARC1; p=reject; rua=mailto:d@football.example.com"
 gmail.com. IN TXT "v=spf1 ip4:198.51.100.0/24 ~all"
 _dmarc.example.org. IN TXT "v=DMARC1; p=quarantine"
-`;
+`);
 
 describe('bouncedoc auth against Knot', { skip }, () => {
   let server: KnotServer;

@@ -1,29 +1,21 @@
 // The SPF dns-records cases of ../shared/corpus/cases (records as people published them): the
 // findings the case lists, the corrected record it gives, and what receivers conclude.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { checkHost, lintSpf } from '../../../src/auth/spf/index.js';
 import { zoneFileResolver } from '../../../src/dns/index.js';
 import type { Severity } from '../../../src/types.js';
+import { caseText, corpusCases } from '../corpus-cases.js';
 
-interface Case {
-  id: string;
-  kind: string;
-  file: string;
-  expected: {
-    domain: string;
-    record: string;
-    spf_result?: string;
-    findings: { severity: Severity; code: string }[];
-    fix?: string;
-  };
+interface Expected {
+  domain: string;
+  record: string;
+  spf_result?: string;
+  findings: { severity: Severity; code: string }[];
+  fix?: string;
 }
 
-const dir = new URL('../../../../shared/corpus/cases/', import.meta.url);
-const cases = (JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Case[]).filter(
-  (c) => c.kind === 'dns-records' && c.expected.record === 'SPF',
-);
+const cases = corpusCases<Expected>('dns-records', (c) => c.expected.record === 'SPF');
 
 /** The cases' descriptive finding names -> bouncedoc's codes. */
 const CODES: Record<string, string> = {
@@ -42,7 +34,7 @@ test('there are SPF dns-records cases', () => {
 
 for (const c of cases) {
   test(`${c.id}: ${c.expected.findings.map((f) => f.code).join(', ')}`, async () => {
-    const resolver = zoneFileResolver(readFileSync(new URL(c.file, dir), 'utf8'));
+    const resolver = zoneFileResolver(caseText(c));
     const r = await lintSpf(c.expected.domain, { resolver });
     for (const want of c.expected.findings) {
       const code = CODES[want.code];
