@@ -87,7 +87,7 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
   // Optional fields only when known, so JSON output carries no empty keys.
   if (raw.originalRecipient) r.originalRecipient = raw.originalRecipient;
   if (raw.action) r.action = raw.action;
-  if (raw.diagnosticCode) r.diagnosticCode = raw.diagnosticCode;
+  if (raw.diagnosticCode) r.diagnosticCode = unfoldReply(raw.diagnosticCode);
   if (raw.smtpCommand) r.smtpCommand = raw.smtpCommand;
   if (raw.remoteMta) r.remoteMta = raw.remoteMta;
   if (raw.reportingMta) r.reportingMta = raw.reportingMta;
@@ -120,4 +120,34 @@ function espDisagreement(label: string, bounceType: RecipientResult['bounceType'
     block: 'a block: the address is fine',
   };
   return `The ESP labelled this "${label}" (${words[said]}), but the server's status and words say ${words[bounceType]}; bouncedoc follows the server's evidence.`;
+}
+
+/**
+ * A multi-line SMTP reply that was unfolded into one line keeps each line's "550-5.7.26" prefix
+ * (RFC 5321 §4.2.1 continuation lines). For a person the words read better without them:
+ * "550-5.7.26 Unauthenticated email ... due 550-5.7.26 to domain's" -> "550 5.7.26 Unauthenticated
+ * email ... due to domain's". Only the prefix the reply starts with is removed, word by word.
+ */
+export function unfoldReply(text: string): string {
+  const lead = /^([245]\d\d)([ -])([245]\.\d{1,3}\.\d{1,3})?/.exec(text);
+  if (!lead) return text;
+  const [, code, , status] = lead;
+  const words = text.split(/\s+/);
+  if (words.length > 20_000) return text;
+  const out: string[] = [status ? `${code} ${status}` : code];
+  let i =
+    status && words[0] === `${code}-${status}` ? 1 : words[0] === `${code}-` || words[0] === code ? 1 : 0;
+  if (i === 0 && status && words[0] === code && words[1] === status) i = 2;
+  if (i === 1 && status && words[0] === code && words[1] === status) i = 2;
+  if (i === 0) return text;
+  for (; i < words.length; i++) {
+    const w = words[i];
+    if (w === `${code}-${status ?? ''}` || w === `${code}-`) continue;
+    if (status && (w === code || w === `${code}-`) && words[i + 1] === status) {
+      i++;
+      continue;
+    }
+    if (w !== '') out.push(w);
+  }
+  return out.join(' ');
 }

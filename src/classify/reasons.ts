@@ -57,7 +57,9 @@ export const REASON_PROFILES: Record<Reason, ReasonProfile> = {
   undefined: r('unknown', 'soft', 'none'),
   // Not failures.
   vacation: r('unknown', 'soft', 'none'),
-  feedback: r('unknown', 'soft', 'none'),
+  // A complaint (RFC 5965 abuse report): the person asked not to get this mail. Suppress the
+  // address like a hard bounce (the store lists it as "complaint"); the sender must act.
+  feedback: r('recipient-restricted', 'hard', 'sender'),
   delivered: r('unknown', 'soft', 'none'),
 };
 

@@ -3,6 +3,7 @@
 //
 // Exit status: 0 DMARC passes (or nothing failed); 1 DMARC fails or the message has errors;
 // 2 could not run: bad arguments, an unreadable file, or DNS that did not answer.
+
 import { isIP } from 'node:net';
 import type { Command } from '@commander-js/extra-typings';
 import picocolors from 'picocolors';
@@ -10,6 +11,9 @@ import { formatAuditText, type Paint } from '../auth/message/format-text.js';
 import { auditMessage } from '../auth/message/index.js';
 import type { MessageAudit } from '../auth/message/types.js';
 import { memoryResolver, parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
+import { explain } from '../explain.js';
+import { checkInput } from '../read/bytes.js';
+import { InputError } from '../read/index.js';
 import type { Resolver } from '../types.js';
 import { isServer } from './check.js';
 import { type CliState, oneLine, useColor } from './io.js';
@@ -66,6 +70,13 @@ export function register(program: Command, state: CliState): void {
         return fail(`cannot read ${file}: ${oneLine(err)}`);
       }
       if (bytes.length === 0) return fail(`${file} is empty`);
+      // the same refusal as explain: binary data or an oversized file is not a message
+      try {
+        checkInput(bytes);
+      } catch (err) {
+        if (err instanceof InputError) return fail(`${file}: ${err.message}`);
+        throw err;
+      }
 
       let resolver: Resolver | undefined;
       if (opts.zone) {
@@ -78,6 +89,14 @@ export function register(program: Command, state: CliState): void {
           return fail(`--dns "${bad}" is not an IP address with an optional port (127.0.0.1:5300, [::1]:53)`);
         resolver = serversResolver(opts.dns, { timeoutMs });
       } else if (!opts.offline) resolver = systemResolver({ timeoutMs });
+
+      // Given a bounce, the message to judge is the one it returns, not the bounce itself (which
+      // the reporting server wrote): audit the returned headers and say so.
+      const returned = await returnedHeaders(bytes);
+      if (returned) {
+        state.io.stderr(`bouncedoc: ${file} is a bounce: checking the headers of the message it returns\n`);
+        bytes = new TextEncoder().encode(returned);
+      }
 
       let audit: MessageAudit;
       try {
@@ -95,6 +114,17 @@ export function register(program: Command, state: CliState): void {
       else state.io.stdout(formatAuditText(audit, paint(useColor(state.io))));
       state.exitCode = Math.max(state.exitCode, exitCodeOf(audit));
     });
+}
+
+/** The returned message's header block when the input is a bounce that carries one. */
+async function returnedHeaders(bytes: Uint8Array): Promise<string | undefined> {
+  try {
+    const report = await explain(bytes);
+    const bounce = report.kind === 'bounce' || report.kind === 'delay' || report.kind === 'feedback';
+    return bounce && report.originalHeaders ? report.originalHeaders : undefined;
+  } catch {
+    return undefined; // not readable as a bounce: audit it as it is
+  }
 }
 
 /** 0 pass or nothing to object to; 1 DMARC fails or errors found; 2 DNS failed for DMARC. */

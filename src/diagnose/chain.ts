@@ -50,7 +50,9 @@ function withRecordFault(d: Diagnosis, e: SenderEvidence): Diagnosis {
   return {
     ...d,
     steps: [...d.steps, step],
-    correctedRecord: d.correctedRecord ?? (corrected ? { name, record: corrected.record, fixed: corrected.fixed } : undefined),
+    correctedRecord:
+      d.correctedRecord ??
+      (corrected ? { name, record: corrected.record, fixed: corrected.fixed } : undefined),
   };
 }
 

@@ -19,13 +19,20 @@ export function printable(text: string): string {
   return text.replace(UNSAFE, standIn);
 }
 
-/** The same for every string inside a plain JSON-like value (objects, arrays), for whole results. */
-export function printableDeep<T>(value: T, depth = 0): T {
-  if (typeof value === 'string') return printable(value) as T;
+/**
+ * The same for every string inside a plain JSON-like value (objects, arrays), for whole results.
+ * With `maxChars`, longer strings are also cut (see shorten); leave it out where character spans
+ * point into the strings (records with their faults marked).
+ */
+export function printableDeep<T>(value: T, maxChars?: number, depth = 0): T {
+  if (typeof value === 'string') {
+    const safe = printable(value);
+    return (maxChars !== undefined ? shorten(safe, maxChars) : safe) as T;
+  }
   if (depth > 64 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => printableDeep(v, depth + 1)) as T;
+  if (Array.isArray(value)) return value.map((v) => printableDeep(v, maxChars, depth + 1)) as T;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = printableDeep(v, depth + 1);
+  for (const [k, v] of Object.entries(value)) out[k] = printableDeep(v, maxChars, depth + 1);
   return out as T;
 }
 

@@ -86,3 +86,21 @@ test('zone file junk: faults named with visible stand-ins, then "holds no record
   assert.doesNotMatch(r.stderr, /[\u0000-\u0008\u000b-\u001f\u007f]/);
   assert.match(r.stderr, /z holds no records/);
 });
+
+test('auth: binary data is refused in one line; hostile headers print a bounded text', async () => {
+  const bin = await run(['auth', '--offline', 'zero'], { zero: new Uint8Array(100_000) });
+  assert.equal(bin.code, 2);
+  assert.equal(bin.stderr, 'bouncedoc: zero: input is binary data (it contains NUL bytes), not a message\n');
+  const headers = [
+    `From: ${'a-'.repeat(100_000)}`,
+    `Return-Path: <${'@'.repeat(100_000)}>`,
+    `Received: from x (${'[1.'.repeat(50_000)}) by y`,
+    `DKIM-Signature: ${'v=1; '.repeat(50_000)}`,
+    `Authentication-Results: ${'x; '.repeat(100_000)}${ESC}[2J`,
+    '',
+    'body',
+  ].join('\r\n');
+  const r = await run(['auth', '--offline', 'h'], { h: bytes(headers) });
+  assert.ok(r.stdout.length < 50_000, `${r.stdout.length} characters`);
+  assert.doesNotMatch(r.stdout.replace(/\u001b\[[0-9;]*m/g, ''), /\u001b/);
+});

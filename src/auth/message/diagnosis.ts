@@ -95,8 +95,9 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const cause = causeOf(input, fromDomain);
   const fixes = [...cause.fixes];
   if (dmarc.result === 'none' && dmarc.source === 'evaluated' && !/record/.test(cause.code)) {
+    // "none" also covers a record that exists but that receivers cannot read: say both
     fixes.push(
-      `Publish a DMARC record for ${fromDomain} (start with p=none and a rua= address to receive reports).`,
+      `Make sure ${fromDomain} has one valid DMARC record: if one is published, \`bouncedoc check ${fromDomain}\` shows why receivers ignore it; if none is, start with p=none and a rua= address to receive reports.`,
     );
   }
   return { verdict, rootCause: { code: cause.code, text: cause.text }, fixes };

@@ -37,8 +37,8 @@ const SOURCE_WORDS: Record<string, string> = {
 };
 
 export function formatAuditText(audit: MessageAudit, p: Paint = noPaint): string {
-  // header and DNS text is attacker-controlled: terminal-safe before painting
-  const a = printableDeep(audit);
+  // header and DNS text is attacker-controlled: terminal-safe before painting, and cut for reading
+  const a = printableDeep(audit, 2000);
   const out: string[] = [];
   const word = (r: string) =>
     r === 'pass'

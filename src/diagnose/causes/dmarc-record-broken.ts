@@ -23,7 +23,12 @@ export const dmarcRecordBroken: Cause = (e) => {
   // what refused the message: the message-level cause (e.g. an ESP's own domains) comes first, and
   // the chain adds the record fault as a further step (chain.ts).
   const specific = e.audit?.rootCause?.code;
-  if (!evaluationError && specific && specific !== 'nothing-authenticates' && specific !== 'dmarc-dns-failure') {
+  if (
+    !evaluationError &&
+    specific &&
+    specific !== 'nothing-authenticates' &&
+    specific !== 'dmarc-dns-failure'
+  ) {
     return undefined;
   }
   const name = corrected?.name ?? `_dmarc.${check.domain}`;

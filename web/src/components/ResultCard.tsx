@@ -4,7 +4,14 @@ import { CopyButton } from './CopyButton';
 
 /** One recipient: the summary label, what kind of bounce, who acts, the steps, the root cause, the details. */
 export function ResultCard({ result }: { result: Result }) {
-  const type = BOUNCE_TYPE_WORDS[result.bounceType] ?? { label: result.bounceType, detail: '' };
+  // a complaint is suppressed like a dead address, but it is not one: say what it is
+  const type =
+    result.reason === 'feedback'
+      ? {
+          label: 'Complaint',
+          detail: 'Stop sending to this address: the person marked your mail as unwanted.',
+        }
+      : (BOUNCE_TYPE_WORDS[result.bounceType] ?? { label: result.bounceType, detail: '' });
   return (
     <article class={`card ${result.bounceType}`} data-testid="result">
       <h3 class="summary">{result.advice.summary}</h3>
