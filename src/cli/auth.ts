@@ -15,7 +15,7 @@ import { explain } from '../explain.js';
 import { checkInput } from '../read/bytes.js';
 import { InputError } from '../read/index.js';
 import type { Resolver } from '../types.js';
-import { isServer } from './check.js';
+import { isServer, zoneOnlyResolver } from './dns-options.js';
 import { type CliState, oneLine, useColor } from './io.js';
 
 export const EXIT_OK = 0;
@@ -147,7 +147,7 @@ async function readZone(state: CliState, file: string): Promise<Resolver | strin
   const parsed = parseZoneFile(text, { origin: '.' });
   for (const e of parsed.errors.slice(0, 5)) state.io.stderr(`bouncedoc: ${file}:${e.line}: ${e.message}\n`);
   if (parsed.records === 0) return `${file} holds no records`;
-  return memoryResolver(parsed.zone);
+  return zoneOnlyResolver(parsed.zone);
 }
 
 function paint(color: boolean): Paint {

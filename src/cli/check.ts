@@ -14,7 +14,7 @@ import { isValidDomain } from '../auth/spf/index.js';
 import { memoryResolver, parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
 import type { Resolver } from '../types.js';
 import { formatCheckText, type Paint } from './check-text.js';
-import { collect, isServer } from './dns-options.js';
+import { collect, isServer, zoneOnlyResolver } from './dns-options.js';
 
 export { isServer };
 
@@ -129,7 +129,7 @@ async function readZone(state: CliState, file: string, domain: string): Promise<
   const parsed = parseZoneFile(text, { origin: domain });
   for (const e of parsed.errors.slice(0, 5)) state.io.stderr(`bouncedoc: ${file}:${e.line}: ${e.message}\n`);
   if (parsed.records === 0) return `${file} holds no records`;
-  return memoryResolver(parsed.zone);
+  return zoneOnlyResolver(parsed.zone);
 }
 
 function paint(color: boolean): Paint {

@@ -2,7 +2,16 @@
 // FILE (an offline zone), --offline (no DNS at all). Returns a resolver, undefined for offline, or
 // a one-line error.
 import { isIP, isIPv4, isIPv6 } from 'node:net';
-import { memoryResolver, parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
+import {
+  type MemoryZone,
+  memoryResolver,
+  normalizeName,
+  overlayResolver,
+  parseZoneFile,
+  serversResolver,
+  systemResolver,
+  zoneApexes,
+} from '../dns/index.js';
 import { printable } from '../output/printable.js';
 import type { Resolver } from '../types.js';
 import { type CliIo, oneLine } from './io.js';
@@ -38,6 +47,27 @@ export function isServer(s: string): boolean {
   return port === undefined || (/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535);
 }
 
+/**
+ * `--zone FILE` is offline: names at or below the zone's apex are answered from the file. Names
+ * above it (the DMARC tree walk's `_dmarc.<parent>`) get NXDOMAIN, as they would for a domain
+ * whose parents publish nothing; any other name (a provider's include:, a recipient's domain) is
+ * "not in the zone file", which the checks report as could-not-check — never as a name that does
+ * not exist.
+ */
+export function zoneOnlyResolver(zone: MemoryZone): Resolver {
+  const apexes = zoneApexes(zone);
+  // a root zone (".") covers every name
+  if (apexes.some((a) => a === '' || a === '.')) return memoryResolver(zone);
+  const aboveApex = (name: string): boolean => {
+    const n = normalizeName(name).replace(/^_dmarc\./, '');
+    return apexes.some((a) => a.endsWith(`.${n}`));
+  };
+  return overlayResolver(zone, async (name) => ({
+    rcode: aboveApex(name) ? 'NXDOMAIN' : 'REFUSED',
+    answers: [],
+  }));
+}
+
 export async function resolverFrom(
   opts: DnsOptions,
   io: CliIo,
@@ -58,7 +88,7 @@ export async function resolverFrom(
     for (const e of parsed.errors.slice(0, 5))
       io.stderr(`bouncedoc: ${opts.zone}:${e.line}: ${printable(e.message)}\n`);
     if (parsed.records === 0) return { error: `${opts.zone} holds no records` };
-    return { resolver: memoryResolver(parsed.zone) };
+    return { resolver: zoneOnlyResolver(parsed.zone) };
   }
   if (opts.dns.length > 0) {
     const bad = opts.dns.find((s) => !isServer(s));

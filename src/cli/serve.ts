@@ -2,6 +2,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { serversResolver, systemResolver } from '../dns/index.js';
 import { defaultDbPath, startServer } from '../server/serve.js';
+import { isServer } from './dns-options.js';
 import { type CliState, oneLine } from './io.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -24,6 +25,14 @@ export function register(program: Command, state: CliState): void {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         state.io.stderr('bouncedoc: --port takes a number from 0 to 65535\n');
+        state.exitCode = 2;
+        return;
+      }
+      const badServer = opts.dns.find((s) => !isServer(s));
+      if (badServer !== undefined) {
+        state.io.stderr(
+          `bouncedoc: --dns "${badServer}" is not an IP address with an optional port (127.0.0.1:5300, [::1]:53)\n`,
+        );
         state.exitCode = 2;
         return;
       }

@@ -63,6 +63,53 @@ export function parseHeaderBlock(head: string, limit = 5000): HeaderField[] {
   return out;
 }
 
+/**
+ * What parseHeaderBlock(head, limit) would give, reduced to the first value of each of `names`
+ * (lower case) and the number of fields; only those values are unfolded and decoded. Readers of
+ * a returned message want five fields of a block that may hold fifty (Received, DKIM-Signature...).
+ */
+export function pickHeaderFields(
+  head: string,
+  names: readonly string[],
+  limit = 5000,
+): { values: Map<string, string>; count: number } {
+  const values = new Map<string, string>();
+  let count = 0;
+  let name = '';
+  let value = '';
+  let open = false;
+  let wanted = false;
+  for (let pos = 0; pos <= head.length; ) {
+    const lf = head.indexOf('\n', pos);
+    const end = lf < 0 ? head.length : lf;
+    const line = head.slice(pos, lf > pos && head.charCodeAt(lf - 1) === 13 ? lf - 1 : end);
+    pos = end + 1;
+    const first = line.charCodeAt(0);
+    if ((first === 32 || first === 9) && open) {
+      if (wanted) value = `${value} ${line.trim()}`;
+      continue;
+    }
+    if (open) {
+      count++;
+      if (wanted) values.set(name, decodeHeaderValue(value));
+    }
+    open = false;
+    if (count >= limit) break;
+    const m = FIELD_LINE.exec(line);
+    if (m) {
+      name = m[1].toLowerCase();
+      wanted = names.includes(name) && !values.has(name);
+      value = wanted ? m[2].trim() : '';
+      open = true;
+    }
+  }
+  if (open) {
+    count++;
+    if (wanted) values.set(name, decodeHeaderValue(value));
+  }
+  return { values, count };
+}
+
 /** RFC 2047 encoded words decoded; whitespace runs collapsed. */
 export function decodeHeaderValue(value: string): string {
   const v = value.includes('=?') ? safeDecodeWords(value) : value;

@@ -104,3 +104,12 @@ test('auth: binary data is refused in one line; hostile headers print a bounded 
   assert.ok(r.stdout.length < 50_000, `${r.stdout.length} characters`);
   assert.doesNotMatch(r.stdout.replace(/\u001b\[[0-9;]*m/g, ''), /\u001b/);
 });
+
+test('serve: a bad --dns value is refused in one line before anything starts', async () => {
+  const r = await run(['serve', '--port', '0', '--dns', '999.1.1.1:99999'], {});
+  assert.equal(r.code, 2);
+  assert.equal(
+    r.stderr,
+    'bouncedoc: --dns "999.1.1.1:99999" is not an IP address with an optional port (127.0.0.1:5300, [::1]:53)\n',
+  );
+});

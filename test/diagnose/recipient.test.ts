@@ -101,3 +101,17 @@ describe('checkAddress with DNS', () => {
     assert.equal(r.suggestion?.domain, 'gmail.com');
   });
 });
+
+describe('--zone is offline: names outside the zone are not "missing"', () => {
+  it('a recipient domain outside the zone file is could-not-check, not NXDOMAIN', async () => {
+    const { zoneOnlyResolver } = await import('../../src/cli/dns-options.js');
+    const { parseZoneFile } = await import('../../src/dns/index.js');
+    const zone = parseZoneFile(
+      '$ORIGIN example.com.\n@ IN SOA ns hm 1 1 1 1 1\n@ IN MX 10 mx\nmx IN A 192.0.2.1\n',
+    ).zone;
+    const resolver = zoneOnlyResolver(zone);
+    assert.equal((await checkAddress('a@gmail.com', { resolver })).mail, 'could-not-check');
+    assert.equal((await checkAddress('a@example.com', { resolver })).mail, 'accepts-mail');
+    assert.equal((await resolver('_dmarc.com', 'TXT')).rcode, 'NXDOMAIN');
+  });
+});

@@ -33,11 +33,10 @@ const DID_NOT_LIKE =
 const EXPIRED = /^Could not deliver for the last \d{1,12} seconds\. Giving up\./i;
 
 function hint(msg: MailMessage): boolean {
+  // The subject first: it rules out nearly every message without the From address being parsed.
+  if (!/^Mail delivery failed\s*$/i.test(header(msg, 'subject'))) return false;
   const from = fromAddress(msg);
-  return (
-    (from === '' || from === '<>' || from.startsWith('mailer-daemon')) &&
-    /^Mail delivery failed\s*$/i.test(header(msg, 'subject'))
-  );
+  return from === '' || from === '<>' || from.startsWith('mailer-daemon');
 }
 
 function extract(msg: MailMessage) {

@@ -2,7 +2,8 @@
 // these notices are plain text with the returned message's headers pasted below a marker line
 // ("----- Original message -----", "--- Below this line is a copy of the message."), not attached
 // as message/rfc822, so the original is read from the text after the marker.
-import { headerValue, parseHeaderBlock, splitHeaderBlock } from '../../read/index.js';
+import { pickHeaderFields } from '../../read/headers.js';
+import { splitHeaderBlock } from '../../read/index.js';
 import { MAX_ORIGINAL_HEADERS_CHARS } from '../../read/limits.js';
 import type { Extraction, MailMessage, OriginalSummary, RawRecipient, ReportKind } from '../../types.js';
 import { type OriginalPart, readOriginal } from '../original.js';
@@ -39,9 +40,6 @@ export function splitAtMarker(text: string, marker: RegExp): { notice: string; r
 export function originalFromText(text: string): OriginalPart | undefined {
   const { head } = splitHeaderBlock(text.replace(/^\s+/, ''));
   const headers = head.slice(0, MAX_ORIGINAL_HEADERS_CHARS);
-  const fields = parseHeaderBlock(headers);
-  if (fields.length < 2) return undefined;
-  const summary: OriginalSummary = {};
   const names: [keyof OriginalSummary, string][] = [
     ['from', 'from'],
     ['to', 'to'],
@@ -49,8 +47,14 @@ export function originalFromText(text: string): OriginalPart | undefined {
     ['messageId', 'message-id'],
     ['date', 'date'],
   ];
+  const fields = pickHeaderFields(
+    headers,
+    names.map(([, name]) => name),
+  );
+  if (fields.count < 2) return undefined;
+  const summary: OriginalSummary = {};
   for (const [key, name] of names) {
-    const v = headerValue(fields, name);
+    const v = fields.values.get(name);
     if (v) summary[key] = v;
   }
   return { summary, headers };
