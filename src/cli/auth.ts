@@ -10,7 +10,7 @@ import picocolors from 'picocolors';
 import { formatAuditText, type Paint } from '../auth/message/format-text.js';
 import { auditMessage } from '../auth/message/index.js';
 import type { MessageAudit } from '../auth/message/types.js';
-import { memoryResolver, parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
+import { parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
 import { explain } from '../explain.js';
 import { checkInput } from '../read/bytes.js';
 import { InputError } from '../read/index.js';

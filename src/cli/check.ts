@@ -11,7 +11,7 @@ import picocolors from 'picocolors';
 import { isValidSelector } from '../auth/dkim/selectors.js';
 import { checkDomain, type DomainCheck } from '../auth/domain.js';
 import { isValidDomain } from '../auth/spf/index.js';
-import { memoryResolver, parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
+import { parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
 import type { Resolver } from '../types.js';
 import { formatCheckText, type Paint } from './check-text.js';
 import { collect, isServer, zoneOnlyResolver } from './dns-options.js';
