@@ -223,10 +223,22 @@ const RECIPIENT_PATTERNS: RegExp[] = [
   new RegExp(`<(${ADDRESS})>:? recipient address rejected`, 'i'), // Postfix reply text
 ];
 
+// A pasted reply that names the address right after its codes: "550 5.1.1 <a@b>: User unknown",
+// "550 5.1.1 <a@b>... User unknown" — unless the words say it is the sender's address.
+const REPLY_ADDRESS = new RegExp(
+  `^[ \\t]{0,8}[245]\\d\\d[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}[ \\t]{1,4})?<(${ADDRESS})>`,
+  'm',
+);
+
 function findRecipient(text: string): string | undefined {
   for (const re of RECIPIENT_PATTERNS) {
     const m = re.exec(text);
     if (m) return m[1].replace(/\.$/, '');
+  }
+  const m = REPLY_ADDRESS.exec(text);
+  if (m) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80).toLowerCase();
+    if (!after.includes('sender')) return m[1].replace(/\.$/, '');
   }
   return undefined;
 }

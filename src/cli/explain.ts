@@ -2,6 +2,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { Option } from '@commander-js/extra-typings';
 import { type ChainOptions, diagnoseReport } from '../diagnose/chain.js';
+import { silentGuard } from '../dns/index.js';
 import { explain } from '../explain.js';
 import {
   formatJson,
@@ -52,7 +53,8 @@ export function register(program: Command, state: CliState): void {
         state.exitCode = Math.max(state.exitCode, 2);
         return;
       }
-      const chain: ChainOptions = { resolver: dns.resolver };
+      // one guard for all the files: against a dead DNS server, each file must not wait again
+      const chain: ChainOptions = { resolver: dns.resolver && silentGuard(dns.resolver) };
       const format = opts.format ?? (opts.ndjson ? 'ndjson' : opts.json ? 'json' : 'text');
       const sources = files.length > 0 ? files : ['-'];
       const reports: ReportOrError[] = [];

@@ -88,3 +88,25 @@ describe('hostile API requests', () => {
     assert.match(body.results[0].diagnosticCode, /<script>alert\(1\)<\/script>/);
   });
 });
+
+describe('a batch against a DNS server that never answers', () => {
+  it('asks the dead server once for the whole batch, and stores every message', async () => {
+    let asked = 0;
+    const silent = async () => {
+      asked++;
+      return { rcode: 'TIMEOUT' as const, answers: [] };
+    };
+    const store = openSqliteStore(':memory:', () => new Date('2026-12-01T10:00:00Z'));
+    const app = createApp({ store, resolver: silent });
+    const messages = Array.from(
+      { length: 50 },
+      (_, i) => `Final-Recipient: rfc822; u${i}@gone${i}.example\nAction: failed\nStatus: 5.1.1\n`,
+    );
+    const res = await app.request('/api/bounces', json(JSON.stringify({ messages })));
+    assert.equal(res.status, 201);
+    const body = (await res.json()) as { stored: unknown[]; errors: unknown[] };
+    assert.equal(body.stored.length, 50);
+    // without the shared guard: one timeout per message, one after the other
+    assert.equal(asked, 1);
+  });
+});

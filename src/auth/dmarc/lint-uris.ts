@@ -66,7 +66,10 @@ function checkUri(ctx: Ctx, name: string, u: ReportUri, us: Span): string {
     case 'bad-address': {
       // A stray period after the address ("...@example.com."), as control panels add to host
       // names: the address without it is valid, so the fix is unambiguous.
-      const trimmed = raw.replace(/\.+$/, '');
+      // a loop, not /\.+$/ (which rescans every run of periods from each of its positions)
+      let end = raw.length;
+      while (end > 0 && raw[end - 1] === '.') end--;
+      const trimmed = raw.slice(0, end);
       if (trimmed !== raw && parseUriList(trimmed)[0]?.problem === undefined) {
         const dot: Span = [us[0] + trimmed.length, us[1]];
         add(

@@ -148,6 +148,16 @@ async function letterValue(letter: string, ctx: MacroContext): Promise<string> {
   }
 }
 
+/**
+ * Bounds on hostile input. A macro value longer than MAX_MACRO_VALUE_CHARS is cut: a real sender
+ * is at most 64 + 1 + 255 octets (RFC 5321 §4.5.3.1), so only a forged one is affected. An
+ * explanation (exp=) stops at MAX_EXPLANATION_CHARS: a 64 KB TXT record of "%{l}" with a 100 KB
+ * local part otherwise expands to gigabytes. Domain-specs need no cap of their own: they are cut
+ * to 253 characters from the left after expansion (RFC 7208 §7.3), and their values are bounded.
+ */
+export const MAX_MACRO_VALUE_CHARS = 1024;
+export const MAX_EXPLANATION_CHARS = 4096;
+
 /** Expand a macro-string already checked by tokenizeMacroString(). */
 export async function expandMacros(
   s: string,
@@ -158,12 +168,13 @@ export async function expandMacros(
   if (error) return error;
   let out = '';
   for (const t of tokens) {
+    if (explain && out.length >= MAX_EXPLANATION_CHARS) break;
     if (t.kind === 'literal') {
       out += t.text;
       continue;
     }
     const letter = t.letter ?? '';
-    let value = await letterValue(letter.toLowerCase(), ctx);
+    let value = (await letterValue(letter.toLowerCase(), ctx)).slice(0, MAX_MACRO_VALUE_CHARS);
     if (t.digits !== undefined || t.reverse || t.delimiters) {
       const splitter = t.delimiters || '.';
       let parts: string[] = [];
@@ -181,5 +192,5 @@ export async function expandMacros(
     }
     out += letter !== letter.toLowerCase() ? urlEscape(value) : value;
   }
-  return out;
+  return explain ? out.slice(0, MAX_EXPLANATION_CHARS) : out;
 }

@@ -264,11 +264,41 @@ function rawBodyText(msg: MailMessage): string {
  * set cannot be in the text; most words of most formats fail there, after a few bit tests.
  */
 class Searchable {
-  private readonly bits = new Uint32Array(2048);
   private lower?: string;
 
-  constructor(private readonly text: string) {
-    const bits = this.bits;
+  constructor(
+    readonly text: string,
+    private readonly table: TrigramTable,
+  ) {}
+
+  /** Does the text contain `word` (lower case), in any letter case? */
+  has(word: string): boolean {
+    const bits = this.table.of(this);
+    for (let i = 2; i < word.length; i++) {
+      const h =
+        (fold(word.charCodeAt(i - 2)) * 961 + fold(word.charCodeAt(i - 1)) * 31 + fold(word.charCodeAt(i))) &
+        0xffff;
+      if ((bits[h >>> 5] & (1 << (h & 31))) === 0) return false;
+    }
+    this.lower ??= this.text.toLowerCase();
+    return this.lower.includes(word);
+  }
+}
+
+/**
+ * One trigram set, reused: it holds the trigrams of the text that used it last and is filled
+ * again when another text asks (formats look at one message at a time, so that is rare). One
+ * table for notice texts and one for raw bodies, as a format may ask about both in turn.
+ */
+class TrigramTable {
+  private readonly bits = new Uint32Array(2048);
+  private owner?: Searchable;
+
+  of(s: Searchable): Uint32Array {
+    if (this.owner === s) return this.bits;
+    const { bits } = this;
+    const { text } = s;
+    bits.fill(0);
     let a = fold(text.charCodeAt(0));
     let b = fold(text.charCodeAt(1));
     for (let i = 2; i < text.length; i++) {
@@ -278,20 +308,13 @@ class Searchable {
       a = b;
       b = c;
     }
-  }
-
-  /** Does the text contain `word` (lower case), in any letter case? */
-  has(word: string): boolean {
-    for (let i = 2; i < word.length; i++) {
-      const h =
-        (fold(word.charCodeAt(i - 2)) * 961 + fold(word.charCodeAt(i - 1)) * 31 + fold(word.charCodeAt(i))) &
-        0xffff;
-      if ((this.bits[h >>> 5] & (1 << (h & 31))) === 0) return false;
-    }
-    this.lower ??= this.text.toLowerCase();
-    return this.lower.includes(word);
+    this.owner = s;
+    return bits;
   }
 }
+
+const textTrigrams = new TrigramTable();
+const rawTrigrams = new TrigramTable();
 
 /**
  * An ASCII letter in lower case, any other ASCII character as it is, every non-ASCII character as
@@ -319,10 +342,10 @@ function searchTextsOf(msg: MailMessage, withRaw: boolean): SearchTexts {
   if (texts === undefined) {
     let text = msg.text.length > MAX_NOTICE_CHARS ? msg.text.slice(0, MAX_NOTICE_CHARS) : msg.text;
     if (!text.trim()) text = rawBody(msg);
-    texts = { text: new Searchable(text) };
+    texts = { text: new Searchable(text, textTrigrams) };
     searchTexts.set(msg, texts);
   }
-  if (withRaw && texts.raw === undefined) texts.raw = new Searchable(rawBody(msg));
+  if (withRaw && texts.raw === undefined) texts.raw = new Searchable(rawBody(msg), rawTrigrams);
   return texts;
 }
 

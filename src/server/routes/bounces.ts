@@ -2,6 +2,7 @@
 // paging), GET /api/bounces/{id}, GET /api/suppressions (JSON or CSV).
 import { Hono } from 'hono';
 import { diagnoseReport } from '../../diagnose/chain.js';
+import { silentGuard } from '../../dns/index.js';
 import { explain, InputError } from '../../explain.js';
 import type { AppOptions } from '../app.js';
 import { BadRequest, readItems } from '../input.js';
@@ -27,10 +28,13 @@ export function bounceRoutes(options: AppOptions): Hono {
       return c.json({ error: `at most ${MAX_MESSAGES} messages per request` }, 413);
     const accepted: NewBounce[] = [];
     const errors: { source: string; error: string }[] = [];
+    // one guard for the whole batch: against a dead DNS server, 10,000 messages must not each wait
+    // out a timeout (they are explained one after the other)
+    const resolver = silentGuard(options.resolver);
     for (const item of items) {
       try {
         const report = await diagnoseReport(await explain(item.bytes), {
-          resolver: options.resolver,
+          resolver,
           clock: options.clock,
         });
         report.source = item.source;

@@ -24,3 +24,12 @@ test('a few repeats are all listed, unchanged', () => {
   assert.ok(r.findings.every((f) => !/more like it/.test(f.message)));
   assert.ok(r.findings.some((f) => f.code === 'dmarc.duplicate-tag'));
 });
+
+test('a rua address followed by thousands of periods: the fault is named once', () => {
+  const r = lintDmarcRecord(
+    `v=DMARC1; p=none; rua=mailto:d@example.com${'.'.repeat(5000)}x${'.'.repeat(2000)}`,
+  );
+  assert.ok(r.findings.some((f) => f.code === 'dmarc.uri-invalid'));
+  const stray = lintDmarcRecord('v=DMARC1; p=none; rua=mailto:d@example.com...');
+  assert.equal(stray.fixed, 'v=DMARC1; p=none; rua=mailto:d@example.com');
+});

@@ -55,3 +55,14 @@ test('header: the first value, and a changed header list is read again', () => {
   assert.equal(header(msg, 'from'), 'a@b.example');
   assert.equal(header(msg, 'to'), '');
 });
+
+test('mentions: messages asked about in turn each get their own answer', () => {
+  const a = message('alpha notice text');
+  const b = message('bravo notice text');
+  for (let i = 0; i < 3; i++) {
+    assert.equal(mentions(a, 'alpha notice'), true);
+    assert.equal(mentions(b, 'alpha notice'), false);
+    assert.equal(mentions(b, 'bravo notice'), true);
+    assert.equal(mentions(a, 'bravo notice'), false);
+  }
+});
