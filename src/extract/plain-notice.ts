@@ -50,7 +50,13 @@ export function extractPlainNotice(msg: MailMessage): Extraction | null {
     recipients.push(r);
     if (recipients.length >= MAX_RECIPIENTS) break;
   }
-  if (recipients.length === 0) return null;
+  if (recipients.length === 0) {
+    // No sentence names an address, but the notice quotes the server's reply ("550 5.1.1 user
+    // unknown"): one result for the unnamed recipient, so the reply is still explained.
+    const reply = quotedReply(msg.text);
+    if (!reply) return null;
+    recipients.push(reply);
+  }
   const ex: Extraction = { kind: 'bounce', format: 'plain-notice', recipients };
   const original = readOriginal(msg);
   if (original) {
@@ -58,4 +64,19 @@ export function extractPlainNotice(msg: MailMessage): Extraction | null {
     ex.originalHeaders = original.headers;
   }
   return ex;
+}
+
+const REPLY_LINE = /^[ \t]{0,8}([45][0-5]\d)[ -](?:([45]\.\d{1,3}\.\d{1,3})(?=\s))?/;
+
+/** The first line that is an SMTP failure reply (RFC 5321 §4.2), as a recipient whose address is not named. */
+function quotedReply(text: string): RawRecipient | undefined {
+  for (const line of text.split(/\r?\n/, MAX_LINES)) {
+    if (line.length > MAX_LINE) continue;
+    const m = REPLY_LINE.exec(line);
+    if (!m) continue;
+    const r: RawRecipient = { recipient: findAddress(line), diagnosticCode: line.trim(), replyCode: m[1] };
+    if (m[2]) r.status = m[2];
+    return r;
+  }
+  return undefined;
 }
