@@ -63,14 +63,12 @@ test('ordinary mail, or a notice without a failure sentence, is left alone', () 
 });
 
 test('a plain notice that only quotes the reply is explained, not called not-bounce', async () => {
-  {
-    const { explain } = await import('../../src/explain.js');
-    const r = await explain(
-      'From: MAILER-DAEMON@mx.example.org\nTo: a@example.com\nSubject: Undelivered Mail Returned to Sender\n\n550 5.1.1 user unknown\n',
-    );
-    assert.equal(r.kind, 'bounce');
-    assert.equal(r.results.length, 1);
-    assert.equal(r.results[0].status, '5.1.1');
-    assert.equal(r.results[0].reason, 'userunknown');
-  }
+  const { explain } = await import('../../src/explain.js');
+  const r = await explain(
+    'From: MAILER-DAEMON@mx.example.org\nTo: a@example.com\nSubject: Undelivered Mail Returned to Sender\n\n550 5.1.1 user unknown\n',
+  );
+  assert.equal(r.kind, 'bounce');
+  assert.equal(r.results.length, 1);
+  assert.equal(r.results[0].status, '5.1.1');
+  assert.equal(r.results[0].reason, 'userunknown');
 });
