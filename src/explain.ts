@@ -5,6 +5,7 @@ import { parseReplyText } from './classify/reply.js';
 import { extract } from './extract/index.js';
 import { detectWebhook } from './extract/webhooks/index.js';
 import { type MessageReader, readInput } from './read/index.js';
+import { MAX_RECIPIENTS } from './read/limits.js';
 import type {
   ClassifyContext,
   ExplainReport,
@@ -53,6 +54,9 @@ export function reportFromExtraction(ex: Extraction): ExplainReport {
   if (ex.original) report.original = ex.original;
   if (ex.reportingMta) report.reportingMta = ex.reportingMta;
   if (ex.originalHeaders) report.originalHeaders = ex.originalHeaders;
+  if (ex.recipients.length >= MAX_RECIPIENTS) {
+    report.truncated = `only the first ${MAX_RECIPIENTS} recipients of this report were read`;
+  }
   return report;
 }
 

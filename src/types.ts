@@ -272,6 +272,8 @@ export interface ExplainReport {
   results: RecipientResult[];
   /** raw header block of the original message, when the bounce carried one */
   originalHeaders?: string;
+  /** set when a size limit cut the input: what was left out (never silently) */
+  truncated?: string;
 }
 
 // ------------------------------------------------------------------- DNS

@@ -98,6 +98,7 @@ function reportText(c: Colors, report: ReportOrError, many: boolean): string {
         ? 'No SMTP reply (a code such as 550 5.1.1) was found in this text.\n'
         : 'This message is not a delivery report: there is no failed recipient to explain.\n';
   }
+  if (report.truncated) out += `${c.yellow('note:')} ${report.truncated}\n`;
   for (const r of report.results) out += recipientText(c, r, report.kind);
   return out;
 }

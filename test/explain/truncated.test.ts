@@ -1,0 +1,34 @@
+// A report with more recipients than the limit says so: nothing is dropped silently.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { explain } from '../../src/explain.js';
+import { MAX_RECIPIENTS } from '../../src/read/limits.js';
+
+test('a DSN listing more recipients than the limit is marked truncated', async () => {
+  const groups = Array.from(
+    { length: MAX_RECIPIENTS + 5 },
+    (_, i) => `Final-Recipient: rfc822; u${i}@example.com\nAction: failed\nStatus: 5.1.1\n`,
+  ).join('\n');
+  const dsn = [
+    'From: MAILER-DAEMON@mx.example.com',
+    'Subject: Undelivered Mail Returned to Sender',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx.example.com',
+    '',
+    groups,
+    '--b--',
+    '',
+  ].join('\n');
+  const report = await explain(dsn);
+  assert.equal(report.results.length, MAX_RECIPIENTS);
+  assert.match(report.truncated ?? '', /only the first 10000 recipients/);
+});
+
+test('an ordinary report is not marked', async () => {
+  const report = await explain('550 5.1.1 <a@example.com>: user unknown');
+  assert.equal(report.truncated, undefined);
+});
