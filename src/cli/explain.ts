@@ -55,6 +55,14 @@ export function register(program: Command, state: CliState): void {
       }
       // one guard for all the files: against a dead DNS server, each file must not wait again
       const chain: ChainOptions = { resolver: dns.resolver && silentGuard(dns.resolver) };
+      const asked = [opts.json && 'json', opts.ndjson && 'ndjson', opts.format].filter(Boolean);
+      if (new Set(asked).size > 1) {
+        state.io.stderr(
+          `bouncedoc: choose one output format (--json, --ndjson or --format), not ${asked.join(' and ')}\n`,
+        );
+        state.exitCode = Math.max(state.exitCode, 2);
+        return;
+      }
       const format = opts.format ?? (opts.ndjson ? 'ndjson' : opts.json ? 'json' : 'text');
       const sources = files.length > 0 ? files : ['-'];
       const reports: ReportOrError[] = [];

@@ -169,6 +169,7 @@ describe('API', () => {
     assert.equal((await app.request('/api/bounces/99999')).status, 404);
     assert.equal((await app.request('/api/bounces/abc')).status, 400);
     assert.equal((await app.request('/api/bounces?limit=x')).status, 400);
+    assert.equal((await app.request('/api/bounces?bounceType=weird')).status, 400);
   });
 
   it('keeps the messages it could read and reports the ones it could not', async () => {

@@ -258,72 +258,21 @@ function rawBodyText(msg: MailMessage): string {
 }
 
 /**
- * A searchable text: its three-letter sequences (trigrams) as a 64K-bit set, ASCII letters folded
- * to lower case and every non-ASCII character counted as one and the same character, and its
- * lower-case copy made only when a word passes the set. A word whose trigrams are not all in the
- * set cannot be in the text; most words of most formats fail there, after a few bit tests.
+ * A searchable text and its lower-case copy, made on the first question. Lower-casing can only add
+ * matches of an ASCII word, never remove one that a case-insensitive pattern finds (a pattern's /i
+ * never maps a non-ASCII character to an ASCII one). (A trigram-set filter in JavaScript was tried
+ * here and was slower than the native toLowerCase() and includes() on the corpus.)
  */
 class Searchable {
   private lower?: string;
 
-  constructor(
-    readonly text: string,
-    private readonly table: TrigramTable,
-  ) {}
+  constructor(private readonly text: string) {}
 
   /** Does the text contain `word` (lower case), in any letter case? */
   has(word: string): boolean {
-    const bits = this.table.of(this);
-    for (let i = 2; i < word.length; i++) {
-      const h =
-        (fold(word.charCodeAt(i - 2)) * 961 + fold(word.charCodeAt(i - 1)) * 31 + fold(word.charCodeAt(i))) &
-        0xffff;
-      if ((bits[h >>> 5] & (1 << (h & 31))) === 0) return false;
-    }
     this.lower ??= this.text.toLowerCase();
     return this.lower.includes(word);
   }
-}
-
-/**
- * One trigram set, reused: it holds the trigrams of the text that used it last and is filled
- * again when another text asks (formats look at one message at a time, so that is rare). One
- * table for notice texts and one for raw bodies, as a format may ask about both in turn.
- */
-class TrigramTable {
-  private readonly bits = new Uint32Array(2048);
-  private owner?: Searchable;
-
-  of(s: Searchable): Uint32Array {
-    if (this.owner === s) return this.bits;
-    const { bits } = this;
-    const { text } = s;
-    bits.fill(0);
-    let a = fold(text.charCodeAt(0));
-    let b = fold(text.charCodeAt(1));
-    for (let i = 2; i < text.length; i++) {
-      const c = fold(text.charCodeAt(i));
-      const h = (a * 961 + b * 31 + c) & 0xffff;
-      bits[h >>> 5] |= 1 << (h & 31);
-      a = b;
-      b = c;
-    }
-    this.owner = s;
-    return bits;
-  }
-}
-
-const textTrigrams = new TrigramTable();
-const rawTrigrams = new TrigramTable();
-
-/**
- * An ASCII letter in lower case, any other ASCII character as it is, every non-ASCII character as
- * 128 (a pattern's /i never matches an ASCII letter with a non-ASCII character, so a word's ASCII
- * letters must be ASCII in the text too), NaN past the end as 0.
- */
-function fold(c: number): number {
-  if (c >= 65 && c <= 90) return c | 32;
-  return c < 128 ? c : c > 0 ? 128 : 0;
 }
 
 interface SearchTexts {
@@ -342,10 +291,10 @@ function searchTextsOf(msg: MailMessage, withRaw: boolean): SearchTexts {
   if (texts === undefined) {
     let text = msg.text.length > MAX_NOTICE_CHARS ? msg.text.slice(0, MAX_NOTICE_CHARS) : msg.text;
     if (!text.trim()) text = rawBody(msg);
-    texts = { text: new Searchable(text, textTrigrams) };
+    texts = { text: new Searchable(text) };
     searchTexts.set(msg, texts);
   }
-  if (withRaw && texts.raw === undefined) texts.raw = new Searchable(rawBody(msg), rawTrigrams);
+  if (withRaw && texts.raw === undefined) texts.raw = new Searchable(rawBody(msg));
   return texts;
 }
 
@@ -353,8 +302,8 @@ function searchTextsOf(msg: MailMessage, withRaw: boolean): SearchTexts {
  * Does the notice text - what noticeText() gives - contain one of `words`, in any letter case?
  * Words are lower case and hold no line break. A format calls it before its parse with words that
  * its parse cannot succeed without (a literal part of its marker pattern), so that the ~50 formats
- * tried on every message each give up on a foreign one after a few bit tests instead of a pattern
- * scan of the whole text.
+ * tried on every message each give up on a foreign one after a substring search instead of a
+ * pattern scan (and line split) of the whole text.
  */
 export function mentions(msg: MailMessage, ...words: string[]): boolean {
   const { text } = searchTextsOf(msg, false);

@@ -66,6 +66,10 @@ export function bounceRoutes(options: AppOptions): Hono {
     const offset = intParam(c.req.query('offset'), 0, 0, Number.MAX_SAFE_INTEGER);
     if (limit === undefined || offset === undefined)
       return c.json({ error: 'limit and offset are whole numbers' }, 400);
+    const bounceType = c.req.query('bounceType');
+    if (bounceType && !['hard', 'soft', 'block'].includes(bounceType)) {
+      return c.json({ error: 'bounceType is hard, soft or block' }, 400);
+    }
     const result = store.list({
       category: c.req.query('category') || undefined,
       bounceType: c.req.query('bounceType') || undefined,
