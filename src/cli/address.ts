@@ -5,7 +5,7 @@ import picocolors from 'picocolors';
 import { paintSeverity } from '../auth/message/format-text.js';
 import { type AddressCheck, checkAddress } from '../diagnose/recipient.js';
 import { printableDeep } from '../output/printable.js';
-import { collect, resolverFrom } from './dns-options.js';
+import { dnsOption, resolverFrom } from './dns-options.js';
 import { type CliState, useColor } from './io.js';
 
 export function register(program: Command, state: CliState): void {
@@ -16,7 +16,7 @@ export function register(program: Command, state: CliState): void {
     )
     .argument('<address...>', 'one or more e-mail addresses')
     .option('--offline', 'no DNS: syntax and typos only')
-    .option('--dns <server>', 'ask this DNS server, HOST:PORT (repeatable)', collect, [] as string[])
+    .addOption(dnsOption(''))
     .option('--zone <file>', 'look names up in a zone file instead of DNS')
     .option('--json', 'the results as JSON')
     .action(async (addresses, opts) => {

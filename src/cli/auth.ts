@@ -15,7 +15,7 @@ import { explain } from '../explain.js';
 import { checkInput } from '../read/bytes.js';
 import { InputError } from '../read/index.js';
 import type { Resolver } from '../types.js';
-import { isServer, zoneOnlyResolver } from './dns-options.js';
+import { dnsOption, isServer, zoneOnlyResolver } from './dns-options.js';
 import { type CliState, oneLine, useColor } from './io.js';
 
 export const EXIT_OK = 0;
@@ -23,7 +23,6 @@ export const EXIT_FAIL = 1;
 export const EXIT_CANNOT_RUN = 2;
 
 const DEFAULT_TIMEOUT_MS = 2500;
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function register(program: Command, state: CliState): void {
   program
@@ -33,12 +32,7 @@ export function register(program: Command, state: CliState): void {
     .option('--ip <addr>', "the sending server's IP (default: from the Received lines)")
     .option('--helo <name>', 'the HELO/EHLO name (default: from the Received line)')
     .option('--mail-from <addr>', 'the envelope sender, MAIL FROM (default: Return-Path); "<>" for none')
-    .option(
-      '--dns <server>',
-      "ask this DNS server, HOST or HOST:PORT (repeatable); default: the system's",
-      collect,
-      [] as string[],
-    )
+    .addOption(dnsOption(''))
     .option('--zone <file>', 'answer DNS questions from a zone file instead of DNS')
     .option('--offline', 'ask no DNS at all: only what the headers show')
     .option('--json', 'the full result as JSON')

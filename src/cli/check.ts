@@ -14,7 +14,7 @@ import { isValidDomain } from '../auth/spf/index.js';
 import { parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
 import type { Resolver } from '../types.js';
 import { formatCheckText, type Paint } from './check-text.js';
-import { collect, isServer, zoneOnlyResolver } from './dns-options.js';
+import { collect, dnsOption, isServer, zoneOnlyResolver } from './dns-options.js';
 
 export { isServer };
 
@@ -37,11 +37,7 @@ export function register(program: Command, state: CliState): void {
         .argParser(collect)
         .default([] as string[], 'try common selectors'),
     )
-    .addOption(
-      new Option('--dns <server>', 'ask this DNS server, IP or IP:PORT (repeatable)')
-        .argParser(collect)
-        .default([] as string[], "the system's servers"),
-    )
+    .addOption(dnsOption())
     .option('--zone <file>', 'check the records in a zone file instead of DNS (before publishing them)')
     .option('--json', 'the full result as JSON')
     .addOption(

@@ -2,6 +2,7 @@
 // FILE (an offline zone), --offline (no DNS at all). Returns a resolver, undefined for offline, or
 // a one-line error.
 import { isIP, isIPv4, isIPv6 } from 'node:net';
+import { Option } from '@commander-js/extra-typings';
 import {
   type MemoryZone,
   memoryResolver,
@@ -24,6 +25,16 @@ export interface DnsOptions {
 }
 
 export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** The repeatable --dns option, the same for every command (`purpose`: "for the diagnosis"...). */
+export function dnsOption(purpose = '') {
+  return new Option(
+    '--dns <server>',
+    `ask this DNS server${purpose ? ` ${purpose}` : ''}, IP or IP:PORT (repeatable)`,
+  )
+    .argParser(collect)
+    .default([] as string[], "the system's servers");
+}
 
 /**
  * An IP address, IPv4:PORT, [IPv6]:PORT or a bare IPv6 address: node:dns's setServers takes

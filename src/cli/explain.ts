@@ -15,7 +15,7 @@ import {
 import { printable, trimTrailingNewlines } from '../output/printable.js';
 import { InputError } from '../read/index.js';
 import type { ExplainReport } from '../types.js';
-import { collect, resolverFrom } from './dns-options.js';
+import { dnsOption, resolverFrom } from './dns-options.js';
 import { type CliState, oneLine, useColor } from './io.js';
 
 /** Exit status when at least one input could not be read or explained. */
@@ -31,12 +31,7 @@ export function register(program: Command, state: CliState): void {
     .option('--json', 'one JSON document (an array when several inputs are given)')
     .option('--ndjson', 'one JSON line per input')
     .option('--offline', 'no DNS: the diagnosis chain uses only the bounce and its headers')
-    .option(
-      '--dns <server>',
-      'ask this DNS server for the diagnosis, HOST:PORT (repeatable)',
-      collect,
-      [] as string[],
-    )
+    .addOption(dnsOption('for the diagnosis'))
     .option('--zone <file>', 'look the sender domain up in a zone file instead of DNS')
     .addOption(
       new Option('--format <format>', 'output format').choices([

@@ -2,10 +2,8 @@
 import type { Command } from '@commander-js/extra-typings';
 import { serversResolver, systemResolver } from '../dns/index.js';
 import { defaultDbPath, startServer } from '../server/serve.js';
-import { isServer } from './dns-options.js';
+import { dnsOption, isServer } from './dns-options.js';
 import { type CliState, oneLine } from './io.js';
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function register(program: Command, state: CliState): void {
   program
@@ -15,12 +13,7 @@ export function register(program: Command, state: CliState): void {
     .option('--host <addr>', 'address to bind; anything but loopback needs a token', '127.0.0.1')
     .option('--db <file>', 'SQLite file for stored bounces (default: under the user data directory)')
     .option('--token <token>', 'require this token on the API (or set BOUNCEDOC_TOKEN)')
-    .option(
-      '--dns <server>',
-      'ask this DNS server for checks, HOST:PORT (repeatable)',
-      collect,
-      [] as string[],
-    )
+    .addOption(dnsOption('for domain checks and the diagnosis'))
     .action(async (opts) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
