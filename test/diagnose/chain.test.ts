@@ -133,6 +133,16 @@ describe("the README's quick start example", () => {
   });
 });
 
+describe('the Gmail example, offline', () => {
+  it('names the ESP domains the returned headers carry instead of the From domain', async () => {
+    const bounce = readFileSync(path.join(root, 'examples/gmail-dmarc-rejected.eml'), 'utf8');
+    const d = (await diagnoseReport(await explain(bounce), {})).results[0].diagnosis;
+    assert.equal(d?.code, 'dmarc-unaligned');
+    assert.match(d?.steps[0] ?? '', /d=esp\.example/);
+    assert.match(d?.steps[0] ?? '', /mailer\.esp\.example/);
+  });
+});
+
 describe('diagnosis chain: recipient side', () => {
   it('a user-unknown at gnail.com suggests gmail.com', async () => {
     const dsn = wrapDsn(

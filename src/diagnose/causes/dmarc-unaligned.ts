@@ -27,6 +27,28 @@ export const dmarcUnaligned: Cause = (e) => {
     steps.unshift(
       `No DKIM key was found for ${domain} at the common selectors: DKIM signing is probably not set up.`,
     );
+  // What the returned headers show, even offline: identities in other domains than the From domain
+  const foreign: string[] = [];
+  for (const d of e.audit?.dkim ?? []) {
+    if (d.alignment && !d.alignment.aligned)
+      foreign.push(`DKIM signature d=${d.domain} (${d.alignment.why})`);
+  }
+  const mf = e.audit?.mailFrom;
+  const from = e.fromDomain;
+  if (
+    mf?.domain &&
+    from &&
+    mf.domain !== from &&
+    !mf.domain.endsWith(`.${from}`) &&
+    !from.endsWith(`.${mf.domain}`)
+  ) {
+    foreign.push(`envelope sender ${mf.address} (SPF is checked for ${mf.domain}, not ${from})`);
+  }
+  if (foreign.length > 0) {
+    steps.unshift(
+      `The returned headers name other domains than ${domain}: ${foreign.join('; ')}. If a sending service (ESP) sent it, set up its custom DKIM and custom return path for ${domain}.`,
+    );
+  }
   return {
     code: 'dmarc-unaligned',
     rootCause: `The receiver found no SPF or DKIM pass aligned with ${domain}${policy}, so DMARC failed and the message was refused.`,
