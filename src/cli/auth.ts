@@ -10,12 +10,12 @@ import picocolors from 'picocolors';
 import { formatAuditText, type Paint } from '../auth/message/format-text.js';
 import { auditMessage } from '../auth/message/index.js';
 import type { MessageAudit } from '../auth/message/types.js';
-import { parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
+import { serversResolver, systemResolver } from '../dns/index.js';
 import { explain } from '../explain.js';
 import { checkInput } from '../read/bytes.js';
 import { InputError } from '../read/index.js';
 import type { Resolver } from '../types.js';
-import { dnsOption, isServer, zoneOnlyResolver } from './dns-options.js';
+import { dnsOption, isServer, readZoneResolver } from './dns-options.js';
 import { type CliState, oneLine, useColor } from './io.js';
 
 export const EXIT_OK = 0;
@@ -74,7 +74,7 @@ export function register(program: Command, state: CliState): void {
 
       let resolver: Resolver | undefined;
       if (opts.zone) {
-        const zone = await readZone(state, opts.zone);
+        const zone = await readZoneResolver(state.io, opts.zone, '.');
         if (typeof zone === 'string') return fail(zone);
         resolver = zone;
       } else if (opts.dns.length > 0) {
@@ -128,20 +128,6 @@ export function exitCodeOf(a: MessageAudit): number {
   if (v?.result === 'fail' || v?.result === 'permerror') return EXIT_FAIL;
   if (a.findings.some((f) => f.severity === 'error')) return EXIT_FAIL;
   return EXIT_OK;
-}
-
-async function readZone(state: CliState, file: string): Promise<Resolver | string> {
-  let text: string;
-  try {
-    text = Buffer.from(await state.io.readFile(file)).toString('utf8');
-  } catch (err) {
-    return `cannot read ${file}: ${oneLine(err)}`;
-  }
-  // names in the file should be absolute or under a $ORIGIN: the message names several domains
-  const parsed = parseZoneFile(text, { origin: '.' });
-  for (const e of parsed.errors.slice(0, 5)) state.io.stderr(`bouncedoc: ${file}:${e.line}: ${e.message}\n`);
-  if (parsed.records === 0) return `${file} holds no records`;
-  return zoneOnlyResolver(parsed.zone);
 }
 
 function paint(color: boolean): Paint {

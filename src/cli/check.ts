@@ -11,10 +11,10 @@ import picocolors from 'picocolors';
 import { isValidSelector } from '../auth/dkim/selectors.js';
 import { checkDomain, type DomainCheck } from '../auth/domain.js';
 import { isValidDomain } from '../auth/spf/index.js';
-import { parseZoneFile, serversResolver, systemResolver } from '../dns/index.js';
+import { serversResolver, systemResolver } from '../dns/index.js';
 import type { Resolver } from '../types.js';
 import { formatCheckText, type Paint } from './check-text.js';
-import { collect, dnsOption, isServer, zoneOnlyResolver } from './dns-options.js';
+import { collect, dnsOption, isServer, readZoneResolver } from './dns-options.js';
 
 export { isServer };
 
@@ -70,7 +70,7 @@ export function register(program: Command, state: CliState): void {
 
       let resolver: Resolver;
       if (opts.zone) {
-        const zone = await readZone(state, opts.zone, domain);
+        const zone = await readZoneResolver(state.io, opts.zone, domain);
         if (typeof zone === 'string') return fail(zone);
         resolver = zone;
       } else if (opts.dns.length > 0) {
@@ -113,19 +113,6 @@ export function exitCodeOf(result: DomainCheck, state?: CliState): number {
     return EXIT_CANNOT_RUN;
   }
   return EXIT_OK;
-}
-
-async function readZone(state: CliState, file: string, domain: string): Promise<Resolver | string> {
-  let text: string;
-  try {
-    text = Buffer.from(await state.io.readFile(file)).toString('utf8');
-  } catch (err) {
-    return `cannot read ${file}: ${oneLine(err)}`;
-  }
-  const parsed = parseZoneFile(text, { origin: domain });
-  for (const e of parsed.errors.slice(0, 5)) state.io.stderr(`bouncedoc: ${file}:${e.line}: ${e.message}\n`);
-  if (parsed.records === 0) return `${file} holds no records`;
-  return zoneOnlyResolver(parsed.zone);
 }
 
 function paint(color: boolean): Paint {

@@ -79,6 +79,26 @@ export function zoneOnlyResolver(zone: MemoryZone): Resolver {
   }));
 }
 
+/**
+ * Reads `--zone FILE` into the offline zone resolver; up to five syntax faults go to stderr, and a
+ * file that cannot be read or holds no record is a one-line error (returned as a string).
+ * `origin` qualifies relative names before any $ORIGIN (check: the domain checked).
+ */
+export async function readZoneResolver(io: CliIo, file: string, origin?: string): Promise<Resolver | string> {
+  let text: string;
+  try {
+    text = Buffer.from(await io.readFile(file)).toString('utf8');
+  } catch (err) {
+    return `cannot read ${file}: ${oneLine(err)}`;
+  }
+  const parsed = parseZoneFile(text, origin ? { origin } : {});
+  // zone junk may hold control characters: shown as visible stand-ins, never sent to the terminal
+  for (const e of parsed.errors.slice(0, 5))
+    io.stderr(`bouncedoc: ${file}:${e.line}: ${printable(e.message)}\n`);
+  if (parsed.records === 0) return `${file} holds no records`;
+  return zoneOnlyResolver(parsed.zone);
+}
+
 export async function resolverFrom(
   opts: DnsOptions,
   io: CliIo,
@@ -88,18 +108,8 @@ export async function resolverFrom(
   if (chosen > 1) return { error: '--offline, --zone and --dns exclude each other' };
   if (opts.offline) return {};
   if (opts.zone) {
-    let text: string;
-    try {
-      text = Buffer.from(await io.readFile(opts.zone)).toString('utf8');
-    } catch (err) {
-      return { error: `cannot read ${opts.zone}: ${oneLine(err)}` };
-    }
-    const parsed = parseZoneFile(text);
-    // zone junk may hold control characters: shown as visible stand-ins, never sent to the terminal
-    for (const e of parsed.errors.slice(0, 5))
-      io.stderr(`bouncedoc: ${opts.zone}:${e.line}: ${printable(e.message)}\n`);
-    if (parsed.records === 0) return { error: `${opts.zone} holds no records` };
-    return { resolver: zoneOnlyResolver(parsed.zone) };
+    const zone = await readZoneResolver(io, opts.zone);
+    return typeof zone === 'string' ? { error: zone } : { resolver: zone };
   }
   if (opts.dns.length > 0) {
     const bad = opts.dns.find((s) => !isServer(s));

@@ -82,28 +82,10 @@ function checkUri(ctx: Ctx, name: string, u: ReportUri, us: Span): string {
         );
         return trimmed;
       }
-      add(
-        ctx,
-        'dmarc.uri-invalid',
-        'error',
-        `"${u.raw}" in ${name} is not a valid mailto: address; receivers send no reports to it.`,
-        `Write "mailto:<address>", e.g. "mailto:dmarc@example.com".`,
-        us,
-        false,
-      );
-      return raw;
+      return invalidAddress(ctx, name, u, us);
     }
     case 'bad-scheme':
-      add(
-        ctx,
-        'dmarc.uri-invalid',
-        'error',
-        `"${u.raw}" in ${name} is not a valid mailto: address; receivers send no reports to it.`,
-        `Write "mailto:<address>", e.g. "mailto:dmarc@example.com".`,
-        us,
-        false,
-      );
-      return raw;
+      return invalidAddress(ctx, name, u, us);
     case 'bad-size':
       add(
         ctx,
@@ -141,4 +123,18 @@ function checkUri(ctx: Ctx, name: string, u: ReportUri, us: Span): string {
     raw = raw.slice(0, raw.lastIndexOf('!'));
   }
   return raw;
+}
+
+/** A rua/ruf entry that is not a usable mailto: address and has no unambiguous correction. */
+function invalidAddress(ctx: Ctx, name: string, u: ReportUri, us: Span): string {
+  add(
+    ctx,
+    'dmarc.uri-invalid',
+    'error',
+    `"${u.raw}" in ${name} is not a valid mailto: address; receivers send no reports to it.`,
+    `Write "mailto:<address>", e.g. "mailto:dmarc@example.com".`,
+    us,
+    false,
+  );
+  return u.raw;
 }
