@@ -1,5 +1,6 @@
 // The returned original message: its header block and key fields.
-import { headerValue, parseHeaderBlock, splitHeaderBlock } from '../read/index.js';
+import { pickHeaderFields } from '../read/headers.js';
+import { splitHeaderBlock } from '../read/index.js';
 import { MAX_ORIGINAL_HEADERS_CHARS } from '../read/limits.js';
 import type { MailMessage, OriginalSummary } from '../types.js';
 
@@ -8,22 +9,45 @@ export interface OriginalPart {
   headers: string;
 }
 
+/** The summary fields and the header names they come from. */
+const SUMMARY: readonly [keyof OriginalSummary, string][] = [
+  ['from', 'from'],
+  ['to', 'to'],
+  ['subject', 'subject'],
+  ['messageId', 'message-id'],
+  ['date', 'date'],
+];
+const SUMMARY_NAMES = SUMMARY.map(([, name]) => name);
+
+// The RFC 3464 reader and the format extractors may each ask for the same message's original:
+// it is read once per message (keyed by the original's text, so a changed message is read again).
+const cache = new WeakMap<MailMessage, { text: string; part: OriginalPart | undefined }>();
+
 /** Reads the returned original message (message/rfc822, text/rfc822-headers...) when present. */
 export function readOriginal(msg: MailMessage): OriginalPart | undefined {
   if (!msg.originalMessage) return undefined;
-  const { head } = splitHeaderBlock(msg.originalMessage.replace(/^\s+/, ''));
+  const cached = cache.get(msg);
+  if (cached && cached.text === msg.originalMessage) return copy(cached.part);
+  const part = read(msg.originalMessage);
+  cache.set(msg, { text: msg.originalMessage, part });
+  return copy(part);
+}
+
+/** A fresh summary object each time: callers put it into their Extraction and may change it. */
+function copy(part: OriginalPart | undefined): OriginalPart | undefined {
+  return part && { summary: { ...part.summary }, headers: part.headers };
+}
+
+function read(original: string): OriginalPart | undefined {
+  const { head } = splitHeaderBlock(original.replace(/^\s+/, ''));
   const headers = head.slice(0, MAX_ORIGINAL_HEADERS_CHARS);
-  const fields = parseHeaderBlock(headers);
-  if (fields.length === 0) return undefined;
+  // Only the five summary fields are decoded; the others (Received...) are only counted.
+  const fields = pickHeaderFields(headers, SUMMARY_NAMES);
+  if (fields.count === 0) return undefined;
   const summary: OriginalSummary = {};
-  const set = (key: keyof OriginalSummary, name: string) => {
-    const v = headerValue(fields, name);
+  for (const [key, name] of SUMMARY) {
+    const v = fields.values.get(name);
     if (v) summary[key] = v;
-  };
-  set('from', 'from');
-  set('to', 'to');
-  set('subject', 'subject');
-  set('messageId', 'message-id');
-  set('date', 'date');
+  }
   return { summary, headers };
 }
