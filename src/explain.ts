@@ -1,7 +1,7 @@
 // explain(): one input -> one report. read -> extract -> classify -> advise, one result per recipient.
 import { advise } from './advise/index.js';
 import { classify } from './classify/index.js';
-import { parseReplyText } from './classify/reply.js';
+import { joinReplyLines, parseReplyText } from './classify/reply.js';
 import { extract } from './extract/index.js';
 import { detectWebhook } from './extract/webhooks/index.js';
 import { type MessageReader, readInput } from './read/index.js';
@@ -133,25 +133,8 @@ function espDisagreement(label: string, bounceType: RecipientResult['bounceType'
  * email ... due to domain's". Only the prefix the reply starts with is removed, word by word.
  */
 export function unfoldReply(text: string): string {
-  const lead = /^([245]\d\d)([ -])([245]\.\d{1,3}\.\d{1,3})?/.exec(text);
-  if (!lead) return text;
-  const [, code, , status] = lead;
-  const words = text.split(/\s+/);
-  if (words.length > 20_000) return text;
-  const out: string[] = [status ? `${code} ${status}` : code];
-  let i =
-    status && words[0] === `${code}-${status}` ? 1 : words[0] === `${code}-` || words[0] === code ? 1 : 0;
-  if (i === 0 && status && words[0] === code && words[1] === status) i = 2;
-  if (i === 1 && status && words[0] === code && words[1] === status) i = 2;
-  if (i === 0) return text;
-  for (; i < words.length; i++) {
-    const w = words[i];
-    if (w === `${code}-${status ?? ''}` || w === `${code}-`) continue;
-    if (status && (w === code || w === `${code}-`) && words[i + 1] === status) {
-      i++;
-      continue;
-    }
-    if (w !== '') out.push(w);
-  }
-  return out.join(' ');
+  const lead = /^([245]\d\d)[ -]([245]\.\d{1,3}\.\d{1,3})\s/.exec(text);
+  if (!lead || text.length > 200_000) return text;
+  // the reply parser already knows how to drop continuation marks; keep the leading codes once
+  return `${lead[1]} ${lead[2]} ${joinReplyLines(text, lead[1])}`.trim();
 }
