@@ -3,6 +3,7 @@
 // reverse DNS. Expensive parts are shared between the results of one report.
 import { checkDomain, type DomainCheck } from '../auth/domain.js';
 import { auditMessage, type MessageAudit } from '../auth/message/index.js';
+import { isNonPublicIp } from '../auth/message/ip-address.js';
 import { lintSpf, type SpfLintResult } from '../auth/spf/index.js';
 import type { Clock, ExplainReport, RecipientResult, Resolver } from '../types.js';
 import type { PtrCheck, SenderEvidence } from './types.js';
@@ -165,14 +166,11 @@ export function ipFrom(text: string): string | undefined {
     // "host mx.example[192.0.2.1] said": that is the receiver's own address, not the sender's
     const at = (m.index ?? 0) + m[0].indexOf(ip);
     if (text[at - 1] === '[' && /[a-z0-9.-]/i.test(text[at - 2] ?? '')) continue;
-    const parts = ip.split('.').map(Number);
-    if (parts.some((p) => p > 255)) continue;
-    if (parts[0] === 10 || parts[0] === 127 || (parts[0] === 192 && parts[1] === 168)) continue;
-    if (parts[0] === 172 && parts[1] >= 16 && parts[1] <= 31) continue;
-    return ip;
+    // private, loopback and other non-public ranges: the same test the message doctor uses
+    if (!isNonPublicIp(ip)) return ip;
   }
-  const v6 = /\[(?:ipv6:)?([0-9a-f:]{3,39})\]/i.exec(text);
-  return v6?.[1].includes(':') ? v6[1].toLowerCase() : undefined;
+  const v6 = /\[(?:ipv6:)?([0-9a-f:]{3,39})\]/i.exec(text)?.[1].toLowerCase();
+  return v6?.includes(':') && !isNonPublicIp(v6) ? v6 : undefined;
 }
 
 async function reverseDns(ip: string, resolver: Resolver): Promise<PtrCheck> {
