@@ -1,26 +1,33 @@
-// One benchmark worker (bench/parse.ts): reads the corpus files it is given, warms up, then on
-// the "go" message explains every file `passes` times and reports how many it did.
+// One benchmark process (bench/parse.ts forks N of them): reads the corpus files it is given, warms
+// up, then on "go" explains every file `passes` times and reports how many it did and its CPU time.
 import { readFile } from 'node:fs/promises';
-import { parentPort, workerData } from 'node:worker_threads';
 import { explain } from '../src/explain.js';
 
-const { files, passes } = workerData as { files: string[]; passes: number };
-const mails = await Promise.all(files.map((f) => readFile(f)));
-for (const m of mails) await explain(m).catch(() => undefined);
-parentPort?.once('message', async () => {
-  const cpu0 = process.cpuUsage();
-  let n = 0;
-  for (let p = 0; p < passes; p++) {
-    for (const m of mails) {
-      await explain(m).catch(() => undefined);
-      n++;
+interface Job {
+  files: string[];
+  passes: number;
+}
+const send = (m: unknown) => process.send?.(m);
+
+process.once('message', async (job: Job) => {
+  const mails = await Promise.all(job.files.map((f) => readFile(f)));
+  for (const m of mails) await explain(m).catch(() => undefined);
+  process.once('message', async () => {
+    const cpu0 = process.cpuUsage();
+    let n = 0;
+    for (let p = 0; p < job.passes; p++) {
+      for (const m of mails) {
+        await explain(m).catch(() => undefined);
+        n++;
+      }
     }
-  }
-  const cpu = process.cpuUsage(cpu0);
-  parentPort?.postMessage({
-    messages: n,
-    heap: process.memoryUsage().heapUsed,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    const cpu = process.cpuUsage(cpu0);
+    send({
+      messages: n,
+      heap: process.memoryUsage().heapUsed,
+      rss: process.resourceUsage().maxRSS * 1024,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    });
   });
+  send('ready');
 });
-parentPort?.postMessage('ready');

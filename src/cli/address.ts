@@ -1,9 +1,8 @@
 // `bouncedoc address ADDR...`: syntax (RFC 5321/5322, RFC 6531), the likely intended domain for
 // typos of common providers, and whether the domain exists and accepts mail.
 import type { Command } from '@commander-js/extra-typings';
-import picocolors from 'picocolors';
-import { paintSeverity } from '../auth/message/format-text.js';
 import { type AddressCheck, checkAddress } from '../diagnose/recipient.js';
+import { paintFor, paintSeverity } from '../output/paint.js';
 import { printableDeep } from '../output/printable.js';
 import { dnsOption, resolverFrom } from './dns-options.js';
 import { type CliState, useColor } from './io.js';
@@ -37,7 +36,7 @@ export function register(program: Command, state: CliState): void {
 
 export function formatAddress(check: AddressCheck, color: boolean): string {
   const r = printableDeep(check);
-  const c = picocolors.createColors(color);
+  const c = paintFor(color);
   const lines = [c.bold(r.address || r.input), `  ${r.summary}`];
   for (const f of r.findings) {
     lines.push(`  ${paintSeverity(c, f.severity, f.severity)}: ${f.message}${f.fix ? ` ${f.fix}` : ''}`);

@@ -6,12 +6,12 @@
 
 import { isIP } from 'node:net';
 import type { Command } from '@commander-js/extra-typings';
-import picocolors from 'picocolors';
-import { formatAuditText, type Paint } from '../auth/message/format-text.js';
 import { auditMessage } from '../auth/message/index.js';
 import type { MessageAudit } from '../auth/message/types.js';
 import { serversResolver, systemResolver } from '../dns/index.js';
 import { explain } from '../explain.js';
+import { formatAuditText } from '../output/audit-text.js';
+import { paintFor } from '../output/paint.js';
 import { checkInput } from '../read/bytes.js';
 import { InputError } from '../read/index.js';
 import type { Resolver } from '../types.js';
@@ -105,7 +105,7 @@ export function register(program: Command, state: CliState): void {
         return fail(`internal error while checking ${file}: ${oneLine(err)}`);
       }
       if (opts.json) state.io.stdout(`${JSON.stringify(audit, null, 2)}\n`);
-      else state.io.stdout(formatAuditText(audit, paint(useColor(state.io))));
+      else state.io.stdout(formatAuditText(audit, paintFor(useColor(state.io))));
       state.exitCode = Math.max(state.exitCode, exitCodeOf(audit));
     });
 }
@@ -128,9 +128,4 @@ export function exitCodeOf(a: MessageAudit): number {
   if (v?.result === 'fail' || v?.result === 'permerror') return EXIT_FAIL;
   if (a.findings.some((f) => f.severity === 'error')) return EXIT_FAIL;
   return EXIT_OK;
-}
-
-function paint(color: boolean): Paint {
-  const c = picocolors.createColors(color);
-  return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold };
 }

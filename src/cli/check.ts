@@ -4,16 +4,15 @@
 // Exit status: 0 nothing wrong (or warnings only); 1 errors found; 2 could not run: bad arguments,
 // an unreadable zone file, or a record that could not be checked because DNS did not answer (a
 // check that could not look is no pass).
-import { domainToASCII } from 'node:url';
 import type { Command } from '@commander-js/extra-typings';
 import { Option } from '@commander-js/extra-typings';
-import picocolors from 'picocolors';
 import { isValidSelector } from '../auth/dkim/selectors.js';
 import { checkDomain, type DomainCheck } from '../auth/domain.js';
-import { isValidDomain } from '../auth/spf/index.js';
+import { domainToCheck } from '../auth/domain-name.js';
 import { serversResolver, systemResolver } from '../dns/index.js';
+import { formatCheckText } from '../output/check-text.js';
+import { paintFor } from '../output/paint.js';
 import type { Resolver } from '../types.js';
-import { formatCheckText, type Paint } from './check-text.js';
 import { collect, dnsOption, isServer, readZoneResolver } from './dns-options.js';
 
 export { isServer };
@@ -55,10 +54,8 @@ export function register(program: Command, state: CliState): void {
         state.io.stderr(`bouncedoc: ${message}\n`);
         state.exitCode = Math.max(state.exitCode, EXIT_CANNOT_RUN);
       };
-      // internationalized names are asked in their ASCII (punycode) form, as DNS holds them
-      const domain = domainToASCII(domainArg.trim().replace(/\.$/, '')).toLowerCase();
-      if (!isValidDomain(domain) || /[^a-z0-9._-]/.test(domain))
-        return fail(`"${domainArg}" is not a domain name`);
+      const domain = domainToCheck(domainArg);
+      if (domain === null) return fail(`"${domainArg}" is not a domain name`);
       const bad = opts.selector.find((s) => !isValidSelector(s));
       if (bad !== undefined)
         return fail(`"${bad}" is not a DKIM selector (the s= of a DKIM-Signature, e.g. "default")`);
@@ -95,7 +92,7 @@ export function register(program: Command, state: CliState): void {
         return fail(`internal error while checking ${domain}: ${oneLine(err)}`);
       }
       if (opts.json) state.io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-      else state.io.stdout(formatCheckText(result, paint(useColor(state.io))));
+      else state.io.stdout(formatCheckText(result, paintFor(useColor(state.io))));
       state.exitCode = Math.max(state.exitCode, exitCodeOf(result, state));
     });
 }
@@ -113,9 +110,4 @@ export function exitCodeOf(result: DomainCheck, state?: CliState): number {
     return EXIT_CANNOT_RUN;
   }
   return EXIT_OK;
-}
-
-function paint(color: boolean): Paint {
-  const c = picocolors.createColors(color);
-  return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold, underline: c.underline };
 }

@@ -1,13 +1,11 @@
 // Terminal output for a person: per recipient the summary label, the key fields and the advice.
-import picocolors from 'picocolors';
 import type { BounceType, Diagnosis, ExplainReport, RecipientResult } from '../types.js';
 import { isErrorReport, type ReportOrError } from './json.js';
+import { type Paint, paintFor } from './paint.js';
 import { printableDeep, shorten } from './printable.js';
 
 /** The server's words are cut here for a person (a hostile bounce may carry megabytes). */
 export const MAX_SHOWN_CHARS = 2000;
-
-type Colors = ReturnType<typeof picocolors.createColors>;
 
 export interface TextOptions {
   /** colour on (a TTY without NO_COLOR); the caller decides */
@@ -29,15 +27,15 @@ const TYPE_LABEL: Record<BounceType, string> = {
   block: 'blocked: the address is fine, the message or sender was refused',
 };
 
-function paintType(c: Colors, t: BounceType, s: string): string {
+function paintType(c: Paint, t: BounceType, s: string): string {
   return t === 'hard' ? c.red(s) : t === 'soft' ? c.yellow(s) : c.magenta(s);
 }
 
-function field(c: Colors, name: string, value: string | undefined): string {
+function field(c: Paint, name: string, value: string | undefined): string {
   return value ? `  ${c.dim(`${name}:`.padEnd(16))}${value}\n` : '';
 }
 
-function recipientText(c: Colors, r: RecipientResult, kind: ExplainReport['kind']): string {
+function recipientText(c: Paint, r: RecipientResult, kind: ExplainReport['kind']): string {
   let out = `\n${c.bold(paintType(c, r.bounceType, r.advice.summary))}\n`;
   out += field(c, 'recipient', r.recipient || '(not named)');
   const codes = [r.status, r.replyCode].filter(Boolean).join(' / ');
@@ -65,7 +63,7 @@ function recipientText(c: Colors, r: RecipientResult, kind: ExplainReport['kind'
 }
 
 /** The chain's root cause, the one fix and the corrected record, then what was (not) checked. */
-function diagnosisText(c: Colors, d: Diagnosis): string {
+function diagnosisText(c: Paint, d: Diagnosis): string {
   let out = `  ${c.bold(c.yellow('root cause:'))} ${d.rootCause}\n`;
   out += `  ${c.bold('fix:')} ${d.fix}\n`;
   if (d.correctedRecord) {
@@ -81,7 +79,7 @@ function diagnosisText(c: Colors, d: Diagnosis): string {
   return out;
 }
 
-function reportText(c: Colors, report: ReportOrError, many: boolean): string {
+function reportText(c: Paint, report: ReportOrError, many: boolean): string {
   if (isErrorReport(report)) return `${c.bold(report.source)}: ${c.red(`error: ${report.error}`)}\n`;
   let out = many && report.source ? `${c.bold(report.source)}\n` : '';
   out += `${c.cyan(KIND_LABEL[report.kind])}${report.format && report.format !== 'none' ? c.dim(` (${report.format})`) : ''}\n`;
@@ -104,7 +102,7 @@ function reportText(c: Colors, report: ReportOrError, many: boolean): string {
 }
 
 export function formatText(reports: ReportOrError[], options: TextOptions): string {
-  const c = picocolors.createColors(options.color);
+  const c = paintFor(options.color);
   const many = reports.length > 1;
   // every string from the bounce or from DNS is made terminal-safe before the colours are added
   return reports.map((r) => reportText(c, printableDeep(r), many)).join(many ? '\n' : '');

@@ -48,7 +48,7 @@ describe('text output excerpts', () => {
   it('in a long record cut to an excerpt, the carets stand under the faulty characters', async () => {
     const { checkDomain } = await import('../../src/auth/domain.js');
     const { memoryResolver } = await import('../../src/dns/index.js');
-    const { formatCheckText } = await import('../../src/cli/check-text.js');
+    const { formatCheckText } = await import('../../src/output/check-text.js');
     const key = `v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=; n=${'x'.repeat(120)}`;
     const r = await checkDomain('example.com', {
       resolver: memoryResolver({ 'default._domainkey.example.com': { TXT: [[`"${key}"`]] } }),

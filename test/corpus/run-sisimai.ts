@@ -1,6 +1,6 @@
 // `npm run corpus [-- --module NAME] [--file PART] [--kind lhost] [--clean] [--diff [--field status]]`:
 // agreement with the Sisimai corpus, per field overall and per module; per-sample answers written to
-// .corpus-out/sisimai.json. --clean keeps only unflagged records; --field limits the --diff listing.
+// .corpus-out/sisimai.json (or --out FILE). --clean keeps only unflagged records; --field limits the --diff listing.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     clean: { type: 'boolean', default: false },
     diff: { type: 'boolean', default: false },
     field: { type: 'string' },
+    out: { type: 'string' },
   },
 });
 
@@ -56,7 +57,7 @@ if (values.diff) {
 
 const outDir = path.join(repoRoot, '.corpus-out');
 await mkdir(outDir, { recursive: true });
-const outFile = path.join(outDir, 'sisimai.json');
+const outFile = values.out ? path.resolve(values.out) : path.join(outDir, 'sisimai.json');
 await writeFile(
   outFile,
   `${JSON.stringify({ overall: run.overall, byModule: run.byModule, samples: run.samples }, null, 1)}\n`,

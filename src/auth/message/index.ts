@@ -9,7 +9,6 @@ export {
 } from './audit.js';
 export { type AuthResult, type AuthResultsHeader, parseAuthResults } from './auth-results.js';
 export type { DkimSignatureInfo } from './dkim-signature.js';
-export { formatAuditText, noPaint, type Paint } from './format-text.js';
 export { type MessageHeaders, readMessageHeaders } from './read-headers.js';
 export type { ReceivedHop } from './received.js';
 export { parseReceivedSpf, type ReceivedSpf } from './received-spf.js';

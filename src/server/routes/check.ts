@@ -1,9 +1,8 @@
 // GET /api/check/{domain}?selector=S&selector=T: the domain doctor.
-import { domainToASCII } from 'node:url';
 import { Hono } from 'hono';
 import { isValidSelector } from '../../auth/dkim/selectors.js';
 import { checkDomain } from '../../auth/domain.js';
-import { isValidDomain } from '../../auth/spf/index.js';
+import { domainToCheck } from '../../auth/domain-name.js';
 import type { AppOptions } from '../app.js';
 
 export const MAX_SELECTORS = 20;
@@ -11,12 +10,8 @@ export const MAX_SELECTORS = 20;
 export function checkRoutes(options: AppOptions): Hono {
   const app = new Hono();
   app.get('/check/:domain', async (c) => {
-    const raw = c.req.param('domain').trim().toLowerCase().replace(/\.$/, '');
-    // an IDN (bücher.example) is checked under its A-label (xn--bcher-kva.example), as `check` does
-    const domain = raw.length <= 1024 && /[^\x00-\x7f]/.test(raw) ? domainToASCII(raw) : raw;
-    if (domain.length > 253 || !isValidDomain(domain) || /[^a-z0-9._-]/.test(domain)) {
-      return c.json({ error: 'not a domain name' }, 400);
-    }
+    const domain = domainToCheck(c.req.param('domain'));
+    if (domain === null) return c.json({ error: 'not a domain name' }, 400);
     const selectors = (c.req.queries('selector') ?? [])
       .flatMap((s) => s.split(','))
       .map((s) => s.trim())

@@ -1,33 +1,8 @@
 // The message doctor's result as text for a person: identities, alignment, DMARC, verdict, root
 // cause and fix. Colour comes in as functions so that the caller decides (TTY, NO_COLOR).
-import { printableDeep } from '../../output/printable.js';
-import type { Severity } from '../../types.js';
-import type { IdentityCheck, MessageAudit } from './types.js';
-
-export interface Paint {
-  red(s: string): string;
-  yellow(s: string): string;
-  green(s: string): string;
-  dim(s: string): string;
-  bold(s: string): string;
-}
-
-export const noPaint: Paint = {
-  red: (s) => s,
-  yellow: (s) => s,
-  green: (s) => s,
-  dim: (s) => s,
-  bold: (s) => s,
-};
-
-/** `text` in its severity's colour: errors red, warnings yellow, notes dim (every text formatter). */
-export function paintSeverity(
-  p: Pick<Paint, 'red' | 'yellow' | 'dim'>,
-  severity: Severity,
-  text: string,
-): string {
-  return severity === 'error' ? p.red(text) : severity === 'warning' ? p.yellow(text) : p.dim(text);
-}
+import type { IdentityCheck, MessageAudit } from '../auth/message/types.js';
+import { noPaint, type Paint, paintSeverity } from './paint.js';
+import { printableDeep } from './printable.js';
 
 const SOURCE_WORDS: Record<string, string> = {
   given: 'given',

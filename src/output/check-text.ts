@@ -2,16 +2,10 @@
 // under an excerpt of the record, the fix, and the corrected record to paste.
 import type { CorrectedRecord, DomainCheck, DomainFinding } from '../auth/domain.js';
 import { markSpans, type Verdict } from '../auth/findings.js';
-import { type Paint as MessagePaint, noPaint, paintSeverity } from '../auth/message/format-text.js';
 import type { SpfLookupNode } from '../auth/spf/index.js';
-import { printableDeep } from '../output/printable.js';
 import type { Finding } from '../types.js';
-
-export interface Paint extends MessagePaint {
-  underline(s: string): string;
-}
-
-const plain: Paint = { ...noPaint, underline: (s) => s };
+import { noPaint, type Paint, paintSeverity } from './paint.js';
+import { printableDeep } from './printable.js';
 
 /** The severity labels, padded to one width so that the messages line up. */
 const LABEL: Record<Finding['severity'], string> = { error: 'error  ', warning: 'warning', info: 'note   ' };
@@ -28,7 +22,7 @@ const VERDICT_WORDS: Record<Verdict, string> = {
 const WINDOW = 36;
 const INDENT = '    ';
 
-export function formatCheckText(check: DomainCheck, paint: Paint = plain): string {
+export function formatCheckText(check: DomainCheck, paint: Paint = noPaint): string {
   // DNS data is attacker-controlled: terminal-safe before painting (same lengths, so spans hold)
   const r = printableDeep(check);
   const out: string[] = [];
