@@ -3,9 +3,10 @@
 // reverse DNS. Expensive parts are shared between the results of one report.
 import { checkDomain, type DomainCheck } from '../auth/domain.js';
 import { auditMessage, type MessageAudit } from '../auth/message/index.js';
-import { isNonPublicIp } from '../auth/message/ip-address.js';
 import { lintSpf, type SpfLintResult } from '../auth/spf/index.js';
 import type { Clock, ExplainReport, RecipientResult, Resolver } from '../types.js';
+import { domainNamedIn, domainOf, ipFrom } from './bounce-clues.js';
+import { reverseDns } from './reverse-dns.js';
 import type { PtrCheck, SenderEvidence } from './types.js';
 
 export interface ChainOptions {
@@ -131,74 +132,4 @@ export async function gatherSenderEvidence(
   }
   await Promise.all(work);
   return evidence;
-}
-
-export function domainOf(address: string | undefined): string | undefined {
-  if (!address) return undefined;
-  const m = /@([A-Za-z0-9.-]+)/.exec(address);
-  return m ? m[1].toLowerCase().replace(/\.$/, '') : undefined;
-}
-
-/**
- * The sender's domain as receivers name it in DMARC refusals, when no headers came with the bounce:
- * Gmail's "Unauthenticated email from example.com is not accepted", "administrator of example.com
- * domain", and the common "DMARC policy for example.com".
- */
-const DOMAIN_PHRASES: readonly RegExp[] = [
-  /unauthenticated email from ([a-z0-9-]+(?:\.[a-z0-9-]+)+)/,
-  /administrator of ([a-z0-9-]+(?:\.[a-z0-9-]+)+) domain/,
-  /dmarc policy (?:for|of) ([a-z0-9-]+(?:\.[a-z0-9-]+)+)/,
-];
-
-export function domainNamedIn(lowerText: string): string | undefined {
-  for (const re of DOMAIN_PHRASES) {
-    const m = re.exec(lowerText);
-    if (m) return m[1].replace(/\.$/, '');
-  }
-  return undefined;
-}
-
-/** The first public IPv4 (or bracketed IPv6) address the receiver's reply names. */
-export function ipFrom(text: string): string | undefined {
-  const v4 = /(?:^|[^\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d.]*\d)/g;
-  for (const m of text.matchAll(v4)) {
-    const ip = m[1];
-    // "host mx.example[192.0.2.1] said": that is the receiver's own address, not the sender's
-    const at = (m.index ?? 0) + m[0].indexOf(ip);
-    if (text[at - 1] === '[' && /[a-z0-9.-]/i.test(text[at - 2] ?? '')) continue;
-    // private, loopback and other non-public ranges: the same test the message doctor uses
-    if (!isNonPublicIp(ip)) return ip;
-  }
-  const v6 = /\[(?:ipv6:)?([0-9a-f:]{3,39})\]/i.exec(text)?.[1].toLowerCase();
-  return v6?.includes(':') && !isNonPublicIp(v6) ? v6 : undefined;
-}
-
-async function reverseDns(ip: string, resolver: Resolver): Promise<PtrCheck> {
-  const name = reverseName(ip);
-  if (!name) return { rcode: 'ERROR', names: [] };
-  const answer = await resolver(name, 'PTR');
-  const names = answer.answers
-    .filter((a): a is string => typeof a === 'string')
-    .map((n) => n.replace(/\.$/, ''));
-  const check: PtrCheck = { rcode: answer.rcode, names };
-  for (const n of names.slice(0, 10)) {
-    const forward = await resolver(n, ip.includes(':') ? 'AAAA' : 'A');
-    if (forward.answers.some((a) => typeof a === 'string' && a.toLowerCase() === ip)) {
-      check.confirmedName = n;
-      break;
-    }
-  }
-  return check;
-}
-
-function reverseName(ip: string): string | undefined {
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(ip)) return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
-  if (!ip.includes(':')) return undefined;
-  const [head, tail = ''] = ip.split('::');
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const groups = [...h, ...new Array(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t];
-  if (groups.length !== 8) return undefined;
-  const nibbles = groups.map((g) => g.padStart(4, '0')).join('');
-  return `${[...nibbles].reverse().join('.')}.ip6.arpa`;
 }
