@@ -1,7 +1,6 @@
 // `bouncedoc serve`: the local web page and JSON API.
 import type { Command } from '@commander-js/extra-typings';
 import { serversResolver, systemResolver } from '../dns/index.js';
-import { defaultDbPath, startServer } from '../server/serve.js';
 import { dnsOption, isServer } from './dns-options.js';
 import { type CliState, oneLine } from './io.js';
 
@@ -34,6 +33,8 @@ export function register(program: Command, state: CliState): void {
         ? serversResolver(opts.dns, { timeoutMs: 2500 })
         : systemResolver({ timeoutMs: 2500 });
       try {
+        // the server (Hono, SQLite, the page) is loaded only for this command
+        const { defaultDbPath, startServer } = await import('../server/serve.js');
         const server = await startServer({
           port,
           host: opts.host,
