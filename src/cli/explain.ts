@@ -60,16 +60,13 @@ export function register(program: Command, state: CliState): void {
       }
       const format = opts.format ?? (opts.ndjson ? 'ndjson' : opts.json ? 'json' : 'text');
       const sources = files.length > 0 ? files : ['-'];
-      const reports: ReportOrError[] = [];
-      let stdinUsed = false;
-      for (const source of sources) {
-        if (source === '-' && stdinUsed) {
-          reports.push({ source, error: 'standard input can be read only once' });
-          continue;
-        }
-        if (source === '-') stdinUsed = true;
-        reports.push(await explainSource(state, source, chain));
-      }
+      const firstStdin = sources.indexOf('-');
+      // Several files are explained a few at a time: the diagnosis of each waits mostly on DNS.
+      const reports = await mapInOrder(sources, PARALLEL_FILES, (source, i) =>
+        source === '-' && i !== firstStdin
+          ? Promise.resolve<ReportOrError>({ source, error: 'standard input can be read only once' })
+          : explainSource(state, source, chain),
+      );
       const failed = reports.filter(isErrorReport);
       if (failed.length > 0) state.exitCode = Math.max(state.exitCode, EXIT_BAD_INPUT);
       const ok = reports.filter((r): r is ExplainReport => !isErrorReport(r));
@@ -91,6 +88,27 @@ export function register(program: Command, state: CliState): void {
       // Errors always go to stderr as one line each, in every format.
       for (const f of failed) state.io.stderr(`bouncedoc: ${printable(f.source)}: ${printable(f.error)}\n`);
     });
+}
+
+/** Files explained at the same time (each mostly waits on DNS for its diagnosis). */
+const PARALLEL_FILES = 8;
+
+/** fn over items with at most `limit` running at once; the results in the items' order. */
+async function mapInOrder<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }
 
 async function explainSource(state: CliState, source: string, chain: ChainOptions): Promise<ReportOrError> {

@@ -62,6 +62,15 @@ test('type SPF (99), which c-ares cannot ask, goes through the raw UDP client', 
   assert.equal((await resolve('silent.example.com', 'SPF')).rcode, 'TIMEOUT');
 });
 
+test('a server that let a type-99 question time out is not asked that type again (other types are)', async () => {
+  const fresh = serversResolver([server.address], { timeoutMs: 300, tries: 1 });
+  assert.equal((await fresh('silent.example.com', 'SPF')).rcode, 'TIMEOUT');
+  const before = server.asked.get('example.com') ?? 0;
+  assert.equal((await fresh('example.com', 'SPF')).rcode, 'TIMEOUT');
+  assert.equal(server.asked.get('example.com') ?? 0, before);
+  assert.equal((await fresh('example.com', 'TXT')).rcode, 'NOERROR');
+});
+
 test('node:dns error codes map to rcodes', () => {
   assert.equal(rcodeOfError({ code: 'ENOTFOUND' }).rcode, 'NXDOMAIN');
   assert.deepEqual(rcodeOfError({ code: 'ENODATA' }), { rcode: 'NOERROR', answers: [] });

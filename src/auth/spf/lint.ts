@@ -287,7 +287,8 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
     fixed = 'v=spf1 -all';
   }
 
-  const type99 = await type99Pending;
+  // NXDOMAIN means the name holds no record of any type (RFC 8020): no type-99 answer to wait for
+  const type99 = txt.rcode === 'NXDOMAIN' ? txt : await type99Pending;
   if (type99.rcode === 'NOERROR' && type99.answers.length > 0) {
     findings.push({
       code: 'spf.type99-record',
