@@ -226,6 +226,7 @@ export async function auditMessage(
     dmarc: dmarc[0],
     receiver,
     ip: ip?.address,
+    ...(h.forwarding && { forwarded: h.forwarding }),
     arc: {
       result: arcResult.result,
       firstSawDmarc:

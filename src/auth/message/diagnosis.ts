@@ -5,7 +5,9 @@
 //   no-author-domain            no single From domain
 //   dmarc-dns-failure           the DMARC record could not be fetched
 //   fail-despite-aligned-pass   an aligned pass exists but the receiver says fail (strict alignment?)
-//   forwarded                   ARC shows DMARC passed before a forwarder/list broke SPF and DKIM
+//   forwarded                   ARC shows DMARC passed before a forwarder/list broke SPF and DKIM,
+//                               or the headers show forwarding (SRS, List-Id, Delivered-To) and
+//                               nothing aligned passes
 //   foreign-from-domain         From at a mailbox provider (gmail.com, mail.ru...) sent elsewhere
 //   dkim-<fault>                an aligned DKIM signature fails: dkim-body-hash, dkim-bad-signature,
 //                               dkim-no-key, dkim-key-type, dkim-key-version, dkim-key-invalid,
@@ -17,6 +19,7 @@
 //   unaligned-envelope-no-dkim  SPF passes for another domain, no passing DKIM
 //   nothing-authenticates       neither SPF nor DKIM passes for any domain
 import { compauthMeaning } from './compauth.js';
+import type { ForwardingSign } from './forwarding-signs.js';
 import { espOf, mailboxProviderOf } from './providers.js';
 import type { ReceiverView } from './receiver-view.js';
 import type { DmarcVerdict, IdentityCheck } from './types.js';
@@ -31,6 +34,8 @@ export interface DiagnosisInput {
   receiver?: ReceiverView;
   /** ARC: result of our check or the receiver's, and what the first intermediary saw */
   arc?: { result?: string; firstSawDmarc?: string; firstSawBy?: string };
+  /** a sign in the headers that a forwarder or a list sent the message on */
+  forwarded?: ForwardingSign;
   /** the sending IP, when known */
   ip?: string;
   /** names of hosts in the Received chain (to name an ESP) */
@@ -196,6 +201,22 @@ function causeOf(input: DiagnosisInput, from: string): Cause {
       fixes: [
         `Use a From address on a domain you control (and set up SPF, DKIM and DMARC for it).`,
         `Or send through ${provider}'s own SMTP server with authentication, so that ${provider} signs the message.`,
+      ],
+    };
+  }
+
+  // 2b. forwarding without ARC: the headers show a forwarder or a list, and nothing aligned passes;
+  // a broken aligned signature is then the forwarder's change, not the sender's key or signing
+  const fwd = input.forwarded;
+  if (fwd && !passing.some((p) => p.alignment?.aligned) && (brokenAlignedDkim.length > 0 || !provider)) {
+    return {
+      code: 'forwarded',
+      text: `The message failed DMARC after being sent on: ${fwd.words}. The forwarding server's IP is not in ${from}'s SPF${brokenAlignedDkim.length > 0 ? ', and the forwarding changed the message so that its DKIM signature no longer verifies' : ', and no DKIM signature for it survived'}.`,
+      fixes: [
+        fwd.kind === 'list'
+          ? 'The mailing list should rewrite From to its own domain (or stop changing subject and body) and add ARC signatures (RFC 8617).'
+          : 'The forwarder should keep the message unchanged and add ARC signatures (RFC 8617); the recipient can deliver directly to the final mailbox instead of forwarding.',
+        `For ${from}: sign every message with an aligned DKIM signature; unlike SPF it survives forwarding when the message is not changed.`,
       ],
     };
   }

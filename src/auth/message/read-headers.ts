@@ -6,6 +6,7 @@ import { domainOf, type Mailbox, parseAddressList, parseReversePath } from './ad
 import { type ArcChainShape, readArcSets } from './arc-sets.js';
 import { type AuthResultsHeader, parseAuthResults } from './auth-results.js';
 import { type DkimSignatureInfo, parseDkimSignature } from './dkim-signature.js';
+import { type ForwardingSign, forwardingSign } from './forwarding-signs.js';
 import { fieldValues, readHeaderFields } from './header-fields.js';
 import { parseReceived, type ReceivedHop } from './received.js';
 import { parseReceivedSpf, type ReceivedSpf } from './received-spf.js';
@@ -22,6 +23,8 @@ export interface MessageHeaders {
   arc: ArcChainShape;
   authResults: AuthResultsHeader[];
   receivedSpf: ReceivedSpf[];
+  /** a sign that a forwarder or a mailing list sent the message on (SRS, List-Id, Delivered-To) */
+  forwarding?: ForwardingSign;
   /** a body follows the header block (DKIM can then be verified) */
   hasBody: boolean;
   findings: Finding[];
@@ -115,7 +118,20 @@ export function readMessageHeaders(text: string): MessageHeaders {
   // otherwise it is a header block pasted with a trailing blank line.
   const hasBody =
     separated && (!bodyBlank || (dkim.length > 0 && dkim.every((d) => d.bh && EMPTY_BODY_HASHES.has(d.bh))));
-  return { from, fromDomain, returnPath, received, dkim, arc, authResults, receivedSpf, hasBody, findings };
+  const forwarding = forwardingSign(fields, returnPath);
+  return {
+    from,
+    fromDomain,
+    returnPath,
+    received,
+    dkim,
+    arc,
+    authResults,
+    receivedSpf,
+    ...(forwarding && { forwarding }),
+    hasBody,
+    findings,
+  };
 }
 
 export { domainOf };

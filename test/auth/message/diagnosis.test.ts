@@ -67,6 +67,58 @@ describe('root causes', () => {
     assert.ok(a.fixes.some((f) => /ARC/.test(f)));
   });
 
+  for (const sign of [
+    {
+      name: 'an SRS return path',
+      headers: 'Return-Path: <SRS0=AbCd=TT=example.com=alice@fwd.example.org>\r\n',
+      by: /fwd\.example\.org/,
+    },
+    {
+      name: 'a List-Id field',
+      headers: 'List-Id: Friends <friends.lists.example.org>\r\n',
+      by: /friends\.lists\.example\.org/,
+    },
+    {
+      name: 'two first mailboxes',
+      headers: 'Delivered-To: bob@example.net\r\nDelivered-To: bob@old-job.example\r\n',
+      by: /bob@old-job\.example/,
+    },
+  ]) {
+    it(`forwarding without ARC, seen from ${sign.name}, a changed body and a foreign IP: "forwarded"`, async () => {
+      const original = await signed(message('alice@example.com'), 'example.com');
+      const changed = Buffer.concat([Buffer.from(sign.headers), original, Buffer.from('-- \r\nFooter\r\n')]);
+      const a = await auditMessage(changed, {
+        resolver: memoryResolver({
+          'test._domainkey.example.com': { TXT: [[publicKey]] },
+          'example.com': { TXT: [['v=spf1 ip4:192.0.2.10 -all']] },
+          '_dmarc.example.com': { TXT: [['v=DMARC1; p=reject']] },
+        }),
+        ip: '198.51.100.20',
+        mailFrom: 'alice@example.com',
+        clock,
+      });
+      assert.equal(a.dkim[0].code, 'dkim.body-hash');
+      assert.equal(a.dmarc[0].result, 'fail');
+      assert.equal(a.rootCause?.code, 'forwarded');
+      assert.match(a.rootCause!.text, sign.by);
+    });
+  }
+
+  it('the same broken signature without any sign of forwarding stays a DKIM fault', async () => {
+    const original = await signed(message('alice@example.com'), 'example.com');
+    const changed = Buffer.concat([original, Buffer.from('-- \r\nFooter\r\n')]);
+    const a = await auditMessage(changed, {
+      resolver: memoryResolver({
+        'test._domainkey.example.com': { TXT: [[publicKey]] },
+        '_dmarc.example.com': { TXT: [['v=DMARC1; p=reject']] },
+      }),
+      ip: '198.51.100.20',
+      mailFrom: 'alice@example.com',
+      clock,
+    });
+    assert.equal(a.rootCause?.code, 'dkim-body-hash');
+  });
+
   it('From at a mailbox provider, sent through one\'s own server: "foreign-from-domain"', async () => {
     const msg = await signed(message('someone@mail.ru'), 'shop.example');
     const a = await auditMessage(msg, {
