@@ -1,8 +1,9 @@
 // RFC 5965 Abuse Reporting Format: a multipart/report with a message/feedback-report part.
+import { pickHeaderFields } from '../read/headers.js';
 import { headerValue, parseHeaderBlock } from '../read/index.js';
 import { MAX_RECIPIENTS } from '../read/limits.js';
 import type { Extraction, MailMessage, RawRecipient } from '../types.js';
-import { fieldAddress, findAddress } from './fields.js';
+import { fieldAddress, findAddress, matchAtLineStart } from './fields.js';
 import { readOriginal } from './original.js';
 
 /**
@@ -49,6 +50,9 @@ export function extractArf(msg: MailMessage): Extraction | null {
   return ex;
 }
 
+/** The Feedback-Type field at a line start (see inlineReport); global for matchAtLineStart. */
+const FEEDBACK_TYPE = /feedback-type[ \t]*:[ \t]*[A-Za-z]/gi;
+
 /**
  * Feedback-report fields written into a text part instead of a message/feedback-report part (some
  * reporters send the report as text/plain). RFC 5965 3.1 requires Feedback-Type, User-Agent and
@@ -58,11 +62,14 @@ export function extractArf(msg: MailMessage): Extraction | null {
 function inlineReport(msg: MailMessage): string | undefined {
   for (const p of msg.parts) {
     if (!p.contentType.startsWith('text/plain')) continue;
-    const at = /^feedback-type[ \t]*:[ \t]*[A-Za-z]/im.exec(p.content);
+    const at = matchAtLineStart(FEEDBACK_TYPE, p.content);
     if (at && /^user-agent[ \t]*:/im.test(p.content)) return p.content.slice(at.index);
   }
   return undefined;
 }
+
+/** Microsoft's header naming the complaining mailbox in a JMRP report (see extractJmrp). */
+const JMRP_RECIPIENT = 'x-hmxmroriginalrecipient';
 
 /**
  * Microsoft's Junk Mail Reporting Program (JMRP) predates ARF and sends no message/feedback-report
@@ -72,9 +79,9 @@ function inlineReport(msg: MailMessage): string | undefined {
  */
 function extractJmrp(msg: MailMessage): Extraction | null {
   const original = readOriginal(msg);
-  if (!original) return null;
-  const fields = parseHeaderBlock(original.headers);
-  const named = headerValue(fields, 'x-hmxmroriginalrecipient');
+  // Most returned messages are no junk reports: a scan for the header's name spares them the parse.
+  if (!original || !/x-hmxmroriginalrecipient/i.test(original.headers)) return null;
+  const named = pickHeaderFields(original.headers, [JMRP_RECIPIENT]).values.get(JMRP_RECIPIENT);
   if (named === undefined) return null;
   const recipient: RawRecipient = {
     recipient: fieldAddress(named),

@@ -2,7 +2,9 @@
 import type { SmtpCommand } from '../types.js';
 
 /** An addr-spec: local@domain, no spaces or angle brackets. Linear: two bounded character classes. */
-const ADDRESS = /[^\s<>()"',;:@[\]]{1,256}@[A-Za-z0-9._\-[\]:]{1,256}/;
+const ADDRESS = /[^\s<>()"',;:@[\]]{1,256}@[A-Za-z0-9._\-[\]:]{1,256}/g;
+/** The longest local part ADDRESS takes. */
+const MAX_LOCAL = 256;
 
 /**
  * The address in a recipient field value. RFC 3464 2.3.2: `address-type ";" generic-address`;
@@ -13,23 +15,71 @@ export function fieldAddress(value: string): string {
   let v = value.trim();
   const semi = v.indexOf(';');
   if (semi > 0 && semi < 20 && /^[A-Za-z0-9-]+$/.test(v.slice(0, semi).trim())) v = v.slice(semi + 1);
-  v = v.replace(/\\x\{([0-9A-Fa-f]{1,6})\}/g, (_, hex: string) =>
-    String.fromCodePoint(Number.parseInt(hex, 16)),
-  );
+  if (v.includes('\\x{'))
+    v = v.replace(/\\x\{([0-9A-Fa-f]{1,6})\}/g, (_, hex: string) =>
+      String.fromCodePoint(Number.parseInt(hex, 16)),
+    );
   return findAddress(v);
 }
 
 /** The first address-looking token in a text, without brackets or trailing dots; '' if none. */
 export function findAddress(text: string): string {
+  const at = text.indexOf('@');
+  if (at < 0) return '';
+  // No match can start further than a local part's length before the first "@".
+  ADDRESS.lastIndex = Math.max(0, at - MAX_LOCAL);
   const m = ADDRESS.exec(text);
   if (!m) return '';
-  return m[0].replace(/[.\]:]+$/, '').replace(/^[.]+/, '');
+  return trimAddress(m[0]);
 }
+
+const ADDRESS_TAIL = '.]:';
+
+/** Trailing dots, brackets and colons cut off, then leading dots ("<a@b.example>." -> "a@b.example"). */
+function trimAddress(token: string): string {
+  let end = token.length;
+  while (end > 0 && ADDRESS_TAIL.includes(token[end - 1])) end--;
+  let start = 0;
+  while (start < end && token[start] === '.') start++;
+  return start === 0 && end === token.length ? token : token.slice(start, end);
+}
+
+/**
+ * The first match of a global pattern that starts a line, where /^.../m would match: at the text's
+ * start or after LF, CR, U+2028 or U+2029. A pattern that begins with a literal word is found
+ * faster this way than with ^ in multi-line mode, which the engine tries at every position.
+ */
+export function matchAtLineStart(pattern: RegExp, text: string): RegExpExecArray | null {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (isLineStart(text, m.index)) return m;
+    pattern.lastIndex = m.index + 1;
+  }
+  return null;
+}
+
+/** Does a line start at `i` (as /^/m sees lines)? */
+export function isLineStart(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const c = text.charCodeAt(i - 1);
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** An RFC 3464 type prefix (`smtp;`, `dns;`, `X-Postfix;`) of a field value. */
+const TYPE_PREFIX = /^\s*([A-Za-z][A-Za-z0-9-]{0,30})\s*;\s*/;
 
 /** Strips an RFC 3464 type prefix (`smtp;`, `dns;`, `X-Postfix;`) from a field value. */
 export function stripType(value: string): string {
-  const m = /^\s*[A-Za-z][A-Za-z0-9-]{0,30}\s*;\s*/.exec(value);
+  const m = TYPE_PREFIX.exec(value);
   return (m ? value.slice(m[0].length) : value).trim();
+}
+
+/** A typed field value's type in lower case ('' when it has none) and the value without it, trimmed. */
+export function splitType(value: string): { type: string; value: string } {
+  const m = TYPE_PREFIX.exec(value);
+  return m
+    ? { type: m[1].toLowerCase(), value: value.slice(m[0].length).trim() }
+    : { type: '', value: value.trim() };
 }
 
 /** An RFC 3463 enhanced status code anywhere in the text ("5.1.1"); '' if none. */
@@ -55,6 +105,8 @@ export function leadingReplyCode(text: string): string {
  * "SMTP error from remote mail server after RCPT TO:", and the like. '' when not said.
  */
 export function findSmtpCommand(text: string): SmtpCommand {
+  // One scan for the words all three patterns need: most texts have none of them.
+  if (!STAGE_WORDS.test(text)) return '';
   // Notice text is often folded, so words may be separated by a line break and indentation.
   const m =
     /in\s+reply\s+to\s+(?:the\s+)?(MAIL\s+FROM|RCPT\s+TO|end\s+of\s+DATA|DATA|EHLO|HELO|STARTTLS|AUTH)\b/i.exec(
@@ -67,6 +119,9 @@ export function findSmtpCommand(text: string): SmtpCommand {
   // Postfix: "host ... refused to talk to me: 554 ..." is a rejection of the connection greeting.
   return /refused\s+to\s+talk\s+to\s+me/i.test(text) ? 'CONN' : '';
 }
+
+/** A word each stage pattern of findSmtpCommand holds, followed by white space. */
+const STAGE_WORDS = /(?:in\s+reply|after|refused)\s/i;
 
 export function smtpCommandName(word: string): SmtpCommand {
   const w = word.toUpperCase();

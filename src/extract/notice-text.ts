@@ -2,6 +2,8 @@
 // part of a report human-readable; many MTAs quote the remote server's reply there ("<addr>: host
 // mx said: 550 5.1.1 ...", a sendmail session transcript) but leave Diagnostic-Code out of the
 // machine-readable part, or give a local mailer's exit code there (X-Unix; 77).
+import type { SmtpCommand } from '../types.js';
+import { findSmtpCommand } from './fields.js';
 
 /**
  * An SMTP reply inside a line: a code after start, space, colon or bracket, then space/hyphen and
@@ -18,19 +20,77 @@ export interface NoticeReply {
 }
 
 /**
+ * A notice text prepared for look-ups of several recipients: its lower-cased copy and its lines are
+ * made on first use and then shared by every look-up.
+ */
+export interface Notice {
+  readonly text: string;
+  lower?: string;
+  lines?: readonly string[];
+  lowLines?: readonly string[];
+}
+
+export function notice(text: string): Notice {
+  return { text };
+}
+
+function asNotice(text: string | Notice): Notice {
+  return typeof text === 'string' ? { text } : text;
+}
+
+/** The notice lower-cased as a whole: a cheap first test of whether any line names an address. */
+function lowerText(n: Notice): string {
+  n.lower ??= n.text.toLowerCase();
+  return n.lower;
+}
+
+/** The lines of a notice (at most MAX_LINES). */
+function noticeLines(n: Notice): readonly string[] {
+  n.lines ??= n.text.split(/\r?\n/, MAX_LINES);
+  return n.lines;
+}
+
+/** The lines lower-cased, each at the same index as in noticeLines. */
+function lowerLines(n: Notice): readonly string[] {
+  n.lowLines ??= noticeLines(n).map((l) => l.toLowerCase());
+  return n.lowLines;
+}
+
+/**
+ * Does some line of the notice name `needle` (lower case)? No line does when the whole lower-cased
+ * text does not hold it (an address holds no line break), which spares most texts the line split.
+ */
+function mayName(n: Notice, needle: string): boolean {
+  return needle !== '' && lowerText(n).includes(needle);
+}
+
+/**
+ * The SMTP stage the notice names (findSmtpCommand). Every stage phrase holds "reply", "after" or
+ * "refused" (ASCII letters, matched case-insensitively), so when a look-up has lower-cased the text
+ * already, three plain searches rule most notices out; otherwise findSmtpCommand checks by itself.
+ */
+export function findNoticeStage(n: Notice): SmtpCommand {
+  const low = n.lower;
+  if (low !== undefined && !low.includes('reply') && !low.includes('after') && !low.includes('refused'))
+    return '';
+  return findSmtpCommand(n.text);
+}
+
+/**
  * Finds the reply for `recipient` in the notice text: the first line naming the recipient that holds
  * a reply code; when the notice is about one recipient only (`single`), the last line of the text that
  * starts with a reply code (the final reply of a session transcript) will do.
  */
 export function findNoticeReply(
-  text: string | readonly string[],
+  text: string | Notice,
   recipient: string,
   single: boolean,
 ): NoticeReply | undefined {
-  const lines = noticeLines(text);
+  const n = asNotice(text);
   const needle = recipient.toLowerCase();
-  if (needle) {
-    const low = lowerLines(text, lines);
+  if (mayName(n, needle)) {
+    const lines = noticeLines(n);
+    const low = lowerLines(n);
     for (let i = 0; i < lines.length; i++) {
       if (!low[i].includes(needle)) continue;
       // Postfix folds the reply: the code may be on the naming line or the next indented ones.
@@ -40,7 +100,9 @@ export function findNoticeReply(
     }
   }
   if (!single) return undefined;
+  const lines = noticeLines(n);
   for (let i = lines.length - 1; i >= 0; i--) {
+    if (!mayStartWithReply(lines[i])) continue;
     const m = /^\s{0,8}([245]\d\d)[ -](?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<"'])/.exec(lines[i]);
     if (m) return { replyCode: m[1], text: lines[i].trim() };
   }
@@ -48,24 +110,12 @@ export function findNoticeReply(
 }
 
 /**
- * The lines of a notice (at most MAX_LINES). Callers that look up many recipients split the text
- * once with this and pass the lines instead of the text.
+ * Can the line start with a reply code, after white space? Not when its first character is printable
+ * ASCII other than 2, 4 or 5 (no such character is white space): most lines are ruled out unread.
  */
-export function noticeLines(text: string | readonly string[]): readonly string[] {
-  return typeof text === 'string' ? text.split(/\r?\n/, MAX_LINES) : text.slice(0, MAX_LINES);
-}
-
-/** Lower-cased copies of line arrays handed in by callers, made once per array. */
-const lowered = new WeakMap<readonly string[], readonly string[]>();
-
-function lowerLines(text: string | readonly string[], lines: readonly string[]): readonly string[] {
-  if (typeof text === 'string') return lines.map((l) => l.toLowerCase());
-  let low = lowered.get(text);
-  if (!low) {
-    low = lines.map((l) => l.toLowerCase());
-    lowered.set(text, low);
-  }
-  return low;
+function mayStartWithReply(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return !(c > 32 && c < 127) || c === 50 || c === 52 || c === 53;
 }
 
 /** The line and the indented lines that continue it, joined with single spaces (at most 20 lines). */
@@ -86,11 +136,12 @@ const MAX_LINE = 1000;
  * ("To: <addr>", delivery-status fields) are skipped: they name the address but say nothing about it.
  * '' when no such line.
  */
-export function findNoticeLine(text: string | readonly string[], recipient: string): string {
+export function findNoticeLine(text: string | Notice, recipient: string): string {
+  const n = asNotice(text);
   const needle = recipient.toLowerCase();
-  if (!needle) return '';
-  const lines = noticeLines(text);
-  const low = lowerLines(text, lines);
+  if (!mayName(n, needle)) return '';
+  const lines = noticeLines(n);
+  const low = lowerLines(n);
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].length > MAX_LINE || !low[i].includes(needle)) continue;
     if (/^[ \t]*[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]/.test(lines[i])) continue;

@@ -39,7 +39,8 @@ function copy(part: OriginalPart | undefined): OriginalPart | undefined {
 }
 
 function read(original: string): OriginalPart | undefined {
-  const { head } = splitHeaderBlock(original.replace(/^\s+/, ''));
+  // trimStart drops what /^\s+/ would (white space and line ends) without copying the text.
+  const { head } = splitHeaderBlock(original.trimStart());
   const headers = head.slice(0, MAX_ORIGINAL_HEADERS_CHARS);
   // Only the five summary fields are decoded; the others (Received...) are only counted.
   const fields = pickHeaderFields(headers, SUMMARY_NAMES);

@@ -12,13 +12,15 @@ import {
   findAddress,
   findSmtpCommand,
   findStatus,
+  isLineStart,
   isSmtpReplyCode,
   leadingReplyCode,
   sameClass,
   specificStatus,
+  splitType,
   stripType,
 } from './fields.js';
-import { findNoticeLine, findNoticeReply, noticeLines } from './notice-text.js';
+import { findNoticeLine, findNoticeReply, findNoticeStage, type Notice, notice } from './notice-text.js';
 import { readOriginal } from './original.js';
 
 /** Per-message fields of a delivery-status body (RFC 3464 2.2 plus common extensions). */
@@ -50,9 +52,52 @@ const RECIPIENT_FIELDS = new Set([
   'x-actual-recipient',
 ]);
 
-/** Does the text carry delivery-status fields (a recipient field and an Action or Status)? */
+/** Per-message field names that readMessageField reads. */
+const MESSAGE_FIELDS = new Set([
+  'reporting-mta',
+  'received-from-mta',
+  'arrival-date',
+  'original-envelope-id',
+  'x-postfix-sender',
+]);
+
+/**
+ * Does the text carry delivery-status fields (a recipient field and an Action or Status)? Several
+ * format readers ask about the same message's report in turn, so the last answer is kept (and
+ * that text held until the next question).
+ */
 export function hasDeliveryStatusFields(text: string): boolean {
-  return /^(?:final|original)-recipient[ \t]*:/im.test(text) && /^(?:action|status)[ \t]*:/im.test(text);
+  if (text !== lastChecked.text) {
+    lastChecked.text = text;
+    lastChecked.answer = hasRecipientField(text) && /^(?:action|status)[ \t]*:/im.test(text);
+  }
+  return lastChecked.answer;
+}
+const lastChecked = { text: '', answer: false };
+
+const RECIPIENT_SUFFIX = /-recipient[ \t]*:/gi;
+
+/**
+ * Does a line start with Final-Recipient or Original-Recipient and a colon (ASCII case ignored), as
+ * /^(?:final|original)-recipient[ \t]*:/im would find? The search is for the common suffix, which
+ * the pattern engine finds faster than line starts; the word before it is then checked.
+ */
+function hasRecipientField(text: string): boolean {
+  RECIPIENT_SUFFIX.lastIndex = 0;
+  for (let m = RECIPIENT_SUFFIX.exec(text); m; m = RECIPIENT_SUFFIX.exec(text)) {
+    if (startsLineWith(text, m.index, 'final') || startsLineWith(text, m.index, 'original')) return true;
+    RECIPIENT_SUFFIX.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
+/** Is the text before `at` a line start and then `word` (lower-case ASCII, matched in any case)? */
+function startsLineWith(text: string, at: number, word: string): boolean {
+  const start = at - word.length;
+  if (start < 0 || !isLineStart(text, start)) return false;
+  // Like the pattern, only ASCII letters match: the one other character toLowerCase turns into an
+  // ASCII letter is U+212A (k), in neither word.
+  return text.slice(start, at).toLowerCase() === word;
 }
 
 /**
@@ -63,28 +108,29 @@ export function parseDeliveryStatus(text: string): DeliveryStatus {
   const message: PerMessageFields = {};
   const recipients: RawRecipient[] = [];
   let current: RawRecipient | null = null;
-  // Collect fields line by line so that empty lines can end a recipient group.
-  for (const block of text.split(/\r?\n[ \t]*\r?\n/)) {
-    const fields = dsnFields(block);
-    if (fields.length === 0) continue;
-    if (current) {
-      pushRecipient(recipients, current);
-      current = null;
-    }
-    for (const f of fields) {
-      if (!RECIPIENT_FIELDS.has(f.name)) {
-        readMessageField(message, f);
-        continue;
-      }
-      const startsNew = current !== null && startsNewGroup(current, f.name);
-      if (startsNew && current) {
+  // Once MAX_RECIPIENTS are read, the rest of each block is skipped (its first field is still read).
+  let full = false;
+  for (const f of dsnFields(text)) {
+    if (f.first) {
+      // An empty line before a field ends the recipient group.
+      full = false;
+      if (current) {
         pushRecipient(recipients, current);
         current = null;
       }
-      current ??= { recipient: '' };
-      readRecipientField(current, f);
-      if (recipients.length >= MAX_RECIPIENTS) break;
+    } else if (full) continue;
+    // Values are made single-spaced only for the fields read (reports carry many others).
+    if (!RECIPIENT_FIELDS.has(f.name)) {
+      if (MESSAGE_FIELDS.has(f.name)) readMessageField(message, f.name, singleSpaced(f.value));
+      continue;
     }
+    if (current !== null && startsNewGroup(current, f.name)) {
+      pushRecipient(recipients, current);
+      current = null;
+    }
+    current ??= { recipient: '' };
+    readRecipientField(current, f.name, singleSpaced(f.value));
+    if (recipients.length >= MAX_RECIPIENTS) full = true;
   }
   if (current) pushRecipient(recipients, current);
   for (const r of recipients)
@@ -92,29 +138,119 @@ export function parseDeliveryStatus(text: string): DeliveryStatus {
   return { message, recipients };
 }
 
-const FIELD_LINE = /^([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)$/;
+/** A delivery-status field; `first` when it is the first field of its block (after an empty line). */
+interface DsnField extends HeaderField {
+  first: boolean;
+}
+
+/** Fields and prose lines read per block; the rest of a longer block is skipped. */
 const MAX_FIELDS = 5000;
 
 /**
- * The fields of one block, folded lines joined. Unlike message headers, delivery-status fields are
- * not RFC 2047-decoded: RFC 3464 2.1 gives them no encoded-words (RFC 6533 writes non-ASCII as
- * \x{HEX} instead), and RFC 2047 section 5 forbids encoded-words in an addr-spec, so
- * "=?utf-8?B?...?=@example.org" in Final-Recipient is the address as the MTA used it.
+ * The fields of a text, folded lines joined with a space, read line by line (LF or CRLF line ends) without
+ * splitting the text. Blocks are separated by lines of spaces and tabs only. A prose line ends the
+ * field before it, so that indented lines after it are not taken for its continuation. Unlike
+ * message headers, delivery-status fields are not RFC 2047-decoded: RFC 3464 2.1 gives them no
+ * encoded-words (RFC 6533 writes non-ASCII as \x{HEX} instead), and RFC 2047 section 5 forbids
+ * encoded-words in an addr-spec, so "=?utf-8?B?...?=@example.org" in Final-Recipient is the address
+ * as the MTA used it.
  */
-function dsnFields(block: string): HeaderField[] {
-  const out: HeaderField[] = [];
-  for (const line of block.split(/\r?\n/)) {
-    if (/^[ \t]/.test(line)) {
-      const last = out[out.length - 1];
-      if (last && line.trim()) last.value = `${last.value} ${line.trim()}`;
+function dsnFields(text: string): DsnField[] {
+  const out: DsnField[] = [];
+  let open: DsnField | undefined; // the field that indented lines continue
+  let lines = 0; // field and prose lines of the current block, counted against MAX_FIELDS
+  let first = true;
+  let skip = false;
+  const breaks = hasBreakChars(text);
+  for (let start = 0; start <= text.length; ) {
+    const lf = text.indexOf('\n', start);
+    const end = lf < 0 ? text.length : lf > start && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
+    const from = start;
+    start = lf < 0 ? text.length + 1 : lf + 1;
+    if (onlyBlanks(text, from, end)) {
+      open = undefined;
+      lines = 0;
+      first = true;
+      skip = false;
       continue;
     }
-    if (out.length >= MAX_FIELDS) break;
-    const m = FIELD_LINE.exec(line);
-    if (m) out.push({ name: m[1].toLowerCase(), value: m[2].trim() });
-    else if (out.length > 0) out.push({ name: '', value: '' }); // a prose line ends the previous field
+    if (skip) continue;
+    const c = text.charCodeAt(from);
+    if (c === 32 || c === 9) {
+      const more = open ? text.slice(from, end).trim() : '';
+      if (open && more) open.value = `${open.value} ${more}`;
+      continue;
+    }
+    if (lines >= MAX_FIELDS) {
+      skip = true;
+      continue;
+    }
+    const field = fieldAt(text, from, end, breaks, first);
+    if (field) {
+      open = field;
+      out.push(field);
+      first = false;
+      lines++;
+    } else if (lines > 0) {
+      open = undefined;
+      lines++;
+    }
   }
-  return out.filter((f) => f.name !== '').map((f) => ({ name: f.name, value: f.value.replace(/\s+/g, ' ') }));
+  return out;
+}
+
+/** A field name and its colon at `lastIndex` (sticky); the classes stop at the line's end. */
+const FIELD_NAME = /[A-Za-z][A-Za-z0-9-]{0,60}[ \t]*:/y;
+
+/** Characters `.` does not match besides LF: a field value must not hold them (see fieldAt). */
+const BREAK_CHARS = /[\r\u2028\u2029]/;
+
+/** Does the text hold a CR that ends no line (not before LF), U+2028 or U+2029? */
+function hasBreakChars(text: string): boolean {
+  if (text.includes('\u2028') || text.includes('\u2029')) return true;
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1))
+    if (text.charCodeAt(at + 1) !== 10) return true;
+  return false;
+}
+
+/**
+ * The field on the line from `from` to `end` as /^([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)$/
+ * reads it: a name of at most 61 letters, digits and hyphens, a colon, and a value without CR,
+ * U+2028 or U+2029 (`.` does not match them); undefined when the line is no field. `breaks` says
+ * whether the text holds such characters at all (a CR before LF ends a line and does not count).
+ */
+function fieldAt(
+  text: string,
+  from: number,
+  end: number,
+  breaks: boolean,
+  first: boolean,
+): DsnField | undefined {
+  FIELD_NAME.lastIndex = from;
+  if (!FIELD_NAME.test(text)) return undefined;
+  const colon = FIELD_NAME.lastIndex - 1;
+  if (breaks && BREAK_CHARS.test(text.slice(colon + 1, end))) return undefined;
+  // Between the name and the colon there are only spaces and tabs.
+  const name = text.slice(from, colon).trimEnd().toLowerCase();
+  return { name, value: text.slice(colon + 1, end).trim(), first };
+}
+
+/** Are the characters from `from` to `end` spaces and tabs only (or none)? */
+function onlyBlanks(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/**
+ * White space runs collapsed to one space. The pattern finds what the replacement would change
+ * (white space other than a space, or a space followed by white space), so a value without it is
+ * returned as it is, uncopied.
+ */
+function singleSpaced(value: string): string {
+  return /[^\S ]| \s/.test(value) ? value.replace(/\s+/g, ' ') : value;
 }
 
 /**
@@ -158,62 +294,61 @@ function pushRecipient(list: RawRecipient[], r: RawRecipient): void {
   if (list.length < MAX_RECIPIENTS) list.push(r);
 }
 
-function readMessageField(m: PerMessageFields, f: HeaderField): void {
-  switch (f.name) {
+function readMessageField(m: PerMessageFields, name: string, value: string): void {
+  switch (name) {
     case 'reporting-mta':
-      m.reportingMta ||= stripType(f.value);
+      m.reportingMta ||= stripType(value);
       break;
     case 'received-from-mta':
-      m.receivedFromMta ||= stripType(f.value);
+      m.receivedFromMta ||= stripType(value);
       break;
     case 'arrival-date':
-      m.arrivalDate ||= f.value;
+      m.arrivalDate ||= value;
       break;
     case 'original-envelope-id':
-      m.originalEnvelopeId ||= f.value;
+      m.originalEnvelopeId ||= value;
       break;
     case 'x-postfix-sender':
-      m.sender ||= fieldAddress(f.value);
+      m.sender ||= fieldAddress(value);
       break;
   }
 }
 
-function readRecipientField(r: RawRecipient, f: HeaderField): void {
-  switch (f.name) {
+function readRecipientField(r: RawRecipient, name: string, value: string): void {
+  switch (name) {
     case 'final-recipient':
-      r.recipient = fieldAddress(f.value);
+      r.recipient = fieldAddress(value);
       break;
     case 'original-recipient': {
-      const a = fieldAddress(f.value);
+      const a = fieldAddress(value);
       if (a) r.originalRecipient = a;
       break;
     }
     case 'x-actual-recipient':
-      if (!r.recipient) r.recipient = fieldAddress(f.value);
+      if (!r.recipient) r.recipient = fieldAddress(value);
       break;
     case 'action': {
-      const a = /^[A-Za-z]+/.exec(f.value.trim());
+      const a = /^[A-Za-z]+/.exec(value.trim());
       if (a) r.action = a[0].toLowerCase();
       break;
     }
     case 'status': {
-      const s = findStatus(f.value);
+      const s = findStatus(value);
       if (s) r.status = s;
       break;
     }
     case 'remote-mta': {
-      const v = stripType(f.value);
+      const v = stripType(value);
       if (v) r.remoteMta = v;
       break;
     }
     case 'diagnostic-code': {
-      const v = stripType(f.value);
+      const { type, value: v } = splitType(value);
       if (!v) break;
       r.diagnosticCode = v;
       // RFC 3464 2.3.6: only diagnostic-type "smtp" holds an SMTP reply; other types (X-Unix,
       // X-Postfix...) hold a local mailer's words or exit code, unless they plainly quote a reply.
-      const type = /^\s*([A-Za-z][A-Za-z0-9-]{0,30})\s*;/.exec(f.value)?.[1].toLowerCase();
-      const smtp = type === undefined || type === 'smtp' || /^[245]\d\d[ -][245]\.\d/.test(v);
+      const smtp = type === '' || type === 'smtp' || /^[245]\d\d[ -][245]\.\d/.test(v);
       const code = smtp ? leadingReplyCode(v) : '';
       if (code) r.replyCode = code;
       const cmd = findSmtpCommand(v);
@@ -221,7 +356,7 @@ function readRecipientField(r: RawRecipient, f: HeaderField): void {
       break;
     }
     case 'last-attempt-date':
-      r.lastAttemptDate = f.value;
+      r.lastAttemptDate = value;
       break;
   }
 }
@@ -349,37 +484,11 @@ export function extractRfc3464(msg: MailMessage): Extraction | null {
       const to = original.summary.to.split(',').map(findAddress).filter(Boolean);
       if (to.length === 1) recipients[0].recipient = to[0];
     }
-    // Recipients without an SMTP reply in Diagnostic-Code: take the reply the notice text quotes.
-    // Each look-up scans the notice, so only the first MAX_NOTICE_LOOKUPS recipients get one
-    // (a hostile report with thousands of recipients must not cost recipients x text).
-    const lowerText = msg.text.toLowerCase();
-    const lines = noticeLines(msg.text);
-    const single = recipients.length === 1;
-    for (const r of recipients.slice(0, MAX_NOTICE_LOOKUPS)) {
-      if (r.replyCode) continue;
-      // Line-by-line searches only when the notice names the recipient at all (or is about one).
-      if (!single && (!r.recipient || !lowerText.includes(r.recipient.toLowerCase()))) continue;
-      const found = findNoticeReply(lines, r.recipient, single);
-      if (!found) {
-        // Nothing from the server at all: the notice's own sentence about the recipient says why.
-        if (!r.diagnosticCode) {
-          const line = findNoticeLine(lines, r.recipient);
-          if (line) r.diagnosticCode = line;
-        }
-        continue;
-      }
-      r.replyCode = found.replyCode;
-      // No leading reply code means the Diagnostic-Code (if any) was no SMTP reply, and the quoted
-      // reply says more - unless the Diagnostic-Code already holds an enhanced code and that same
-      // reply ("5.3.0 - Other mail system problem 550-'Unknown user ...'"): then it says the most.
-      if (
-        !(r.diagnosticCode && findStatus(r.diagnosticCode) && quotesCode(r.diagnosticCode, found.replyCode))
-      )
-        r.diagnosticCode = found.text;
-    }
+    const prose = notice(msg.text);
+    quoteNoticeReplies(prose, recipients);
     for (const r of recipients) settleCodes(r);
     // The notice's prose often names the SMTP stage when the Diagnostic-Code does not.
-    const stage = recipients.some((r) => !r.smtpCommand) ? findSmtpCommand(msg.text) : '';
+    const stage = recipients.some((r) => !r.smtpCommand) ? findNoticeStage(prose) : '';
     if (stage) for (const r of recipients) r.smtpCommand ||= stage;
     const ex: Extraction = { kind: kindFromActions(recipients), format: 'rfc3464', recipients };
     if (ds.message.reportingMta) ex.reportingMta = ds.message.reportingMta;
@@ -390,6 +499,36 @@ export function extractRfc3464(msg: MailMessage): Extraction | null {
     return ex;
   }
   return recipientlessReport(msg);
+}
+
+/**
+ * Recipients without an SMTP reply in Diagnostic-Code: the reply the notice text quotes. Each look-up
+ * scans the notice, so only the first MAX_NOTICE_LOOKUPS recipients get one (a hostile report with
+ * thousands of recipients must not cost recipients x text). When the notice is about several
+ * recipients, only lines naming the recipient count.
+ */
+function quoteNoticeReplies(n: Notice, recipients: RawRecipient[]): void {
+  const single = recipients.length === 1;
+  const count = Math.min(recipients.length, MAX_NOTICE_LOOKUPS);
+  for (let i = 0; i < count; i++) {
+    const r = recipients[i];
+    if (r.replyCode || (!single && !r.recipient)) continue;
+    const found = findNoticeReply(n, r.recipient, single);
+    if (!found) {
+      // Nothing from the server at all: the notice's own sentence about the recipient says why.
+      if (!r.diagnosticCode) {
+        const line = findNoticeLine(n, r.recipient);
+        if (line) r.diagnosticCode = line;
+      }
+      continue;
+    }
+    r.replyCode = found.replyCode;
+    // No leading reply code means the Diagnostic-Code (if any) was no SMTP reply, and the quoted
+    // reply says more - unless the Diagnostic-Code already holds an enhanced code and that same
+    // reply ("5.3.0 - Other mail system problem 550-'Unknown user ...'"): then it says the most.
+    if (!(r.diagnosticCode && findStatus(r.diagnosticCode) && quotesCode(r.diagnosticCode, found.replyCode)))
+      r.diagnosticCode = found.text;
+  }
 }
 
 /**

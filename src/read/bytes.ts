@@ -1,4 +1,5 @@
 // Turning the caller's input into bytes and text, and telling text from binary junk.
+import { isAscii } from 'node:buffer';
 import { InputError } from './errors.js';
 import { MAX_INPUT_BYTES } from './limits.js';
 
@@ -19,6 +20,27 @@ export function bytesToText(bytes: Uint8Array): string {
 }
 
 /**
+ * Bytes as a "binary string": one char per byte, so that offsets in it are byte offsets. For
+ * ASCII bytes it is also their text (bytesToText gives the same string).
+ */
+export function binaryString(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+/** bytesToText(bytes), given the binary string of the same bytes (free for ASCII, the usual case). */
+export function textOfBinary(bytes: Uint8Array, bin: string): string {
+  if (isAscii(bytes)) return bin;
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return bin;
+  }
+}
+
+/** How much of the input the binary test looks at. */
+const SNIFF_BYTES = 65536;
+
+/**
  * Refuses input that is empty, too large or binary. Mail is text: a NUL byte or a high share of
  * control characters in the first 64 KB means the bytes are not a message (an image, an archive...).
  */
@@ -27,16 +49,49 @@ export function checkInput(bytes: Uint8Array): void {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
     throw new InputError('too-large', `input is ${mb} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
   }
-  let nonSpace = 0;
-  const end = Math.min(bytes.length, 65536);
-  let control = 0;
-  for (let i = 0; i < end; i++) {
-    const b = bytes[i];
-    if (b === 0)
-      throw new InputError('binary', 'input is binary data (it contains NUL bytes), not a message');
-    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
-    if (b > 32) nonSpace++;
-  }
-  if (nonSpace === 0) throw new InputError('empty', 'input is empty');
+  const end = Math.min(bytes.length, SNIFF_BYTES);
+  const control = controlBytes(bytes, end);
+  if (control < 0)
+    throw new InputError('binary', 'input is binary data (it contains NUL bytes), not a message');
+  let i = 0;
+  while (i < end && bytes[i] <= 32) i++;
+  if (i === end) throw new InputError('empty', 'input is empty');
   if (control > end / 20) throw new InputError('binary', 'input is binary data, not a message');
+}
+
+/**
+ * Per byte value: 1 for a control byte (below 32, no white space, no ESC, which starts ISO-2022
+ * shifts), NUL_WEIGHT for NUL, 0 for the rest. Sums of it count control bytes and NULs at once.
+ */
+const CONTROL_WEIGHT = new Uint32Array(256);
+const NUL_WEIGHT = 1 << 24;
+const EMPTY_WORDS = new Int32Array(0);
+for (let b = 1; b < 32; b++)
+  if (b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) CONTROL_WEIGHT[b] = 1;
+CONTROL_WEIGHT[0] = NUL_WEIGHT;
+
+/** Control bytes among the first `end` bytes, or -1 when there is a NUL among them. */
+function controlBytes(bytes: Uint8Array, end: number): number {
+  // Four bytes at a time (every input comes here): only a word holding a byte below 32 (in text
+  // mostly LF, CR or TAB) is weighed byte by byte. (w - 0x20202020) & ~w & 0x80808080 is
+  // nonzero exactly when some byte of w is below 0x20.
+  const lead = Math.min(end, (4 - (bytes.byteOffset & 3)) & 3);
+  const n = (end - lead) >> 2;
+  let sum = 0;
+  for (let i = 0; i < lead; i++) sum += CONTROL_WEIGHT[bytes[i]];
+  // (a view of no words is not made: its offset may be unaligned when the input is that short)
+  const words = n > 0 ? new Int32Array(bytes.buffer, bytes.byteOffset + lead, n) : EMPTY_WORDS;
+  for (let k = 0; k < n; k++) {
+    const w = words[k];
+    if (((w - 0x20202020) & ~w & 0x80808080) !== 0) {
+      sum +=
+        CONTROL_WEIGHT[w & 255] +
+        CONTROL_WEIGHT[(w >>> 8) & 255] +
+        CONTROL_WEIGHT[(w >>> 16) & 255] +
+        CONTROL_WEIGHT[w >>> 24];
+      if (sum >= NUL_WEIGHT) return -1;
+    }
+  }
+  for (let i = lead + 4 * n; i < end; i++) sum += CONTROL_WEIGHT[bytes[i]];
+  return sum >= NUL_WEIGHT ? -1 : sum;
 }

@@ -2,8 +2,9 @@
 import { decodeWords } from 'postal-mime';
 import type { HeaderField } from '../types.js';
 
-/** A header field line: a name of printable ASCII without colon or space, then a colon (RFC 5322 2.2). */
-const FIELD_LINE = /^([!-9;-~]{1,100})[ \t]*:[ \t]?(.*)$/;
+// A header field line is what FIELD_LINE = /^([!-9;-~]{1,100})[ \t]*:[ \t]?(.*)$/ matches: a name
+// of printable ASCII without colon or space, then a colon (RFC 5322 2.2). The functions below
+// check lines in place as that pattern would (fieldLineColon), without slicing them out.
 
 /** Splits text into its header block and body at the first empty line. */
 export function splitHeaderBlock(text: string): { head: string; body: string } {
@@ -32,30 +33,33 @@ function emptyLine(text: string): { start: number; end: number } | null {
  * Parses a header block into fields: continuation lines (starting with space or tab) are joined
  * to the field before them; values are RFC 2047-decoded. Lines that are not fields are skipped.
  * Lines end at LF, a CR before it dropped (as splitting at /\r?\n/ would); the loop walks the
- * text with indexOf because every extractor that reads a returned message's headers comes here.
+ * text with indexOf and reads each line in place (as FIELD_LINE would match it) because every
+ * extractor that reads a returned message's headers comes here.
  */
 export function parseHeaderBlock(head: string, limit = 5000): HeaderField[] {
   const out: HeaderField[] = [];
+  const breaks = [-1, -1, -1];
   let name = '';
   let value = '';
   let open = false;
   for (let pos = 0; pos <= head.length; ) {
     const lf = head.indexOf('\n', pos);
     const end = lf < 0 ? head.length : lf;
-    const line = head.slice(pos, lf > pos && head.charCodeAt(lf - 1) === 13 ? lf - 1 : end);
+    const lineEnd = lf > pos && head.charCodeAt(lf - 1) === 13 ? lf - 1 : end;
+    const start = pos;
     pos = end + 1;
-    const first = line.charCodeAt(0);
+    const first = head.charCodeAt(start);
     if ((first === 32 || first === 9) && open) {
-      value = `${value} ${line.trim()}`;
+      value = `${value} ${head.slice(start, lineEnd).trim()}`;
       continue;
     }
     if (open) out.push({ name, value: decodeHeaderValue(value) });
     open = false;
     if (out.length >= limit) break;
-    const m = FIELD_LINE.exec(line);
-    if (m) {
-      name = m[1].toLowerCase();
-      value = m[2].trim();
+    const colon = fieldLineColon(head, start, lineEnd, breaks);
+    if (colon >= 0) {
+      name = head.slice(start, nameEnd(head, start, colon)).toLowerCase();
+      value = head.slice(colon + 1, lineEnd).trim();
       open = true;
     }
   }
@@ -74,6 +78,9 @@ export function pickHeaderFields(
   limit = 5000,
 ): { values: Map<string, string>; count: number } {
   const values = new Map<string, string>();
+  // a name of another length is not wanted: no need to lower-case it to know
+  const lengths = new Set(names.map((n) => n.length));
+  const breaks = [-1, -1, -1];
   let count = 0;
   let name = '';
   let value = '';
@@ -82,11 +89,12 @@ export function pickHeaderFields(
   for (let pos = 0; pos <= head.length; ) {
     const lf = head.indexOf('\n', pos);
     const end = lf < 0 ? head.length : lf;
-    const line = head.slice(pos, lf > pos && head.charCodeAt(lf - 1) === 13 ? lf - 1 : end);
+    const lineEnd = lf > pos && head.charCodeAt(lf - 1) === 13 ? lf - 1 : end;
+    const start = pos;
     pos = end + 1;
-    const first = line.charCodeAt(0);
+    const first = head.charCodeAt(start);
     if ((first === 32 || first === 9) && open) {
-      if (wanted) value = `${value} ${line.trim()}`;
+      if (wanted) value = `${value} ${head.slice(start, lineEnd).trim()}`;
       continue;
     }
     if (open) {
@@ -95,11 +103,12 @@ export function pickHeaderFields(
     }
     open = false;
     if (count >= limit) break;
-    const m = FIELD_LINE.exec(line);
-    if (m) {
-      name = m[1].toLowerCase();
-      wanted = names.includes(name) && !values.has(name);
-      value = wanted ? m[2].trim() : '';
+    const colon = fieldLineColon(head, start, lineEnd, breaks);
+    if (colon >= 0) {
+      const nameLength = nameEnd(head, start, colon) - start;
+      name = lengths.has(nameLength) ? head.slice(start, start + nameLength).toLowerCase() : '';
+      wanted = name !== '' && names.includes(name) && !values.has(name);
+      value = wanted ? head.slice(colon + 1, lineEnd).trim() : '';
       open = true;
     }
   }
@@ -110,27 +119,32 @@ export function pickHeaderFields(
   return { values, count };
 }
 
-/** RFC 2047 encoded words decoded; whitespace runs collapsed. */
-export function decodeHeaderValue(value: string): string {
-  const v = value.includes('=?') ? safeDecodeWords(value) : value;
-  return (plainSpaced(v) ? v : v.replace(/\s+/g, ' ')).trim();
+/**
+ * Does text[start, end) match FIELD_LINE (a name, optional SP/HTAB, ":", then no CR, U+2028 or
+ * U+2029)? The index of the colon, or -1. `breaks` as for nextLineBreak (one per walk).
+ */
+function fieldLineColon(text: string, start: number, end: number, breaks: number[]): number {
+  const colon = fieldColon(text, start, end);
+  return colon >= 0 && nextLineBreak(text, colon, breaks) >= end ? colon : -1;
+}
+
+/** Where the field name before the colon ends (the name holds no SP/HTAB; what follows may). */
+function nameEnd(text: string, start: number, colon: number): number {
+  let i = colon;
+  while (i > start && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  return i;
 }
 
 /**
- * Has the value no white space but single ASCII spaces (so collapsing runs would change nothing)?
- * Any control or non-ASCII character (which may be a Unicode space) answers no.
+ * White space that collapsing runs to one space changes: a run of two or more, or one that is not
+ * a space. Rewriting only these (rather than every /\s+/ run) gives the same text in one pass.
  */
-function plainSpaced(v: string): boolean {
-  let space = false;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c < 32 || c > 126) return false;
-    if (c === 32) {
-      if (space) return false;
-      space = true;
-    } else space = false;
-  }
-  return true;
+const SPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
+
+/** RFC 2047 encoded words decoded; whitespace runs collapsed. */
+export function decodeHeaderValue(value: string): string {
+  const v = value.includes('=?') ? safeDecodeWords(value) : value;
+  return v.replace(SPACE_TO_COLLAPSE, ' ').trim();
 }
 
 function safeDecodeWords(value: string): string {
@@ -151,13 +165,66 @@ export function headerValue(headers: HeaderField[], name: string): string | unde
 export function looksLikeHeaderBlock(text: string): boolean {
   // Skip an mbox "From " separator line, which precedes the header block in mbox files.
   const start = text.startsWith('From ') ? text.indexOf('\n') + 1 : 0;
-  const { head } = splitHeaderBlock(text.slice(start, start + 65536));
-  const lines = head.split(/\r?\n/, 50);
+  const limit = Math.min(text.length, start + 65536);
+  // The first 50 lines of the first 64 KB (a CR before LF dropped) hold at least two fields before
+  // the first line that is neither a field nor a continuation. The empty line that ends the
+  // header block is such a line, so the walk needs not look for it. Hot (every input): the lines
+  // are checked in place, as FIELD_LINE would check them, without slicing them out.
+  const breaks = [-1, -1, -1];
   let fields = 0;
-  for (const line of lines) {
-    if (line.startsWith(' ') || line.startsWith('\t')) continue;
-    if (!FIELD_LINE.test(line)) return fields >= 2;
-    fields++;
+  let pos = start;
+  for (let n = 0; n < 50; n++) {
+    const lf = text.indexOf('\n', pos);
+    const last = lf < 0 || lf >= limit;
+    let end = last ? limit : lf;
+    if (!last && end > pos && text.charCodeAt(end - 1) === 13) end--;
+    const first = text.charCodeAt(pos);
+    if (pos >= end || (first !== 32 && first !== 9)) {
+      const colon = fieldColon(text, pos, end);
+      // "(.*)$" after the colon: no CR, U+2028 or U+2029 in the rest of the line
+      if (colon < 0 || nextLineBreak(text, colon, breaks) < end) return fields >= 2;
+      fields++;
+    }
+    if (last) break;
+    pos = lf + 1;
   }
   return fields >= 2;
+}
+
+/**
+ * Where the field name of FIELD_LINE ("name", optional SP/HTAB, ":") ends in text[start, end):
+ * the index of the colon, or -1 when the line does not start that way.
+ */
+function fieldColon(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && i - start <= 100) {
+    const c = text.charCodeAt(i);
+    if (c < 33 || c > 126 || c === 58) break;
+    i++;
+  }
+  if (i === start || i - start > 100) return -1;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i < end && text.charCodeAt(i) === 58 ? i : -1;
+}
+
+const LINE_BREAKS = ['\r', '\u2028', '\u2029'];
+
+/**
+ * The first CR, U+2028 or U+2029 at or after `from` (the characters besides LF that "." in a
+ * pattern does not match); the text's length when none. `found` remembers the last answer for
+ * each of the three until a walk has passed it, so that a walk over many lines searches the text
+ * once (linear).
+ */
+function nextLineBreak(text: string, from: number, found: number[]): number {
+  let best = text.length;
+  for (let k = 0; k < 3; k++) {
+    let at = found[k];
+    if (at < from) {
+      at = text.indexOf(LINE_BREAKS[k], from);
+      if (at < 0) at = text.length;
+      found[k] = at;
+    }
+    if (at < best) best = at;
+  }
+  return best;
 }

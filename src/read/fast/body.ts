@@ -1,13 +1,15 @@
 // A leaf part's body: sliced from the message, line ends normalised, transfer-decoded and
 // charset-decoded to text.
-import { isAscii } from 'node:buffer';
 import { decodeBinary } from './charset.js';
 import { decodeTransfer } from './transfer.js';
-import type { MimeNode } from './tree.js';
+import { asciiRange, type MimeNode, type Source } from './tree.js';
 
 /** "\r\n" (and any run of CRs before "\n") -> "\n", by a split rather than a regex on CR runs. */
 function normaliseLineEnds(text: string): string {
   if (!text.includes('\r')) return text;
+  // One CR per line end (CRLF mail) is all there is unless a CRLF is left after removing those.
+  const once = text.replaceAll('\r\n', '\n');
+  if (!once.includes('\r\n')) return once;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -19,11 +21,9 @@ function normaliseLineEnds(text: string): string {
 }
 
 /** Are the part's decoded bytes ASCII? Known without a scan for 7bit/8bit bodies of ASCII bytes. */
-export function bodyIsAscii(bytes: Uint8Array, node: MimeNode): boolean {
+export function bodyIsAscii(src: Source, node: MimeNode): boolean {
   if (node.encoding === 'base64' || node.encoding === 'quoted-printable') return false;
-  return (
-    node.bodyStart >= 0 && isAscii(bytes.subarray(node.bodyStart, Math.max(node.bodyStart, node.bodyEnd)))
-  );
+  return node.bodyStart >= 0 && asciiRange(src, node.bodyStart, node.bodyEnd);
 }
 
 /** The transfer-decoded bytes of a part, as a binary string. */
@@ -39,8 +39,8 @@ export function bodyBytes(s: string, node: MimeNode): string {
  * The part's text in its charset (RFC 2046 4.1.2); a missing or unknown charset reads as UTF-8
  * when valid, else latin1. format=flowed (RFC 3676) is unwrapped.
  */
-export function bodyText(bytes: Uint8Array, s: string, node: MimeNode, charset: string | undefined): string {
-  const text = decodeBinary(bodyBytes(s, node), charset, bodyIsAscii(bytes, node));
+export function bodyText(src: Source, node: MimeNode, charset: string | undefined): string {
+  const text = decodeBinary(bodyBytes(src.s, node), charset, bodyIsAscii(src, node));
   if (node.params.format?.toLowerCase() === 'flowed') {
     return unflow(text, node.params.delsp?.toLowerCase() === 'yes');
   }

@@ -1,23 +1,26 @@
 // The fast MIME reader: a hand-written parser that decodes only what a bounce needs (text parts,
 // report parts, the returned message) and skips binary attachments. Synchronous and linear in
 // the input; interchangeable with the postal-mime adapter (test/read/fast-vs-postal.test.ts).
+import { isAscii } from 'node:buffer';
 import type { MailMessage } from '../../types.js';
+import { binaryString } from '../bytes.js';
 import type { MessageReader } from '../reader.js';
 import { MAX_DEPTH } from './limits.js';
 import { toMailMessage } from './message.js';
-import { parseTree } from './tree.js';
+import { parseTree, type Source } from './tree.js';
 
 /**
- * Parses one message from its bytes; `raw` is the same bytes as text (see bytesToText). Returns
- * null for a message this reader does not take on: MIME nesting deeper than MAX_DEPTH, which
- * no mail software writes (the caller then lets postal-mime refuse it with its own message).
+ * Parses one message from its bytes; `raw` is the same bytes as text (see bytesToText), `bin` the
+ * same bytes as a binary string when the caller has it (see binaryString). Returns null for a
+ * message this reader does not take on: MIME nesting deeper than MAX_DEPTH, which no mail
+ * software writes (the caller then lets postal-mime refuse it with its own message).
  */
-export function readFast(bytes: Uint8Array, raw: string): MailMessage | null {
+export function readFast(bytes: Uint8Array, raw: string, bin?: string): MailMessage | null {
   // One char per byte: offsets are byte offsets, and each part is charset-decoded on its own.
-  const s = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const { root, limits } = parseTree(bytes, s);
+  const src: Source = { bytes, s: bin ?? binaryString(bytes), ascii: isAscii(bytes) };
+  const { root, limits } = parseTree(src);
   if (limits.depth) return null;
-  return toMailMessage(root, bytes, s, raw);
+  return toMailMessage(root, src, raw);
 }
 
 export const fastReader: MessageReader = {

@@ -6,8 +6,9 @@ import type { HeaderField, MailMessage, MessagePart } from '../../types.js';
 import { htmlToText } from '../html.js';
 import { bodyBytes, bodyIsAscii, bodyText } from './body.js';
 import { decodeBinary } from './charset.js';
+import type { Field } from './fields.js';
 import { decodeEncodedWords } from './rfc2047.js';
-import type { MimeNode } from './tree.js';
+import type { MimeNode, Source } from './tree.js';
 
 /** Media types that carry the returned original message (RFC 6522 section 3, RFC 6532). */
 const ORIGINAL_TYPES = new Set([
@@ -38,26 +39,31 @@ function skipContent(type: string): boolean {
   );
 }
 
+/**
+ * White space that collapsing runs to one space changes: a run of two or more, or one that is not
+ * a space. Rewriting only these (rather than every /\s+/ run) gives the same text, and a value
+ * without any (most) is returned as it is after one native pass.
+ */
+const SPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
+
 /** A header value with RFC 2047 words decoded and white space runs collapsed. */
 export function decodeValue(value: string): string {
-  const v = decodeEncodedWords(value);
-  return (plainSpaced(v) ? v : v.replace(/\s+/g, ' ')).trim();
+  return decodeEncodedWords(value).replace(SPACE_TO_COLLAPSE, ' ').trim();
 }
 
-/** Most values have single plain spaces only: a char loop says so without a regex. */
-function plainSpaced(v: string): boolean {
-  let space = false;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c === 32) {
-      if (space) return false;
-      space = true;
-    } else if (c < 32 || c > 126) {
-      // control characters and non-ASCII (which may be a Unicode space): let the regex decide
-      return false;
-    } else space = false;
-  }
-  return true;
+/**
+ * What decodeValue would change: white space to collapse (a run of two or more holds two spaces
+ * or a white space other than a space) or an encoded word. This form tests faster than /\s{2,}/.
+ */
+const NEEDS_DECODING = /[^\S ]| {2}|=\?/;
+
+/**
+ * decodeValue(field.value). Most values need nothing done once their folds are single spaces
+ * (field.spaced): one pattern test then says so, and the value is used as it is.
+ */
+export function decodeField(field: Field): string {
+  const plain = field.spaced ?? field.value;
+  return NEEDS_DECODING.test(plain) ? decodeValue(field.value) : plain;
 }
 
 interface TextEntry {
@@ -65,8 +71,8 @@ interface TextEntry {
   html: string[];
 }
 
-export function toMailMessage(root: MimeNode, bytes: Uint8Array, s: string, raw: string): MailMessage {
-  const headers: HeaderField[] = root.fields.map((f) => ({ name: f.name, value: decodeValue(f.value) }));
+export function toMailMessage(root: MimeNode, src: Source, raw: string): MailMessage {
+  const headers: HeaderField[] = root.fields.map((f) => ({ name: f.name, value: decodeField(f) }));
   // Inline text by the part that selects it: a multipart/alternative, else the text part itself.
   const texts = new Map<MimeNode, TextEntry>();
   let hasHtml = false;
@@ -85,7 +91,7 @@ export function toMailMessage(root: MimeNode, bytes: Uint8Array, s: string, raw:
         entry = { plain: [], html: [] };
         texts.set(key, entry);
       }
-      const content = bodyText(bytes, s, node, node.params.charset);
+      const content = bodyText(src, node, node.params.charset);
       if (node.type === 'text/html') {
         entry.html.push(content);
         hasHtml = true;
@@ -112,7 +118,7 @@ export function toMailMessage(root: MimeNode, bytes: Uint8Array, s: string, raw:
   const html = hasHtml ? htmlOut.join('\n') : '';
 
   const parts: MessagePart[] = [];
-  const plain = joinedPlain.trim() ? joinedPlain : '';
+  const plain = hasText(joinedPlain) ? joinedPlain : '';
   if (plain) parts.push({ contentType: 'text/plain', headers: [], content: plain });
   if (html) parts.push({ contentType: 'text/html', headers: [], content: html });
 
@@ -121,7 +127,7 @@ export function toMailMessage(root: MimeNode, bytes: Uint8Array, s: string, raw:
   let originalMessage: string | undefined;
   const extraText: string[] = [];
   for (const node of attachments) {
-    const part = attachmentPart(node, bytes, s);
+    const part = attachmentPart(node, src);
     parts.push(part);
     if (STATUS_TYPES.has(part.contentType)) deliveryStatus = join(deliveryStatus, part.content);
     else if (part.contentType === 'message/feedback-report')
@@ -137,7 +143,7 @@ export function toMailMessage(root: MimeNode, bytes: Uint8Array, s: string, raw:
   if (!text && parts.length === 0) {
     // A multipart message whose boundary lines were lost still has a readable body.
     text = bodyAfterHeaders(raw);
-    if (text.trim()) parts.push({ contentType: 'text/plain', headers: [], content: text });
+    if (hasText(text)) parts.push({ contentType: 'text/plain', headers: [], content: text });
   }
   return { headers, text, parts, deliveryStatus, feedbackReport, originalMessage, raw };
 }
@@ -148,14 +154,14 @@ function bodyAfterHeaders(raw: string): string {
   return m ? raw.slice(m.index + m[0].length) : '';
 }
 
-function attachmentPart(node: MimeNode, bytes: Uint8Array, s: string): MessagePart {
+function attachmentPart(node: MimeNode, src: Source): MessagePart {
   const type = node.type;
   let content = '';
   if (!skipContent(type)) {
     // Text honours its charset; message/* and the rest are read as UTF-8 (RFC 6532) or latin1.
     content = type.startsWith('text/')
-      ? bodyText(bytes, s, node, node.params.charset)
-      : decodeBinary(bodyBytes(s, node), undefined, bodyIsAscii(bytes, node));
+      ? bodyText(src, node, node.params.charset)
+      : decodeBinary(bodyBytes(src.s, node), undefined, bodyIsAscii(src, node));
   }
   const headers: HeaderField[] = [{ name: 'content-type', value: type }];
   if (node.disposition) headers.push({ name: 'content-disposition', value: node.disposition });
@@ -164,6 +170,13 @@ function attachmentPart(node: MimeNode, bytes: Uint8Array, s: string): MessagePa
   const filename = node.dispositionParams.filename || node.params.name;
   if (filename) part.filename = decodeEncodedWords(filename);
   return part;
+}
+
+const NOT_SPACE = /\S/;
+
+/** Is there more than white space (is text.trim() non-empty), without copying the text? */
+function hasText(text: string): boolean {
+  return NOT_SPACE.test(text);
 }
 
 function join(a: string | undefined, b: string): string {

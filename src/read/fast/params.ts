@@ -5,13 +5,15 @@ import { decodeBinary } from './charset.js';
 
 export interface Structured {
   /** the value before the first ";", lower case, comments and white space removed */
-  value: string;
+  readonly value: string;
   /** parameters by lower-case name; the first occurrence of a name wins */
-  params: Record<string, string>;
+  readonly params: Readonly<Record<string, string>>;
 }
 
 /** Splits at ";" outside quoted strings, dropping comments "(...)" outside quoted strings. */
 function segments(text: string): string[] {
+  // Most values hold no comment and no backslash: native searches then find the ";"s.
+  if (!text.includes('(') && !text.includes('\\')) return plainSegments(text);
   const out: string[] = [];
   let cur = '';
   let quoted = false;
@@ -46,6 +48,30 @@ function segments(text: string): string[] {
   return out;
 }
 
+/** segments() for a text without "(" and "\\": ";"s outside quoted strings, found by indexOf. */
+function plainSegments(text: string): string[] {
+  if (!text.includes('"')) return text.split(';');
+  const out: string[] = [];
+  let start = 0;
+  let pos = 0;
+  for (;;) {
+    const semi = text.indexOf(';', pos);
+    const quote = text.indexOf('"', pos);
+    if (semi < 0 && quote < 0) break;
+    if (quote < 0 || (semi >= 0 && semi < quote)) {
+      out.push(text.slice(start, semi));
+      start = pos = semi + 1;
+      continue;
+    }
+    // a quoted string: skip to its closing quote (an unclosed one runs to the end)
+    const close = text.indexOf('"', quote + 1);
+    if (close < 0) break;
+    pos = close + 1;
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
 // Inside an unquoted parameter value "(" is a comment only after white space: "name=a(1).pdf"
 // is one token, the way mail software writes file names.
 function opensComment(text: string, i: number): boolean {
@@ -60,15 +86,38 @@ function unquote(v: string): string {
   const t = v.trim();
   if (t.length >= 2 && t.startsWith('"')) {
     const end = t.lastIndexOf('"');
-    if (end > 0) return t.slice(1, end).replace(/\\(.)/g, '$1');
+    if (end > 0) {
+      const inner = t.slice(1, end);
+      return inner.includes('\\') ? inner.replace(/\\(.)/g, '$1') : inner;
+    }
   }
   return t;
 }
 
 const SECTION = /^([^*]+)\*(\d{1,3})?(\*)?$/;
 
-/** Parses a structured header value; never throws. */
+/**
+ * Readings of short values already parsed (callers share them: read-only). Parts of bounces repeat
+ * the same few content types ("text/plain; charset=us-ascii", "message/delivery-status"...).
+ * Bounded: a message can write any number of different values.
+ */
+const readings = new Map<string, Structured>();
+const MAX_READINGS = 256;
+const MAX_READING_KEY = 200;
+
+/** Parses a structured header value; never throws. The result must not be changed. */
 export function parseStructured(text: string): Structured {
+  if (text.length > MAX_READING_KEY) return parseValue(text);
+  let reading = readings.get(text);
+  if (reading === undefined) {
+    reading = parseValue(text);
+    if (readings.size >= MAX_READINGS) readings.clear();
+    readings.set(text, reading);
+  }
+  return reading;
+}
+
+function parseValue(text: string): Structured {
   const segs = segments(text);
   const head = segs[0].trim();
   // "text/plain charset=x" (a folded line that lost its ";") still names the type first:
@@ -77,8 +126,8 @@ export function parseStructured(text: string): Structured {
   const value = (gap < 0 ? head : head.slice(0, gap)).toLowerCase();
   if (gap >= 0 && head.includes('=', gap)) segs.push(head.slice(gap));
   const params: Record<string, string> = Object.create(null);
-  // RFC 2231 sections: name -> [index, value, encoded]
-  const sections: Record<string, Array<[number, string, boolean]>> = Object.create(null);
+  // RFC 2231 sections: name -> [index, value, encoded]; made when the first one is seen (rare)
+  let sections: Record<string, Array<[number, string, boolean]>> | undefined;
   for (let i = 1; i < segs.length; i++) {
     const seg = segs[i];
     const eq = seg.indexOf('=');
@@ -91,6 +140,7 @@ export function parseStructured(text: string): Structured {
     const raw = unquote(seg.slice(eq + 1));
     const m = name.includes('*') ? SECTION.exec(name) : null;
     if (m) {
+      sections ??= Object.create(null) as Record<string, Array<[number, string, boolean]>>;
       const list = sections[m[1]] ?? [];
       sections[m[1]] = list;
       if (list.length < 100) list.push([Number(m[2] ?? 0), raw, m[3] === '*']);
@@ -98,9 +148,11 @@ export function parseStructured(text: string): Structured {
       params[name] = raw;
     }
   }
-  for (const name in sections) {
-    if (name in params) continue;
-    params[name] = joinSections(sections[name]);
+  if (sections) {
+    for (const name in sections) {
+      if (name in params) continue;
+      params[name] = joinSections(sections[name]);
+    }
   }
   return { value, params };
 }

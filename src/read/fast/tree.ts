@@ -7,7 +7,14 @@
 // so a missing close delimiter of an inner multipart loses nothing.
 import { isAscii } from 'node:buffer';
 import { decodeBinary } from './charset.js';
-import { type Field, parseFields } from './fields.js';
+import {
+  type Field,
+  type FieldCursor,
+  parseFields,
+  readFields,
+  STOP_EMPTY,
+  STOP_EMPTY_OR_DASH,
+} from './fields.js';
 import { MAX_DEPTH, MAX_PARTS } from './limits.js';
 import { parseStructured } from './params.js';
 
@@ -16,10 +23,10 @@ export interface MimeNode {
   fields: Field[];
   /** lower-case media type; text/plain by default, message/rfc822 inside multipart/digest */
   type: string;
-  params: Record<string, string>;
+  params: Readonly<Record<string, string>>;
   /** lower-case disposition type ("inline", "attachment") or "" */
   disposition: string;
-  dispositionParams: Record<string, string>;
+  dispositionParams: Readonly<Record<string, string>>;
   /** lower-case transfer encoding token, "" when absent */
   encoding: string;
   description?: string;
@@ -31,6 +38,21 @@ export interface MimeNode {
   /** body offsets in the binary string */
   bodyStart: number;
   bodyEnd: number;
+}
+
+/**
+ * One message three ways: its bytes, the same bytes as a binary string (one char per byte, so
+ * offsets are byte offsets) and whether every byte is ASCII (then no range needs a check).
+ */
+export interface Source {
+  bytes: Uint8Array;
+  s: string;
+  ascii: boolean;
+}
+
+/** Are the bytes [start, end) ASCII? A native check, skipped when the whole message is ASCII. */
+export function asciiRange(src: Source, start: number, end: number): boolean {
+  return src.ascii || isAscii(src.bytes.subarray(start, Math.max(start, end)));
 }
 
 interface Boundary {
@@ -59,14 +81,7 @@ function newNode(parent: MimeNode | undefined): MimeNode {
 }
 
 /** Reads the content fields of a part (the first of each wins, as a duplicate must not change the reading). */
-function applyHeaders(
-  node: MimeNode,
-  block: string,
-  ascii: boolean,
-  boundaries: Boundary[],
-  limits: LimitsHit,
-): void {
-  node.fields = parseFields(decodeBinary(block, undefined, ascii));
+function applyHeaders(node: MimeNode, boundaries: Boundary[], limits: LimitsHit): void {
   let type: string | undefined;
   let disposition: string | undefined;
   let encoding: string | undefined;
@@ -112,9 +127,8 @@ export interface LimitsHit {
 
 /** The parser's state while it walks the lines (plain functions below, no closures per message). */
 interface State {
+  src: Source;
   s: string;
-  /** the same message as bytes, for native ASCII checks */
-  bytes: Uint8Array;
   limits: LimitsHit;
   boundaries: Boundary[];
   parts: number;
@@ -124,6 +138,10 @@ interface State {
   headerStart: number;
   /** set by matchBoundary: the matched line is a close delimiter */
   close: boolean;
+  /** where readFields walks the header lines */
+  cursor: FieldCursor;
+  /** the header line at cursor.pos starts with "--" but is no boundary line: the block goes on */
+  resume: boolean;
 }
 
 /**
@@ -152,8 +170,12 @@ function matchBoundary(st: State, start: number, end: number): number {
 }
 
 function endHeaders(st: State, node: MimeNode, end: number, bodyStart: number): void {
-  const ascii = isAscii(st.bytes.subarray(st.headerStart, end));
-  applyHeaders(node, st.s.slice(st.headerStart, end), ascii, st.boundaries, st.limits);
+  // The fields were read from the binary string as the lines were walked; a block that is not
+  // ASCII is read again from its text (UTF-8 when valid, else latin1).
+  if (!asciiRange(st.src, st.headerStart, end)) {
+    node.fields = parseFields(decodeBinary(st.s.slice(st.headerStart, end), undefined, false));
+  }
+  applyHeaders(node, st.boundaries, st.limits);
   node.bodyStart = bodyStart;
   st.inHeader = false;
 }
@@ -181,13 +203,53 @@ function onBoundary(st: State, index: number, lineStart: number, next: number): 
   st.headerStart = next;
 }
 
-/** Parses the MIME tree of a message given as bytes and as a binary string. Linear in the input. */
-export function parseTree(bytes: Uint8Array, s: string): { root: MimeNode; limits: LimitsHit } {
+/**
+ * Reads the header lines of the current part from `pos`, parsing them as they are walked, up to
+ * one that may end the block: an empty line (the block ends), or inside a multipart one that
+ * starts with "--" (a boundary line ends it; any other is a header line, and the walk goes on
+ * from it). Returns where the parser goes on.
+ */
+function headerLines(st: State, pos: number): number {
+  const s = st.s;
+  const len = s.length;
+  const current = st.current as MimeNode; // a part is being read whenever a header is
+  st.cursor.pos = pos;
+  readFields(
+    s,
+    st.cursor,
+    st.boundaries.length > 0 ? STOP_EMPTY_OR_DASH : STOP_EMPTY,
+    st.resume,
+    current.fields,
+  );
+  st.resume = false;
+  const at = st.cursor.pos;
+  if (at >= len) return len;
+  let nl = s.indexOf('\n', at);
+  if (nl < 0) nl = len;
+  let end = nl;
+  while (end > at && s.charCodeAt(end - 1) === 13) end--;
+  const next = nl + 1;
+  if (end === at) {
+    endHeaders(st, current, at, Math.min(next, len));
+    return next;
+  }
+  const i = matchBoundary(st, at, end);
+  if (i < 0) {
+    st.resume = true;
+    return at;
+  }
+  onBoundary(st, i, at, next);
+  return next;
+}
+
+/** Parses the MIME tree of a message. Linear in the input. */
+export function parseTree(src: Source): { root: MimeNode; limits: LimitsHit } {
+  const s = src.s;
   const len = s.length;
   const root = newNode(undefined);
   const st: State = {
+    src,
     s,
-    bytes,
     limits: { depth: false, parts: false },
     boundaries: [],
     parts: 1,
@@ -195,26 +257,13 @@ export function parseTree(bytes: Uint8Array, s: string): { root: MimeNode; limit
     inHeader: true,
     headerStart: 0,
     close: false,
+    cursor: { pos: 0, colon: -1 },
+    resume: false,
   };
   let pos = 0;
   while (pos < len) {
-    let nl = s.indexOf('\n', pos);
     if (st.inHeader) {
-      // Header lines one by one: the block ends at an empty line (or a boundary line).
-      if (nl < 0) nl = len;
-      let end = nl;
-      while (end > pos && s.charCodeAt(end - 1) === 13) end--;
-      const next = nl + 1;
-      if (st.boundaries.length > 0 && s.charCodeAt(pos) === 45 && s.charCodeAt(pos + 1) === 45) {
-        const i = matchBoundary(st, pos, end);
-        if (i >= 0) {
-          onBoundary(st, i, pos, next);
-          pos = next;
-          continue;
-        }
-      }
-      if (end === pos && st.current) endHeaders(st, st.current, pos, Math.min(next, len));
-      pos = next;
+      pos = headerLines(st, pos);
       continue;
     }
     // Body: jump from one line starting with "--" to the next.
@@ -223,7 +272,7 @@ export function parseTree(bytes: Uint8Array, s: string): { root: MimeNode; limit
     let found = -1;
     let next = len;
     while (cand >= 0) {
-      nl = s.indexOf('\n', cand);
+      let nl = s.indexOf('\n', cand);
       if (nl < 0) nl = len;
       let end = nl;
       while (end > cand && s.charCodeAt(end - 1) === 13) end--;
