@@ -232,6 +232,9 @@ test('encoded words: adjacent words joined, split characters kept, Q underscores
 test('transfer decoding: base64 with junk and per-line padding; quoted-printable soft breaks', () => {
   assert.equal(decodeBase64('aGVs\nbG8=\nd29y bGQ=\n'), 'hello' + 'world');
   assert.equal(decodeQuotedPrintable('a=3Db=\nc =ZZ=\n'), 'a=bc =ZZ');
+  // a soft line break padded with white space by a relay is still one (RFC 2045 6.7 rule 3)
+  assert.equal(decodeQuotedPrintable('550 5.7.1 bloc= \t\nked = x'), '550 5.7.1 blocked = x');
+  assert.equal(decodeQuotedPrintable(`a=${' '.repeat(100_000)}`), 'a');
   assert.equal(decodeBinary('caf\xc3\xa9', 'utf-8'), 'café');
   assert.equal(decoderFor('x-sjis')?.encoding, 'shift_jis');
   assert.equal(decoderFor('cp932')?.encoding, 'shift_jis');

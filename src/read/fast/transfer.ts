@@ -31,8 +31,8 @@ function hex(c: number): number {
 }
 
 /**
- * quoted-printable -> bytes (RFC 2045 6.7). "=XX" is a byte, "=" at the end of a line is a soft
- * line break; an "=" that is neither is kept as it is (rule 6.7 note: be robust). Expects lines
+ * quoted-printable -> bytes (RFC 2045 6.7). "=XX" is a byte, "=" at the end of a line (white
+ * space after it ignored) is a soft line break; an "=" that is neither is kept as it is (rule 6.7 note: be robust). Expects lines
  * ending in "\n" (CR already removed). Linear: one indexOf jump per "=".
  */
 export function decodeQuotedPrintable(text: string): string {
@@ -48,6 +48,17 @@ export function decodeQuotedPrintable(text: string): string {
       i = text.indexOf('=', literal);
       continue;
     }
+    if (next === 32 || next === 9) {
+      // "=" then spaces or tabs to the line end is still a soft line break: relays may pad lines
+      // with white space, which a decoder must ignore (RFC 2045 6.7, rule 3)
+      const end = endOfBlanks(text, i + 1);
+      if (end === text.length || text.charCodeAt(end) === 10) {
+        out.push(text.slice(literal, i));
+        literal = end + 1;
+        i = text.indexOf('=', literal);
+        continue;
+      }
+    }
     const hi = hex(next);
     const lo = hi < 0 ? -1 : hex(text.charCodeAt(i + 2));
     if (lo >= 0) {
@@ -60,6 +71,13 @@ export function decodeQuotedPrintable(text: string): string {
   }
   out.push(text.slice(literal));
   return out.join('');
+}
+
+/** The index after the spaces and tabs that start at `from`. */
+function endOfBlanks(text: string, from: number): number {
+  let j = from;
+  while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  return j;
 }
 
 /** Decodes a body by its Content-Transfer-Encoding token (lower case); others pass unchanged. */
