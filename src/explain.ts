@@ -88,19 +88,22 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
     hardbounce: c.hardbounce,
     advice: advise(c),
   };
-  // Optional fields only when known, so JSON output carries no empty keys.
-  if (raw.originalRecipient) r.originalRecipient = raw.originalRecipient;
-  if (raw.action) r.action = raw.action;
-  if (raw.diagnosticCode) r.diagnosticCode = unfoldReply(raw.diagnosticCode);
-  if (raw.smtpCommand) r.smtpCommand = raw.smtpCommand;
-  if (raw.remoteMta) r.remoteMta = raw.remoteMta;
-  if (raw.reportingMta) r.reportingMta = raw.reportingMta;
-  if (raw.lastAttemptDate) r.lastAttemptDate = raw.lastAttemptDate;
-  if (raw.feedbackType) r.feedbackType = raw.feedbackType;
+  // Optional fields only when known, so JSON output carries no empty keys. (Each field is read
+  // once: RawRecipient objects come in many shapes, which makes every read a slow lookup.)
+  const { originalRecipient, action, diagnosticCode, smtpCommand, remoteMta, reportingMta } = raw;
+  const { lastAttemptDate, feedbackType, espLabel } = raw;
+  if (originalRecipient) r.originalRecipient = originalRecipient;
+  if (action) r.action = action;
+  if (diagnosticCode) r.diagnosticCode = unfoldReply(diagnosticCode);
+  if (smtpCommand) r.smtpCommand = smtpCommand;
+  if (remoteMta) r.remoteMta = remoteMta;
+  if (reportingMta) r.reportingMta = reportingMta;
+  if (lastAttemptDate) r.lastAttemptDate = lastAttemptDate;
+  if (feedbackType) r.feedbackType = feedbackType;
   if (c.provider) r.provider = c.provider;
-  if (raw.espLabel) {
-    r.espLabel = raw.espLabel;
-    const note = espDisagreement(raw.espLabel, c.bounceType);
+  if (espLabel) {
+    r.espLabel = espLabel;
+    const note = espDisagreement(espLabel, c.bounceType);
     if (note) r.note = note;
   }
   return r;

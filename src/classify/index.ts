@@ -18,12 +18,19 @@ import type {
   RawRecipient,
   Reason,
 } from '../types.js';
-import { findPhrase, matchPhrase, phraseLabel } from './phrases/index.js';
+import { candidatesInAny, indexOnFirstUse } from './literals.js';
+import { findPhraseAmong, matchPhrase, PHRASE_PARTS, phraseLabel } from './phrases/index.js';
 import { BLOCKED_GENERIC } from './phrases/sender.js';
 import type { Phrase, PhraseTable } from './phrases/types.js';
-import { matchProviderRule, PROVIDERS, type Provider, type ProviderRule } from './providers/index.js';
-import { PSEUDO_DETAIL, REASON_PROFILES, TRANSIENT_PSEUDO_DETAIL } from './reasons.js';
-import { findReplyParts, joinReplyLines } from './reply.js';
+import {
+  MARKERS,
+  matchProviderRule,
+  type Provider,
+  type ProviderRule,
+  providersAmong,
+} from './providers/index.js';
+import { PSEUDO_DETAIL, REASON_PROFILES, type ReasonProfile, TRANSIENT_PSEUDO_DETAIL } from './reasons.js';
+import { findCodes, findSmtpCommand, joinReplyLines } from './reply.js';
 import { describeStatus, isGenericStatus, parseStatus } from './status.js';
 
 /** Longest diagnostic text that is read; a real reply is a few hundred characters. */
@@ -98,6 +105,12 @@ const WEAK_STATUS: Record<string, Reason> = {
   '7.28': 'speeding',
 };
 
+// The tables above as Maps for the lookups: a plain object read with many different keys makes
+// V8 fall back to a shared lookup cache that the rest of the pipeline keeps overwriting.
+const STRONG_BY_KEY: ReadonlyMap<string, Reason> = new Map(Object.entries(STRONG_STATUS));
+const WEAK_BY_KEY: ReadonlyMap<string, Reason> = new Map(Object.entries(WEAK_STATUS));
+const PROFILES: ReadonlyMap<string, ReasonProfile> = new Map(Object.entries(REASON_PROFILES));
+
 /** Reasons that stay permanent recipient failures in Sisimai's "hardbounce" sense. */
 const HARD_REASONS: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'hasmoved']);
 
@@ -133,24 +146,45 @@ function domainOf(address: string): string {
 }
 
 /**
- * Providers recognised from the remote MTA first, then the text, then the recipient's domain,
- * and last the MTA that wrote the notice (a filtering service that bounces in its own name).
+ * The phrase tables and the provider markers as one literal index (phrases first, then markers):
+ * one pass over a recipient's texts names the candidates of both.
  */
-function detectProviders(raw: RawRecipient, lower: string): Provider[] {
-  const places = [
+const clueIndex = indexOnFirstUse(() => [...PHRASE_PARTS, ...MARKERS.map((m) => [m])]);
+
+/** The texts that may name the provider, in the order in which they are believed. */
+function providerPlaces(raw: RawRecipient, lower: string): string[] {
+  // the remote MTA first, then the text, then the recipient's domain, and last the MTA that wrote
+  // the notice (a filtering service that bounces in its own name)
+  return [
     (raw.remoteMta ?? '').toLowerCase(),
     lower,
     domainOf(raw.recipient ?? ''),
     (raw.reportingMta ?? '').toLowerCase(),
   ];
-  const found: Provider[] = [];
-  for (const place of places) {
-    if (!place) continue;
-    for (const pr of PROVIDERS) {
-      if (!found.includes(pr) && pr.markers.some((m) => place.includes(m))) found.push(pr);
-    }
-  }
-  return found;
+}
+
+/** What classify() read from a recipient's fields, as decide() weighs it. */
+interface Reading {
+  /** the enhanced status (normalised) or '' */
+  status: string;
+  replyCode: string;
+  command: string;
+  /** the reply text, normalised */
+  lower: string;
+  providers: Provider[];
+  /** candidates for the phrase tables in `lower` (numbers into PHRASE_PARTS, ascending) */
+  phrases: readonly number[];
+}
+
+/** The providers that the recipient's fields name, and the phrase tables' candidates in the text. */
+function findClues(raw: RawRecipient, lower: string): { providers: Provider[]; phrases: number[] } {
+  const places = providerPlaces(raw, lower);
+  const clues = candidatesInAny(clueIndex(), places);
+  // candidates below PHRASE_PARTS.length are phrases, the rest markers
+  let split = 0;
+  while (split < clues.length && clues[split] < PHRASE_PARTS.length) split++;
+  const markers = clues.slice(split).map((k) => k - PHRASE_PARTS.length);
+  return { providers: providersAmong(places, markers), phrases: clues.slice(0, split) };
 }
 
 /** A domain name: labels of letters, digits and hyphens joined by dots (RFC 1035 section 2.3.1). */
@@ -177,16 +211,8 @@ function statusKey(status: string): string {
   return s ? `${s.subject}.${s.detail}` : '';
 }
 
-function decide(
-  raw: RawRecipient,
-  ctx: ClassifyContext,
-  status: string,
-  lower: string,
-  command: string,
-  providers: Provider[],
-  evidence: string[],
-  replyCode = '',
-): Decision {
+function decide(raw: RawRecipient, ctx: ClassifyContext, reading: Reading, evidence: string[]): Decision {
+  const { status, replyCode, command, lower, providers } = reading;
   if (ctx.kind === 'feedback' || raw.feedbackType) {
     evidence.push('a feedback report (RFC 5965)');
     return { reason: 'feedback', by: 'kind' };
@@ -233,12 +259,12 @@ function decide(
     return { reason: 'suspend', by: 'status' };
   }
   const key = statusKey(status);
-  const strong = STRONG_STATUS[key];
+  const strong = STRONG_BY_KEY.get(key);
   if (strong) {
     evidence.push(`status ${status} (${describeStatus(status)}) -> ${strong}`);
     return { reason: strong, by: 'status' };
   }
-  const phrase = findPhrase(lower);
+  const phrase = findPhraseAmong(lower, reading.phrases);
   if (phrase) {
     evidence.push(`text "${phraseLabel(phrase.phrase)}" -> ${phrase.table.reason} (${phrase.phrase.source})`);
     return { reason: phrase.table.reason, by: 'text', phrase: phrase.phrase, table: phrase.table };
@@ -247,7 +273,7 @@ function decide(
     evidence.push('the server says a domain name "does not exist" -> hostunknown');
     return { reason: 'hostunknown', by: 'text' };
   }
-  const weak = WEAK_STATUS[key];
+  const weak = WEAK_BY_KEY.get(key);
   if (weak) {
     evidence.push(`status ${status} (${describeStatus(status)}) -> ${weak}`);
     return { reason: weak, by: 'status' };
@@ -393,7 +419,7 @@ function bounceTypeFor(reason: Reason, klass: '4' | '5' | '', base: BounceType):
 export function classify(raw: RawRecipient, ctx: ClassifyContext): Classification {
   const evidence: string[] = [];
   const diag = clip(raw.diagnosticCode ?? '');
-  const found = findReplyParts(diag);
+  const found = findCodes(diag);
   // An extractor that sets replyCode to '' has checked and found none (a leading number that is no
   // SMTP reply code, or one whose class contradicts the Status field): do not re-read the text.
   const replyCode =
@@ -402,7 +428,8 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext): Classificatio
       : /^[245][0-5]\d$/.test(raw.replyCode ?? '')
         ? (raw.replyCode as string)
         : found.replyCode;
-  const command = raw.smtpCommand || found.smtpCommand || '';
+  // (the stage is looked for in the text only when the notice did not state it)
+  const command = raw.smtpCommand || findSmtpCommand(diag) || '';
   // The status inside the server's own words is more precise than the DSN's Status field,
   // which MTAs often fill with a generic X.0.0 (RFC 3464 lets both be given) - unless the words
   // themselves only say X.0.0 and the field is more precise.
@@ -411,13 +438,14 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext): Classificatio
     parseStatus(leadingStatus(raw.status ?? ''))?.code ?? '',
   );
   const lower = normalise(diag, replyCode);
-  const providers = detectProviders(raw, lower);
+  const { providers, phrases } = findClues(raw, lower);
+  const reading: Reading = { status: given, replyCode, command, lower, providers, phrases };
 
-  const decision = decide(raw, ctx, given, lower, command, providers, evidence, replyCode);
+  const decision = decide(raw, ctx, reading, evidence);
   const reason = correctByStage(decision, ctx, lower, command, given, evidence);
   const category = reason === decision.reason ? decision.category : undefined;
 
-  const profile = REASON_PROFILES[reason];
+  const profile = PROFILES.get(reason) as ReasonProfile;
   const klass = replyClass(given, replyCode, raw, ctx);
   const bounceType = bounceTypeFor(reason, klass, profile.bounceType);
   let status = given;

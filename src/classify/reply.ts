@@ -6,6 +6,7 @@
 // Every pattern here is linear: no nested quantifiers, bounded repeats, and the input is cut to
 // MAX_REPLY_SCAN characters before any search (a real reply is far shorter).
 import type { SmtpCommand } from '../types.js';
+import { candidates, indexOnFirstUse } from './literals.js';
 import { findPhrase, PHRASE_TABLES } from './phrases/index.js';
 import { BLOCKED_GENERIC } from './phrases/sender.js';
 import { ON_HOLD } from './phrases/transient.js';
@@ -120,11 +121,14 @@ function scan(text: string): string {
   return text.length > MAX_REPLY_SCAN ? text.slice(0, MAX_REPLY_SCAN) : text;
 }
 
-/** The SMTP stage a notice names, or undefined. */
+const stageIndex = indexOnFirstUse(() => STAGE_PHRASES.map(([phrase]) => [phrase]));
+
+/** The SMTP stage a notice names (the first of STAGE_PHRASES that occurs), or undefined. */
 export function findSmtpCommand(text: string): SmtpCommand | undefined {
   const lower = scan(text).toLowerCase();
-  for (const [phrase, command] of STAGE_PHRASES) {
-    if (command && lower.includes(phrase)) return command;
+  for (const k of candidates(stageIndex(), lower)) {
+    const [phrase, command] = STAGE_PHRASES[k];
+    if (lower.includes(phrase)) return command;
   }
   return undefined;
 }
@@ -134,22 +138,22 @@ export function findSmtpCommand(text: string): SmtpCommand | undefined {
  * (a Diagnostic-Code value, a notice's paragraph). Missing parts are ''.
  */
 export function findReplyParts(text: string): ReplyParts {
-  const s = scan(text);
-  let replyCode = '';
-  let status = '';
-  const both = CODE_AND_STATUS_RE.exec(s);
-  if (both) {
-    replyCode = both[1];
-    status = both[2];
-  } else {
-    const st = STATUS_RE.exec(s);
-    if (st) status = st[1];
-    const code = CODE_RE.exec(s);
-    // A lone number is a reply code only when no status contradicts its class.
-    if (code && (!status || status[0] === code[1][0])) replyCode = code[1];
-  }
-  const smtpCommand = findSmtpCommand(s);
+  const { replyCode, status } = findCodes(text);
+  const smtpCommand = findSmtpCommand(text);
   return smtpCommand ? { replyCode, status, smtpCommand } : { replyCode, status };
+}
+
+/** The reply code and the enhanced status inside any diagnostic text; missing ones are ''. */
+export function findCodes(text: string): { replyCode: string; status: string } {
+  const s = scan(text);
+  const both = CODE_AND_STATUS_RE.exec(s);
+  if (both) return { replyCode: both[1], status: both[2] };
+  const st = STATUS_RE.exec(s);
+  const status = st ? st[1] : '';
+  const code = CODE_RE.exec(s);
+  // A lone number is a reply code only when no status contradicts its class.
+  const replyCode = code && (!status || status[0] === code[1][0]) ? code[1] : '';
+  return { replyCode, status };
 }
 
 /** The part of a notice that holds the receiving server's words. */
@@ -179,38 +183,78 @@ function replySegment(text: string): string {
 
 /** Joins continuation lines and removes their codes; other lines are kept as they are. */
 export function joinReplyLines(segment: string, replyCode: string): string {
+  // classify() and unfoldReply() join the same diagnostic text one after the other: the last
+  // answer is kept (the function is pure, so a remembered answer is always right)
+  if (segment === lastJoin.segment && replyCode === lastJoin.replyCode) return lastJoin.joined;
+  const joined = joinLines(segment, replyCode);
+  lastJoin = { segment, replyCode, joined };
+  return joined;
+}
+
+let lastJoin = { segment: '', replyCode: '', joined: '' };
+
+function joinLines(segment: string, replyCode: string): string {
   const out: string[] = [];
   for (const rawLine of segment.split('\n')) {
     const line = rawLine.trim();
     if (!line) continue;
-    const m = REPLY_LINE_RE.exec(line);
+    const m = startsWithReplyCode(line) ? REPLY_LINE_RE.exec(line) : null;
     out.push(m && (!replyCode || m[1] === replyCode) ? m[4] : line);
   }
   let joined = out.join(' ');
   if (replyCode) joined = removeInlineMarks(joined, replyCode);
-  return joined.replace(/\s+/g, ' ').trim();
+  // collapse runs of white space; most texts have none but single spaces (nothing to replace)
+  return (RUN_OF_SPACE_RE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
 }
+
+/** White space that collapsing to single spaces would change: any but a space, or two in a row. */
+const RUN_OF_SPACE_RE = /[^\S ]|\s\s/;
+
+/** A cheap test before REPLY_LINE_RE: a reply line starts with 2, 4 or 5. */
+function startsWithReplyCode(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c === 0x32 || c === 0x34 || c === 0x35;
+}
+
+const STATUS_TOKEN_RE = /^[245x]\.[\dx]{1,3}\.[\dx]{1,3}$/;
+const MARK_WITH_STATUS_RE = /^\d{3}-[245x]\.[\dx.]{3,8}$/;
 
 /**
  * A reply pasted as one line keeps the continuation marks inside it ("... of 421-4.7.28
  * unsolicited mail ..."). Remove "CODE-", "CODE-status", "CODE status" where CODE is the reply's
- * own code; a lone "CODE " without a status is kept, it may be part of the words.
+ * own code; a lone "CODE " without a status is kept, it may be part of the words. A status at
+ * the very start goes too.
  */
 function removeInlineMarks(text: string, replyCode: string): string {
+  // every mark starts with the reply code; without one only a leading status can go
+  if (!text.includes(replyCode)) return STATUS_TOKEN_RE.test(firstToken(text)) ? dropFirstToken(text) : text;
+  const mark = `${replyCode}-`;
   const parts = text.split(' ');
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    if (p === `${replyCode}-` || (p.startsWith(`${replyCode}-`) && /^\d{3}-[245x]\.[\dx.]{3,8}$/.test(p)))
-      continue;
-    if (p === replyCode && /^[245x]\.[\dx]{1,3}\.[\dx]{1,3}$/.test(parts[i + 1] ?? '')) {
-      i++;
-      continue;
+    if (p.startsWith(replyCode)) {
+      if (p === mark || (p.startsWith(mark) && MARK_WITH_STATUS_RE.test(p))) continue;
+      if (p === replyCode && STATUS_TOKEN_RE.test(parts[i + 1] ?? '')) {
+        i++;
+        continue;
+      }
     }
-    if (/^[245x]\.[\dx]{1,3}\.[\dx]{1,3}$/.test(p) && i === 0) continue;
+    if (i === 0 && STATUS_TOKEN_RE.test(p)) continue;
     out.push(p);
   }
   return out.join(' ');
+}
+
+function firstToken(text: string): string {
+  const space = text.indexOf(' ');
+  return space < 0 ? text : text.slice(0, space);
+}
+
+/** The text without its first token: what splitting on ' ', dropping part 0 and joining gives. */
+function dropFirstToken(text: string): string {
+  const space = text.indexOf(' ');
+  return space < 0 ? '' : text.slice(space + 1);
 }
 
 const RECIPIENT_PATTERNS: RegExp[] = [

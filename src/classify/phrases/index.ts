@@ -3,6 +3,7 @@
 // verdict is often worded with "blocked" or "rejected" too; an expired delivery mentions the
 // connection errors it met on the way).
 
+import { candidates, indexLiterals, type LiteralIndex } from '../literals.js';
 import {
   CONTENT_ERROR,
   EXCEED_LIMIT,
@@ -99,15 +100,57 @@ export interface PhraseMatch {
   phrase: Phrase;
 }
 
-/** The first table (in priority order) that has a phrase occurring in the lower-case text. */
+/** The phrases of a list of tables in priority order: phrases[k] belongs to tables[k]. */
+interface PhraseList {
+  phrases: Phrase[];
+  tables: PhraseTable[];
+}
+
+function listPhrases(tables: readonly PhraseTable[]): PhraseList {
+  return { phrases: tables.flatMap((t) => t.phrases), tables: tables.flatMap((t) => t.phrases.map(() => t)) };
+}
+
+function partsOf(phrase: Phrase): readonly string[] {
+  return typeof phrase.text === 'string' ? [phrase.text] : phrase.text;
+}
+
+const ALL = listPhrases(PHRASE_TABLES);
+
+/** The phrases of PHRASE_TABLES in priority order, as parts: phrase k is item k of a literal index. */
+export const PHRASE_PARTS: readonly (readonly string[])[] = ALL.phrases.map(partsOf);
+
+/** A list of tables with its literal index (item k = phrase k), built on first use. */
+const indexed = new WeakMap<readonly PhraseTable[], { list: PhraseList; index: LiteralIndex }>();
+
+/**
+ * The first table (in priority order) that has a phrase occurring in the lower-case text, and
+ * its first such phrase. The literal index names the few phrases that can occur; they are
+ * checked in table order, so the answer is the one a search of every phrase in turn gives.
+ */
 export function findPhrase(
   lower: string,
   tables: readonly PhraseTable[] = PHRASE_TABLES,
 ): PhraseMatch | null {
-  for (const table of tables) {
-    for (const phrase of table.phrases) {
-      if (matchPhrase(lower, phrase) >= 0) return { table, phrase };
-    }
+  let c = indexed.get(tables);
+  if (!c) {
+    const list = tables === PHRASE_TABLES ? ALL : listPhrases(tables);
+    c = { list, index: indexLiterals(list.phrases.map(partsOf)) };
+    indexed.set(tables, c);
+  }
+  return firstAmong(c.list, lower, candidates(c.index, lower));
+}
+
+/**
+ * findPhrase() over PHRASE_TABLES when the candidates are known: `ids` (ascending numbers into
+ * PHRASE_PARTS) must include every phrase that occurs in the text.
+ */
+export function findPhraseAmong(lower: string, ids: readonly number[]): PhraseMatch | null {
+  return firstAmong(ALL, lower, ids);
+}
+
+function firstAmong(c: PhraseList, lower: string, ids: readonly number[]): PhraseMatch | null {
+  for (const k of ids) {
+    if (matchPhrase(lower, c.phrases[k]) >= 0) return { table: c.tables[k], phrase: c.phrases[k] };
   }
   return null;
 }

@@ -1,4 +1,6 @@
 // The receiving providers whose replies need their own reading. Adding one = a file here + a line.
+
+import { candidates, indexOnFirstUse } from '../literals.js';
 import { apple } from './apple.js';
 import { cox } from './cox.js';
 import { docomo } from './docomo.js';
@@ -44,9 +46,35 @@ export const PROVIDERS: readonly Provider[] = [
   facebook,
 ];
 
+/** All markers: MARKERS[k] is a marker of PROVIDERS[MARKER_OWNER[k]], in PROVIDERS order. */
+export const MARKERS: readonly string[] = PROVIDERS.flatMap((pr) => pr.markers);
+const MARKER_OWNER: readonly number[] = PROVIDERS.flatMap((pr, i) => pr.markers.map(() => i));
+
+// (classify() finds the markers' candidates with its own index, together with the phrases')
+const markerIndex = indexOnFirstUse(() => MARKERS.map((m) => [m]));
+
 /** The first provider one of whose markers occurs in the (lower-case) haystack. */
 export function detectProvider(haystack: string): Provider | undefined {
-  return PROVIDERS.find((pr) => pr.markers.some((m) => haystack.includes(m)));
+  return providersAmong([haystack], candidates(markerIndex(), haystack))[0];
+}
+
+/**
+ * The providers named in the (lower-case) places: those of the first place in PROVIDERS order,
+ * then those of the next place that were not named yet, and so on. `ids` (ascending numbers
+ * into MARKERS) are the candidates: they must include every marker that occurs in a place.
+ */
+export function providersAmong(places: readonly string[], ids: readonly number[]): Provider[] {
+  const found: Provider[] = [];
+  if (ids.length === 0) return found;
+  for (const place of places) {
+    if (!place) continue;
+    // ascending marker numbers give the place's providers in PROVIDERS order
+    for (const k of ids) {
+      const provider = PROVIDERS[MARKER_OWNER[k]];
+      if (!found.includes(provider) && place.includes(MARKERS[k])) found.push(provider);
+    }
+  }
+  return found;
 }
 
 /** The first rule of the provider that holds for this status and (lower-case) text. */
