@@ -2,6 +2,7 @@
 import type { Extraction, FormatExtractor, MailMessage } from '../types.js';
 import { extractArf } from './arf.js';
 import { extractAutoreply } from './autoreply.js';
+import { hasEvidenceTest } from './formats/evidence.js';
 import { formats as registered } from './formats/registry.js';
 import { extractPlainNotice } from './plain-notice.js';
 import { extractRfc3464 } from './rfc3464.js';
@@ -13,6 +14,15 @@ export { extractPlainNotice } from './plain-notice.js';
 export { extractRfc3464, parseDeliveryStatus } from './rfc3464.js';
 export { extractUnsubscribe } from './unsubscribe.js';
 
+/** The readers of standard reports and of free text, tried after the formats, in this order. */
+const GENERIC_READERS = [
+  extractRfc3464,
+  extractArf,
+  extractUnsubscribe,
+  extractAutoreply,
+  extractPlainNotice,
+] as const;
+
 /**
  * Tries, in order: the registered formats whose hint() matches, the other registered formats,
  * then the generic RFC 3464 DSN, ARF (RFC 5965), unsubscribe-request and auto-reply (RFC 3834) readers,
@@ -20,28 +30,51 @@ export { extractUnsubscribe } from './unsubscribe.js';
  * extraction with at least one recipient wins; otherwise the message is not a bounce.
  */
 export function extract(msg: MailMessage, formats: readonly FormatExtractor[] = registered): Extraction {
-  const hinted: FormatExtractor[] = [];
-  const rest: FormatExtractor[] = [];
-  for (const f of formats) (safeHint(f, msg) ? hinted : rest).push(f);
-  for (const f of [...hinted, ...rest]) {
-    const ex = safeExtract(f, msg);
-    if (ex && ex.recipients.length > 0) return ex;
-  }
-  for (const generic of [
-    extractRfc3464,
-    extractArf,
-    extractUnsubscribe,
-    extractAutoreply,
-    extractPlainNotice,
-  ]) {
+  const ex = extractFormat(msg, formats);
+  if (ex) return ex;
+  for (const generic of GENERIC_READERS) {
     const ex = generic(msg);
     if (ex && ex.recipients.length > 0) return ex;
   }
   return { kind: 'not-bounce', format: 'none', recipients: [] };
 }
 
+/**
+ * The first of `formats` that finds recipients in the message: those whose hint() matches first,
+ * then the others, each group in the given order. A format whose evidence() says that the message
+ * lacks what its parse needs is not tried, and its hint is not asked: its extract() could find
+ * nothing, so leaving it out changes no answer (and on most messages leaves few formats to try).
+ */
+export function extractFormat(msg: MailMessage, formats: readonly FormatExtractor[]): Extraction | null {
+  const later: FormatExtractor[] = [];
+  for (const f of formats) {
+    if (!safeEvidence(f, msg)) continue;
+    if (!safeHint(f, msg)) later.push(f);
+    else {
+      const ex = safeExtract(f, msg);
+      if (ex && ex.recipients.length > 0) return ex;
+    }
+  }
+  for (const f of later) {
+    const ex = safeExtract(f, msg);
+    if (ex && ex.recipients.length > 0) return ex;
+  }
+  return null;
+}
+
 // A format extractor's bug must not take the whole run down: a throwing extractor is skipped
 // (the error is reported on stderr only when BOUNCEDOC_DEBUG is set, to keep output clean).
+// A throwing evidence() is no evidence against the format: it is tried.
+function safeEvidence(f: FormatExtractor, msg: MailMessage): boolean {
+  if (!hasEvidenceTest(f)) return true;
+  try {
+    return f.evidence(msg);
+  } catch (err) {
+    debug(f.name, err);
+    return true;
+  }
+}
+
 function safeHint(f: FormatExtractor, msg: MailMessage): boolean {
   try {
     return f.hint(msg);

@@ -9,23 +9,28 @@
 //      remote reply code and text; the reply code is the server's.
 //    - "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>":
 //      SES's own expiry, then the last reply it got in angle brackets; that reply is the cause.
-import type { Extraction, FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { Extraction, MailMessage, RawRecipient } from '../../types.js';
 import { findStatus, leadingReplyCode } from '../fields.js';
 import { readOriginal } from '../original.js';
-import { extractRfc3464, parseDeliveryStatus } from '../rfc3464.js';
+import { extractRfc3464 } from '../rfc3464.js';
 import { extractSes, sesNotification } from '../webhooks/ses.js';
+import type { FormatWithEvidence } from './evidence.js';
 import { header, noticeText } from './provider-notice.js';
+import { deliveryStatusRecipients } from './text-notice.js';
 
 const SES_FROM = /@(?:[a-z0-9-]+\.)*(?:amazonses\.com|sns\.amazonaws\.com)\b/i;
 
-export const amazonses: FormatExtractor = {
+export const amazonses: FormatWithEvidence = {
   name: 'amazonses',
   hint(msg) {
     return SES_FROM.test(header(msg, 'from')) || /^Amazon WorkMail/i.test(header(msg, 'x-mailer'));
   },
+  // Every way below needs SES's sender, or else the JSON's "...Type": key in the text.
+  evidence(msg) {
+    return SES_FROM.test(header(msg, 'from')) || msg.text.includes('Type"');
+  },
   extract(msg) {
-    // Every way below needs SES's sender, or else the JSON's "...Type": key in the text.
-    if (!SES_FROM.test(header(msg, 'from')) && !msg.text.includes('Type"')) return null;
+    if (!amazonses.evidence(msg)) return null;
     const format = /^Amazon WorkMail/i.test(header(msg, 'x-mailer')) ? 'amazonworkmail' : 'amazonses';
     return fromJson(msg) ?? fromReport(msg, format) ?? fromText(msg, format);
   },
@@ -57,6 +62,8 @@ function fromText(msg: MailMessage, format: string): Extraction | null {
 
 function fromJson(msg: MailMessage): Extraction | null {
   const text = noticeText(msg);
+  // Each JSON key below ends in 'Type"': a plain substring search rules most texts out first.
+  if (!text.includes('Type"')) return null;
   const start = text.search(/^\s*\{/m);
   if (start < 0 || !/"(?:notificationType|eventType|Type)"\s*:/.test(text)) return null;
   // The JSON runs to the last closing brace before SNS's "--" signature block.
@@ -82,7 +89,7 @@ function fromReport(msg: MailMessage, format: string): Extraction | null {
   if (!ex) return null;
   // The RFC 3464 reader may have replaced a Diagnostic-Code that does not start with a reply code
   // by the reply quoted in the notice text; SES's own field is read again here.
-  const fields = msg.deliveryStatus ? parseDeliveryStatus(msg.deliveryStatus).recipients : [];
+  const fields = deliveryStatusRecipients(msg);
   for (const r of ex.recipients) {
     const given = fields.find((f) => f.recipient.toLowerCase() === r.recipient.toLowerCase())?.diagnosticCode;
     fixDiagnostic(r, given ?? r.diagnosticCode ?? '');

@@ -5,21 +5,27 @@
 //   The number of messages in recipient's mailbox exceeded the local limit.
 // with the original attached as message/rfc822. The words under "Non-delivered information" are
 // BIGLOBE's own; they apply to every address listed above them.
-import type { FormatExtractor, RawRecipient } from '../../types.js';
+import type { RawRecipient } from '../../types.js';
 import { findAddress, leadingReplyCode } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import { extraction, findOriginal, header, mentions, noticeText, squeeze } from './provider-notice.js';
 
 const ADDRESSES = /^\s*-{3,}\s*The following addresses had delivery problems\s*-{3,}\s*$/im;
 const INFO = /^\s*-{3,}\s*Non-delivered information\s*-{3,}\s*$/im;
 
-export const biglobe: FormatExtractor = {
+export const biglobe: FormatWithEvidence = {
   name: 'biglobe',
   hint(msg) {
     return /@(?:[a-z0-9-]+\.)*biglobe\.ne\.jp\b/i.test(header(msg, 'from'));
   },
+  evidence(msg) {
+    return (
+      mentions(msg, 'the following addresses had delivery problems') &&
+      mentions(msg, 'non-delivered information')
+    );
+  },
   extract(msg) {
-    if (!mentions(msg, 'the following addresses had delivery problems')) return null;
-    if (!mentions(msg, 'non-delivered information')) return null;
+    if (!biglobe.evidence(msg)) return null;
     const text = noticeText(msg);
     const a = ADDRESSES.exec(text);
     const i = INFO.exec(text);

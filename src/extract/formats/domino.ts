@@ -15,8 +15,9 @@
 // The subject of the notice is "DELIVERY FAILURE: <reason>". Several recipients with the same
 // reason are listed under one "was not delivered to:". Newer versions add a message/delivery-status
 // part; its Status is used where the text states none.
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   fillFromDeliveryStatus,
   header,
@@ -35,8 +36,13 @@ function hint(msg: MailMessage): boolean {
   return /^DELIVERY FAILURE:/i.test(header(msg, 'subject'));
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentionsWithRaw(msg, 'was not delivered to:');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentionsWithRaw(msg, 'was not delivered to:')) return null;
+  if (!evidence(msg)) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);
@@ -73,4 +79,4 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'domino', recipients);
 }
 
-export const domino: FormatExtractor = { name: 'domino', hint, extract };
+export const domino: FormatWithEvidence = { name: 'domino', hint, evidence, extract };

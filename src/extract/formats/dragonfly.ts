@@ -12,8 +12,9 @@
 // dma writes one notice per failed recipient. Its error texts: "<host> [<ip>] did not like our
 // <command>:" followed by the server's reply lines, "DNS lookup failure: host <name> not found",
 // "Could not deliver for the last <N> seconds. Giving up.", "unable to connect ...".
-import type { FormatExtractor, MailMessage } from '../../types.js';
+import type { MailMessage } from '../../types.js';
 import { findAddress, smtpCommandName } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   fromAddress,
   header,
@@ -39,8 +40,13 @@ function hint(msg: MailMessage): boolean {
   return from === '' || from === '<>' || from.startsWith('mailer-daemon');
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentions(msg, 'there was an error delivering your mail to');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentions(msg, 'there was an error delivering your mail to')) return null;
+  if (!evidence(msg)) return null;
   const text = noticeText(msg, END);
   if (!/This is the DragonFly Mail Agent\b|There was an error delivering your mail to/i.test(text))
     return null;
@@ -74,4 +80,4 @@ function extract(msg: MailMessage) {
   return ex;
 }
 
-export const dragonfly: FormatExtractor = { name: 'dragonfly', hint, extract };
+export const dragonfly: FormatWithEvidence = { name: 'dragonfly', hint, evidence, extract };

@@ -16,8 +16,9 @@
 // Exchange 4.0's connector writes "The following recipient(s) could not be reached:" instead. Each
 // recipient is "<address> on <date>", the lines below it (indented) give the reason and the
 // MSEXCH diagnostic code.
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   mentionsWithRaw,
@@ -40,9 +41,13 @@ function hint(msg: MailMessage): boolean {
   );
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentionsWithRaw(msg, 'did not reach the following recipient(s):', 'could not be reached:');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentionsWithRaw(msg, 'did not reach the following recipient(s):', 'could not be reached:'))
-    return null;
+  if (!evidence(msg)) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);
@@ -64,4 +69,4 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'exchange2003', recipients);
 }
 
-export const exchange2003: FormatExtractor = { name: 'exchange2003', hint, extract };
+export const exchange2003: FormatWithEvidence = { name: 'exchange2003', hint, evidence, extract };

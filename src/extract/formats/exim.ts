@@ -17,8 +17,9 @@
 // address(es) to which the message has not yet been delivered" with a "Delay reason:" line.
 // When Exim also attaches a message/delivery-status part (dsn_advertise / bounce as RFC 3464),
 // its Status field is used where the notice text states none.
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress, findSmtpCommand } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   addressList,
   fillFromDeliveryStatus,
@@ -69,8 +70,19 @@ interface Entry {
  */
 const LIST_START_IN_TEXT = new RegExp(LIST_START.source, 'im');
 
+/**
+ * The words that LIST_START cannot match without: "address" and "failed" in three of its forms,
+ * "yet" and "delivered" in the delay warning's.
+ */
+function evidence(msg: MailMessage): boolean {
+  return (
+    (mentions(msg, 'failed') && mentions(msg, 'address')) ||
+    (mentions(msg, 'delivered') && mentions(msg, 'yet'))
+  );
+}
+
 function extract(msg: MailMessage): ExtractionOrNull {
-  if (!mentions(msg, 'failed', 'delivered')) return null;
+  if (!evidence(msg)) return null;
   const text = noticeText(msg, COPY_MARKER);
   if (!LIST_START_IN_TEXT.test(text)) return null;
   const lines = noticeLines(text);
@@ -182,4 +194,4 @@ function generatedOutputs(lines: string[], from: number): Map<string, Output> {
   return new Map(out.map((o) => [o.address.toLowerCase(), o]));
 }
 
-export const exim: FormatExtractor = { name: 'exim', hint, extract };
+export const exim: FormatWithEvidence = { name: 'exim', hint, evidence, extract };

@@ -9,8 +9,9 @@
 //       >>> RCPT TO:<user@ezweb.ne.jp>
 //       <<< 550 <user@ezweb.ne.jp>: User unknown
 // or the address first, the sentence after it, and a dashed line before the pasted original.
-import type { FormatExtractor, RawRecipient, Reason } from '../../types.js';
+import type { RawRecipient, Reason } from '../../types.js';
 import { findSmtpCommand, findStatus, leadingReplyCode, smtpCommandName } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   extraction,
   fillFromDeliveryStatus,
@@ -33,13 +34,16 @@ const FIXED: { text: RegExp; reason: Reason; needsNoReply?: boolean }[] = [
   { text: /rejected by a remote\s+mail server/i, reason: 'filtered', needsNoReply: true },
 ];
 
-export const ezweb: FormatExtractor = {
+export const ezweb: FormatWithEvidence = {
   name: 'ezweb',
   hint(msg) {
     return FROM.test(header(msg, 'from')) && /Mail System Error/i.test(header(msg, 'subject'));
   },
+  evidence(msg) {
+    return FROM.test(header(msg, 'from'));
+  },
   extract(msg) {
-    if (!FROM.test(header(msg, 'from'))) return null;
+    if (!ezweb.evidence(msg)) return null;
     const { notice, rest } = splitAtMarker(noticeText(msg), ORIGINAL_MARKER);
     const lines = notice.split('\n', 5000);
     const seen = new Set<string>();

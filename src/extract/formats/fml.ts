@@ -5,8 +5,9 @@
 //
 // The refused "recipient" is the list address; these notices are refusals by policy, so the
 // format states the reason.
-import type { FormatExtractor, MailMessage, Reason } from '../../types.js';
+import type { MailMessage, Reason } from '../../types.js';
 import { findAddress } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import { header, noticeExtraction, noticeText, recipientFromDetail } from './text-notice.js';
 
 /** fml's fixed sentences (fml 4 messages) and the reason each states. */
@@ -38,4 +39,5 @@ function extract(msg: MailMessage) {
   return null;
 }
 
-export const fml: FormatExtractor = { name: 'fml', hint, extract };
+// The hint is also what the parse needs.
+export const fml: FormatWithEvidence = { name: 'fml', hint, evidence: hint, extract };

@@ -1,8 +1,9 @@
 // A bounce that a person forwarded inline ("Fwd: Returned mail: ..."): the delivery-status fields
 // are in the body, quoted with "> " by the mail client. The quoting is removed and the fields
 // are read as RFC 3464 fields (RFC 3464 section 2.1 defines them; only their placement differs).
-import type { FormatExtractor, MailMessage } from '../../types.js';
+import type { MailMessage } from '../../types.js';
 import { hasDeliveryStatusFields, parseDeliveryStatus } from '../rfc3464.js';
+import type { FormatWithEvidence } from './evidence.js';
 import { header, noticeExtraction, noticeLines, noticeText } from './text-notice.js';
 
 const FORWARD_SUBJECT = /^(?:Fwd?|Fw|TR|WG|RV|Doorst|Enc|I)\s*:/i;
@@ -26,4 +27,5 @@ function extract(msg: MailMessage) {
   );
 }
 
-export const forwardedDsn: FormatExtractor = { name: 'forwarded-dsn', hint, extract };
+// The hint is also what the parse needs.
+export const forwardedDsn: FormatWithEvidence = { name: 'forwarded-dsn', hint, evidence: hint, extract };

@@ -17,9 +17,10 @@
 //   The response (from the remote server) was:
 //   <the server's or Gmail's words>
 // the recipients then being named only by X-Failed-Recipients.
-import type { Extraction, FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { Extraction, MailMessage, RawRecipient } from '../../types.js';
 import { findAddress, findSmtpCommand, findStatus, leadingReplyCode } from '../fields.js';
 import { hasDeliveryStatusFields } from '../rfc3464.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   extraction,
   failedRecipients,
@@ -39,13 +40,16 @@ const RETURNED = /The error that the other server returned was\s*:\s*/i;
 const NEW_STYLE = /^\*\*\s*[A-Z][^*\n]{2,80}\*\*\s*$/m;
 const RESPONSE = /^The response(?: from the remote server)? was\s*:\s*$/im;
 
-export const gmail: FormatExtractor = {
+export const gmail: FormatWithEvidence = {
   name: 'gmail',
   hint(msg) {
     return FROM.test(header(msg, 'from')) && /^Delivery Status Notification/i.test(header(msg, 'subject'));
   },
+  evidence(msg) {
+    return FROM.test(header(msg, 'from'));
+  },
   extract(msg) {
-    if (!FROM.test(header(msg, 'from'))) return null;
+    if (!gmail.evidence(msg)) return null;
     const { notice, rest } = splitAtMarker(noticeText(msg), ORIGINAL_MARKER);
     return plainNotice(msg, notice, rest) ?? newStyleNotice(msg, notice);
   },

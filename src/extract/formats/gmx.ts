@@ -8,8 +8,9 @@
 //   host: mx.example.jp
 //   5.1.1 <user@example.jp>... User Unknown               (or "Reason:" / "For the following reason:" + words)
 //   --- The header of the original message is following. ---
-import type { Extraction, FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { Extraction, MailMessage, RawRecipient } from '../../types.js';
 import { findSmtpCommand, findStatus, leadingReplyCode } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   addressBlocks,
   extraction,
@@ -24,19 +25,26 @@ import {
 const ORIGINAL_MARKER = /^-{2,}\s*The header of the original message is following\.?/im;
 const LIST = /The following address(?:es)?\s+failed\s*:/i;
 
-export const gmx: FormatExtractor = {
+export const gmx: FormatWithEvidence = {
   name: 'gmx',
   hint(msg) {
     return /mailer-daemon@(?:[a-z0-9-]+\.)*(?:gmx\.(?:net|com|de)|mail\.com)\b/i.test(header(msg, 'from'));
   },
+  evidence: unitedInternetEvidence,
   extract(msg) {
     return readUnitedInternet(msg, 'gmx');
   },
 };
 
+/** The words that the United Internet notice cannot be read without (GMX, 1&1). */
+export function unitedInternetEvidence(msg: MailMessage): boolean {
+  return (
+    mentions(msg, 'the header of the original message is following') && mentions(msg, 'the following address')
+  );
+}
+
 export function readUnitedInternet(msg: MailMessage, format: string): Extraction | null {
-  if (!mentions(msg, 'the header of the original message is following')) return null;
-  if (!mentions(msg, 'the following address')) return null;
+  if (!unitedInternetEvidence(msg)) return null;
   const { notice, rest } = splitAtMarker(noticeText(msg), ORIGINAL_MARKER);
   if (!rest) return null;
   const list = LIST.exec(notice);

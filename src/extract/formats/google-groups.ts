@@ -5,12 +5,14 @@
 // by structure, not words: Google's sender, a failed recipient, and a link to the Groups help
 // centre (groups.google.com) above the "----- Original message -----" marker. The group refused
 // the message (no such group, or no permission to post): Sisimai's reason "rejected".
-import type { FormatExtractor, RawRecipient } from '../../types.js';
+import type { RawRecipient } from '../../types.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   extraction,
   failedRecipients,
   findOriginal,
   header,
+  mentions,
   noticeText,
   splitAtMarker,
   squeeze,
@@ -20,13 +22,21 @@ const FROM = /mailer-daemon@(?:googlemail|google)\.com/i;
 const ORIGINAL_MARKER = /^-{3,}\s*Original message\s*-{3,}\s*$/m;
 const GROUPS_LINK = /https?:\/\/groups\.google\.com\//i;
 
-export const googleGroups: FormatExtractor = {
+export const googleGroups: FormatWithEvidence = {
   name: 'google-groups',
   hint(msg) {
     return FROM.test(header(msg, 'from')) && /googlegroups\.com/i.test(header(msg, 'x-failed-recipients'));
   },
+  // Google's sender, a failed recipient and the link to the Groups help centre are all needed.
+  evidence(msg) {
+    return (
+      FROM.test(header(msg, 'from')) &&
+      header(msg, 'x-failed-recipients') !== '' &&
+      mentions(msg, 'groups.google.com/')
+    );
+  },
   extract(msg) {
-    if (!FROM.test(header(msg, 'from'))) return null;
+    if (!googleGroups.evidence(msg)) return null;
     const { notice, rest } = splitAtMarker(noticeText(msg), ORIGINAL_MARKER);
     if (!GROUPS_LINK.test(notice)) return null;
     const addresses = failedRecipients(msg);

@@ -7,8 +7,9 @@
 //
 // When the remote server answered, IMail writes "undeliverable to user@example.org" and quotes the
 // reply under "Body of message generated response:".
-import type { FormatExtractor, MailMessage, RawRecipient, Reason } from '../../types.js';
+import type { MailMessage, RawRecipient, Reason } from '../../types.js';
 import { findAddress } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   noticeExtraction,
@@ -61,4 +62,5 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'imailserver', recipients);
 }
 
-export const imailserver: FormatExtractor = { name: 'imailserver', hint, extract };
+// The hint is also what the parse needs.
+export const imailserver: FormatWithEvidence = { name: 'imailserver', hint, evidence: hint, extract };

@@ -7,8 +7,9 @@
 //
 // Versions that quote the SMTP session write "Sent <<< RCPT TO:<user@example.org>" and
 // "Received >>> 550 5.1.1 ... User unknown" lines instead.
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress, smtpCommandName } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   mentionsWithRaw,
@@ -27,8 +28,13 @@ function hint(msg: MailMessage): boolean {
   return /^Mail could not be delivered\s*$/i.test(header(msg, 'subject'));
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentionsWithRaw(msg, 'message from interscan', 'sent <<< rcpt to:');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentionsWithRaw(msg, 'message from interscan', 'sent <<< rcpt to:')) return null;
+  if (!evidence(msg)) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);
@@ -63,4 +69,4 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'interscan', recipients);
 }
 
-export const interscan: FormatExtractor = { name: 'interscan', hint, extract };
+export const interscan: FormatWithEvidence = { name: 'interscan', hint, evidence, extract };

@@ -3,19 +3,23 @@
 //   Your mail sent on: Thu, 29 Apr 2013 23:45:22 +0900
 //        Could not be delivered to: <user@example.dion.ne.jp>
 //        As their mailbox is full.
-import type { FormatExtractor, RawRecipient } from '../../types.js';
+import type { RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import { extraction, findOriginal, header, mentions, noticeText, squeeze } from './provider-notice.js';
 
 const TARGET = /^\s*Could not be delivered to:\s*(<?[^\s<>@]{1,512}@[^\s<>]{1,512}>?)\s*$/im;
 
-export const kddi: FormatExtractor = {
+export const kddi: FormatWithEvidence = {
   name: 'kddi',
   hint(msg) {
     return /@(?:[a-z0-9-]+\.)*(?:dion\.ne\.jp|au\.com|auone-net\.jp)\b/i.test(header(msg, 'from'));
   },
+  evidence(msg) {
+    return mentions(msg, 'could not be delivered to:') && mentions(msg, 'your mail sent on:');
+  },
   extract(msg) {
-    if (!mentions(msg, 'could not be delivered to:') || !mentions(msg, 'your mail sent on:')) return null;
+    if (!kddi.evidence(msg)) return null;
     const text = noticeText(msg);
     const recipients: RawRecipient[] = [];
     const lines = text.split('\n', 5000);

@@ -5,8 +5,9 @@
 //   Server mx.example.org[192.0.2.1] failed with: 550 <user@example.org> No such user here
 //
 //   This has been a permanent failure.  No further delivery attempts will be made.
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   hostInText,
@@ -25,8 +26,13 @@ function hint(msg: MailMessage): boolean {
   return /^Message delivery has failed\s*$/i.test(header(msg, 'subject'));
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentionsWithRaw(msg, 'unable to deliver message to:');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentionsWithRaw(msg, 'unable to deliver message to:')) return null;
+  if (!evidence(msg)) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);
@@ -54,4 +60,4 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'mailfoundry', recipients);
 }
 
-export const mailfoundry: FormatExtractor = { name: 'mailfoundry', hint, extract };
+export const mailfoundry: FormatWithEvidence = { name: 'mailfoundry', hint, evidence, extract };

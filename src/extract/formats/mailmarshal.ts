@@ -16,8 +16,9 @@
 //   Remote-MTA:         <192.0.2.1>
 //
 // One reason for the listed recipients; the "Additional Information" block names the remote MTA.
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   mentionsWithRaw,
@@ -36,8 +37,13 @@ function hint(msg: MailMessage): boolean {
   return /^Undeliverable Mail:/i.test(header(msg, 'subject'));
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentionsWithRaw(msg, 'could not be delivered because of');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentionsWithRaw(msg, 'could not be delivered because of')) return null;
+  if (!evidence(msg)) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);
@@ -57,4 +63,4 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'mailmarshal', recipients);
 }
 
-export const mailmarshal: FormatExtractor = { name: 'mailmarshal', hint, extract };
+export const mailmarshal: FormatWithEvidence = { name: 'mailmarshal', hint, evidence, extract };

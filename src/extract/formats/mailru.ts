@@ -12,8 +12,9 @@
 //     (the same list)
 //   ------ This is a copy of the message, including all the headers. ------
 // The English list is read first (the Russian one sometimes shortens an address to its local part).
-import type { FormatExtractor, RawRecipient } from '../../types.js';
+import type { RawRecipient } from '../../types.js';
 import { findSmtpCommand, findStatus, leadingReplyCode } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   addressBlocks,
   extraction,
@@ -32,20 +33,21 @@ const ENGLISH_LIST =
 const RUSSIAN_LIST = /не может быть доставлено одному или нескольким получателям:/i;
 const DELAY = /has not yet been delivered|Delay reason:/i;
 
-export const mailru: FormatExtractor = {
+export const mailru: FormatWithEvidence = {
   name: 'mailru',
   hint(msg) {
     return FROM.test(header(msg, 'from')) && /mailer-daemon/i.test(header(msg, 'from'));
   },
-  extract(msg) {
-    // A list in English or Russian, and mail.ru's sender or its Russian list (see below).
-    const listInEnglish = mentions(
-      msg,
-      'the following address',
-      'to which the message has not yet been delivered',
+  // A list in English or Russian, and mail.ru's sender or its Russian list (see below).
+  evidence(msg) {
+    if (mentions(msg, 'не может быть доставлено одному или нескольким получателям:')) return true;
+    return (
+      mentions(msg, 'the following address', 'to which the message has not yet been delivered') &&
+      FROM.test(header(msg, 'from'))
     );
-    const listInRussian = mentions(msg, 'не может быть доставлено одному или нескольким получателям:');
-    if (!listInRussian && !(listInEnglish && FROM.test(header(msg, 'from')))) return null;
+  },
+  extract(msg) {
+    if (!mailru.evidence(msg)) return null;
     const { notice, rest } = splitAtMarker(noticeText(msg), ORIGINAL_MARKER);
     const list = ENGLISH_LIST.exec(notice) ?? RUSSIAN_LIST.exec(notice);
     if (!list) return null;

@@ -10,8 +10,9 @@
 //   DATA
 //
 //   -------original message
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress, smtpCommandName } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   mentionsWithRaw,
@@ -29,8 +30,13 @@ function hint(msg: MailMessage): boolean {
   return /^m-FILTER\b/i.test(header(msg, 'x-mailer'));
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentionsWithRaw(msg, '以下のメールアドレスへの送信に失敗しました');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentionsWithRaw(msg, '以下のメールアドレスへの送信に失敗しました')) return null;
+  if (!evidence(msg)) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);
@@ -58,4 +64,4 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'mfilter', recipients);
 }
 
-export const mfilter: FormatExtractor = { name: 'mfilter', hint, extract };
+export const mfilter: FormatWithEvidence = { name: 'mfilter', hint, evidence, extract };

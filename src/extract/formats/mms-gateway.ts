@@ -13,8 +13,9 @@
 //
 // and the MMSC's "Message could not be delivered to mobile." with "Error: No valid recipients for
 // this MM" above the quoted original message.
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   mentionsWithRaw,
   noticeExtraction,
@@ -31,8 +32,13 @@ function hint(_msg: MailMessage): boolean {
   return false;
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentionsWithRaw(msg, 'error message below:', 'message could not be delivered to mobile.');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentionsWithRaw(msg, 'error message below:', 'message could not be delivered to mobile.')) return null;
+  if (!evidence(msg)) return null;
   const james = noticeTextWith(msg, JAMES);
   if (james) return fromJames(msg, james);
   const mmsc = noticeTextWith(msg, MMSC);
@@ -69,4 +75,4 @@ function fromMmsc(msg: MailMessage, text: string) {
   return noticeExtraction(msg, 'mms-gateway', [r]);
 }
 
-export const mmsGateway: FormatExtractor = { name: 'mms-gateway', hint, extract };
+export const mmsGateway: FormatWithEvidence = { name: 'mms-gateway', hint, evidence, extract };

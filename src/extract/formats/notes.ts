@@ -8,8 +8,9 @@
 //   ------- Returned Message --------
 //
 // The reason line(s) come first, then the address, for each recipient in turn.
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   mentionsWithRaw,
@@ -27,8 +28,13 @@ function hint(msg: MailMessage): boolean {
   return /^Undeliverable message\s*$/i.test(header(msg, 'subject'));
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentionsWithRaw(msg, 'failure reasons');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentionsWithRaw(msg, 'failure reasons')) return null;
+  if (!evidence(msg)) return null;
   const text = noticeTextWith(msg, START, END);
   if (!text) return null;
   const lines = noticeLines(text);
@@ -47,4 +53,4 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'notes', recipients);
 }
 
-export const notes: FormatExtractor = { name: 'notes', hint, extract };
+export const notes: FormatWithEvidence = { name: 'notes', hint, evidence, extract };

@@ -10,9 +10,10 @@
 //   Original message headers:
 // Older Exchange writes "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" under the address
 // instead of the "Remote Server returned" line.
-import type { FormatExtractor, RawRecipient } from '../../types.js';
+import type { RawRecipient } from '../../types.js';
 import { findAddress, findStatus, leadingReplyCode } from '../fields.js';
 import { hasDeliveryStatusFields } from '../rfc3464.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   extraction,
   findOriginal,
@@ -30,7 +31,7 @@ const GENERATING = /^\s*Generating server:\s*([A-Za-z0-9._-]{1,255})/im;
 const RETURNED = /^\s*Remote Server returned '([^'\n]{1,2000})'/i;
 const HASHED = /^\s*#([245]\d\d[ -][^#\n]{0,2000})#{1,2}/;
 
-export const office365: FormatExtractor = {
+export const office365: FormatWithEvidence = {
   name: 'office365',
   hint(msg) {
     return (
@@ -38,9 +39,14 @@ export const office365: FormatExtractor = {
       (/^Undeliverable:/i.test(header(msg, 'subject')) && /postmaster@/i.test(header(msg, 'from')))
     );
   },
+  evidence(msg) {
+    return (
+      mentions(msg, 'delivery has failed to these recipients or groups') &&
+      mentions(msg, 'diagnostic information for administrators')
+    );
+  },
   extract(msg) {
-    if (!mentions(msg, 'delivery has failed to these recipients or groups')) return null;
-    if (!mentions(msg, 'diagnostic information for administrators')) return null;
+    if (!office365.evidence(msg)) return null;
     if (msg.deliveryStatus && hasDeliveryStatusFields(msg.deliveryStatus)) return null;
     const { notice, rest } = splitAtMarker(noticeText(msg), ORIGINAL_MARKER);
     const failed = FAILED_TO.exec(notice);

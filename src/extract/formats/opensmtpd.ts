@@ -15,8 +15,9 @@
 // recipients:" and "this is only a temporary failure report"; its recipients are delayed, not
 // failed. Each recipient is one "address: reason" line. Newer versions attach a
 // message/delivery-status part too, but with a generic X.0.0 Status, so the text is read.
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   mentions,
@@ -37,8 +38,13 @@ function hint(msg: MailMessage): boolean {
   );
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentions(msg, 'this is the mailer-daemon, please do not reply to this e');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentions(msg, 'this is the mailer-daemon, please do not reply to this e')) return null;
+  if (!evidence(msg)) return null;
   const text = noticeText(msg, END);
   if (!/This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail/i.test(text)) return null;
   const lines = noticeLines(text);
@@ -68,4 +74,4 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'opensmtpd', recipients, delayed ? 'delay' : 'bounce');
 }
 
-export const opensmtpd: FormatExtractor = { name: 'opensmtpd', hint, extract };
+export const opensmtpd: FormatWithEvidence = { name: 'opensmtpd', hint, evidence, extract };

@@ -10,9 +10,10 @@
 //
 // Each recipient is "<address>: text" (or "<address> (expanded from <alias>): text") at the start
 // of a line, continued on lines indented with white space (Postfix's bounce(8) layout).
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress, findSmtpCommand, smtpCommandName } from '../fields.js';
 import { hasDeliveryStatusFields } from '../rfc3464.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   hostInText,
@@ -44,9 +45,17 @@ function hasRecipientFields(msg: MailMessage): boolean {
   return !!msg.deliveryStatus && hasDeliveryStatusFields(msg.deliveryStatus);
 }
 
+/** The server's transcript by its subject, or the words of the notice's first line. */
+function evidence(msg: MailMessage): boolean {
+  return (
+    SERVER_ERRORS.test(header(msg, 'subject')) ||
+    mentions(msg, 'this is the postfix program at host', 'this is the mail system at host')
+  );
+}
+
 function extract(msg: MailMessage) {
   if (SERVER_ERRORS.test(header(msg, 'subject'))) return fromServerTranscript(msg);
-  if (!mentions(msg, 'this is the postfix program at host', 'this is the mail system at host')) return null;
+  if (!evidence(msg)) return null;
   if (hasRecipientFields(msg)) return null;
   const text = noticeText(msg);
   if (!INTRO.test(text)) return null;
@@ -125,4 +134,4 @@ function fromServerTranscript(msg: MailMessage) {
   ]);
 }
 
-export const postfixText: FormatExtractor = { name: 'postfix', hint, extract };
+export const postfixText: FormatWithEvidence = { name: 'postfix', hint, evidence, extract };

@@ -7,18 +7,12 @@ import { splitHeaderBlock } from '../../read/index.js';
 import { MAX_ORIGINAL_HEADERS_CHARS } from '../../read/limits.js';
 import type { Extraction, MailMessage, OriginalSummary, RawRecipient, ReportKind } from '../../types.js';
 import { type OriginalPart, readOriginal } from '../original.js';
-import { parseDeliveryStatus } from '../rfc3464.js';
-import { firstValues } from './text-notice.js';
+import { deliveryStatusRecipients, header } from './text-notice.js';
 
-export { mentions } from './text-notice.js';
+export { header, mentions } from './text-notice.js';
 
 /** Longest notice text that is scanned: the human-readable part of a notice is a few kilobytes. */
 export const MAX_NOTICE_CHARS = 256 * 1024;
-
-/** The top-level header value by lower-case name, '' when absent. */
-export function header(msg: MailMessage, name: string): string {
-  return firstValues(msg).get(name) ?? '';
-}
 
 /** The message text, bounded. */
 export function noticeText(msg: MailMessage): string {
@@ -135,8 +129,8 @@ export function addressBlocks(section: string, indentedReasons = false, limit = 
  * Action, Remote-MTA, Reporting-MTA) fill what the notice text left out, matched by address.
  */
 export function fillFromDeliveryStatus(msg: MailMessage, recipients: RawRecipient[]): void {
-  if (!msg.deliveryStatus) return;
-  const ds = parseDeliveryStatus(msg.deliveryStatus).recipients;
+  const ds = deliveryStatusRecipients(msg);
+  if (ds.length === 0) return;
   for (const r of recipients) {
     const d =
       ds.find((x) => x.recipient.toLowerCase() === r.recipient.toLowerCase()) ??

@@ -16,8 +16,9 @@
 // delivery reported, up to an empty line. qmail-remote's fixed sentences name the SMTP stage
 // ("does not like recipient" = RCPT, "sender was rejected" = MAIL, "failed after I sent the
 // message" = DATA...) and its own status codes are written "(#5.1.1)".
-import type { FormatExtractor, MailMessage, RawRecipient, SmtpCommand } from '../../types.js';
+import type { MailMessage, RawRecipient, SmtpCommand } from '../../types.js';
 import { findAddress } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   mentions,
@@ -62,17 +63,19 @@ function hint(msg: MailMessage): boolean {
   return from.includes('mailer-daemon') && /^failure notice\s*$/i.test(header(msg, 'subject'));
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentions(
+    msg,
+    'this is the qmail-send program at',
+    'message to the following address',
+    'this is the machine generated message from mail service',
+    'su mensaje no pudo ser entregado',
+  );
+}
+
 function extract(msg: MailMessage) {
-  if (
-    !mentions(
-      msg,
-      'this is the qmail-send program at',
-      'message to the following address',
-      'this is the machine generated message from mail service',
-      'su mensaje no pudo ser entregado',
-    )
-  )
-    return null;
+  if (!evidence(msg)) return null;
   const text = noticeText(msg, END);
   if (!INTRO.test(text)) return null;
   const lines = noticeLines(text);
@@ -105,4 +108,4 @@ function extract(msg: MailMessage) {
   return ex;
 }
 
-export const qmail: FormatExtractor = { name: 'qmail', hint, extract };
+export const qmail: FormatWithEvidence = { name: 'qmail', hint, evidence, extract };

@@ -1,12 +1,15 @@
 // The registered bounce formats (one file per sending MTA's own notice, see FormatExtractor in
-// src/types.ts). Adding a format: write src/extract/formats/<name>.ts, import it here, add it to the list.
+// src/types.ts, with the evidence() test of ./evidence.ts). Adding a format: write
+// src/extract/formats/<name>.ts, import it here, add it to the list. Every message is offered to every
+// format, so evidence() is what keeps a format cheap on the messages that are not its own: the words
+// (mentions()) or header that its parse cannot succeed without.
 // Order matters only among formats whose hint() says yes: earlier ones are tried first.
-import type { FormatExtractor } from '../../types.js';
 import { amazonses } from './amazonses.js';
 import { biglobe } from './biglobe.js';
 import { domino } from './domino.js';
 import { dragonfly } from './dragonfly.js';
 import { einsUndEins } from './einsundeins.js';
+import type { FormatWithEvidence } from './evidence.js';
 import { exchange2003 } from './exchange2003.js';
 import { exim } from './exim.js';
 import { ezweb } from './ezweb.js';
@@ -36,7 +39,7 @@ import { x6 } from './x6.js';
 import { yahoo } from './yahoo.js';
 import { zoho } from './zoho.js';
 
-export const formats: readonly FormatExtractor[] = [
+export const formats: readonly FormatWithEvidence[] = [
   // provider notices (more specific than the MTA formats below)
   googleGroups,
   gmail,

@@ -18,9 +18,10 @@
 // text may itself start with the remote reply ("554 <a@b>... 550 Host unknown"); otherwise the
 // remote reply is the "<<< " line of the same "While talking to" section, answering the ">>> "
 // command before it.
-import type { FormatExtractor, MailMessage, RawRecipient, SmtpCommand } from '../../types.js';
+import type { MailMessage, RawRecipient, SmtpCommand } from '../../types.js';
 import { findAddress, smtpCommandName } from '../fields.js';
 import { hasDeliveryStatusFields } from '../rfc3464.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   mentions,
@@ -43,10 +44,15 @@ function hint(msg: MailMessage): boolean {
   return /^Returned mail:/i.test(header(msg, 'subject')) && /mailer-daemon/i.test(header(msg, 'from'));
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentions(msg, 'transcript of session follows', 'the following addresses had ');
+}
+
 function extract(msg: MailMessage) {
+  if (!evidence(msg)) return null;
   // Delivery-status fields, as a part or inline in the text (a bounce whose MIME header was lost):
   // the RFC 3464 reader reads them better.
-  if (!mentions(msg, 'transcript of session follows', 'the following addresses had ')) return null;
   if (msg.deliveryStatus && hasDeliveryStatusFields(msg.deliveryStatus)) return null;
   if (hasDeliveryStatusFields(msg.text.slice(0, 256 * 1024))) return null;
   const text = noticeText(msg, END);
@@ -171,4 +177,4 @@ function readTranscript(transcript: string[]): Session {
   return session;
 }
 
-export const sendmailText: FormatExtractor = { name: 'sendmail', hint, extract };
+export const sendmailText: FormatWithEvidence = { name: 'sendmail', hint, evidence, extract };

@@ -7,8 +7,9 @@
 //   |------------------------- Message text follows: ------------------------|
 //
 // Each failed address is "address ... reason"; the message log above may say more.
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   mentionsWithRaw,
@@ -26,8 +27,13 @@ function hint(msg: MailMessage): boolean {
   return /^mail failed, returning to sender\s*$/i.test(header(msg, 'subject'));
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentionsWithRaw(msg, 'failed addresses follow:');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentionsWithRaw(msg, 'failed addresses follow:')) return null;
+  if (!evidence(msg)) return null;
   const text = noticeTextWith(msg, FAILED);
   if (!text) return null;
   const lines = noticeLines(text);
@@ -42,4 +48,4 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'smail', recipients);
 }
 
-export const smail: FormatExtractor = { name: 'smail', hint, extract };
+export const smail: FormatWithEvidence = { name: 'smail', hint, evidence, extract };

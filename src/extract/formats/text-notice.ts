@@ -15,6 +15,7 @@ import type {
 import { findAddress, findSmtpCommand, findStatus, leadingReplyCode } from '../fields.js';
 import { readOriginal } from '../original.js';
 import { parseDeliveryStatus } from '../rfc3464.js';
+import { WordList, WordSearch } from './evidence.js';
 
 /**
  * Longest notice text that is read. A real notice is a few kilobytes; this leaves room for a list of
@@ -26,26 +27,28 @@ export const MAX_NOTICE_LINES = 8 * MAX_RECIPIENTS;
 /** Most recipients taken from one notice. */
 export const MAX_NOTICE_RECIPIENTS = MAX_RECIPIENTS;
 
+/** A text that trim() would not make empty (\s is exactly what trim() removes), tested without the copy. */
+const NOT_BLANK = /\S/;
+
 /** The value of the first header `name` (lower case), '' if absent. */
 export function header(msg: MailMessage, name: string): string {
-  return firstValues(msg).get(name) ?? '';
+  let cached = headerValues.get(msg.headers);
+  if (cached === undefined || cached.length !== msg.headers.length) {
+    cached = { length: msg.headers.length, values: new Map() };
+    headerValues.set(msg.headers, cached);
+  }
+  let value = cached.values.get(name);
+  if (value === undefined) {
+    value = msg.headers.find((h) => h.name === name)?.value ?? '';
+    cached.values.set(name, value);
+  }
+  return value;
 }
 
-// Every registered format asks for the same few headers of the same message in turn (hint() and
-// extract()): the first value of each name is found once per header list. The cache is keyed by
-// the list itself and its length, so a caller that replaces or extends msg.headers is not served
-// stale values.
-const headerMaps = new WeakMap<readonly HeaderField[], { length: number; map: Map<string, string> }>();
-
-/** The first value of every header name of the message (names are lower case). */
-export function firstValues(msg: MailMessage): Map<string, string> {
-  const cached = headerMaps.get(msg.headers);
-  if (cached && cached.length === msg.headers.length) return cached.map;
-  const map = new Map<string, string>();
-  for (const h of msg.headers) if (!map.has(h.name)) map.set(h.name, h.value);
-  headerMaps.set(msg.headers, { length: msg.headers.length, map });
-  return map;
-}
+// Every registered format asks for the same few headers of the same message in turn (hint(),
+// evidence() and extract()): each is looked up once per header list. The cache is keyed by the list
+// itself and its length, so a caller that replaces or extends msg.headers is not served stale values.
+const headerValues = new WeakMap<readonly HeaderField[], { length: number; values: Map<string, string> }>();
 
 /** The address part of the From header, lower case. */
 export function fromAddress(msg: MailMessage): string {
@@ -72,7 +75,7 @@ function baseText(msg: MailMessage): string {
   const cached = baseTexts.get(msg);
   if (cached !== undefined) return cached;
   let text = msg.text.length > MAX_NOTICE_CHARS ? msg.text.slice(0, MAX_NOTICE_CHARS) : msg.text;
-  if (!text.trim()) text = rawBody(msg);
+  if (!NOT_BLANK.test(text)) text = rawBody(msg);
   text = text.replace(/\r\n?/g, '\n');
   baseTexts.set(msg, text);
   return text;
@@ -206,8 +209,7 @@ export function addressList(value: string): string[] {
  * Status when the text stated none. Returns the same object.
  */
 export function fillFromDeliveryStatus(msg: MailMessage, r: RawRecipient): RawRecipient {
-  if (!msg.deliveryStatus) return r;
-  const rs = parseDeliveryStatus(msg.deliveryStatus).recipients;
+  const rs = deliveryStatusRecipients(msg);
   const want = r.recipient.toLowerCase();
   const d = rs.find((x) => x.recipient.toLowerCase() === want) ?? (rs.length === 1 ? rs[0] : undefined);
   if (!d) return r;
@@ -222,6 +224,25 @@ export function fillFromDeliveryStatus(msg: MailMessage, r: RawRecipient): RawRe
   if (!r.status && d.status && findStatus(d.status)) r.status = findStatus(d.status);
   if (!r.remoteMta && d.remoteMta) r.remoteMta = d.remoteMta;
   return r;
+}
+
+const parsedDeliveryStatus = new WeakMap<
+  MailMessage,
+  { source: string; recipients: readonly RawRecipient[] }
+>();
+
+/**
+ * The recipients of the message's delivery-status part, parsed once per message (a notice fills
+ * each of its recipients from them). Shared: callers must not change them.
+ */
+export function deliveryStatusRecipients(msg: MailMessage): readonly RawRecipient[] {
+  const source = msg.deliveryStatus;
+  if (!source) return [];
+  const cached = parsedDeliveryStatus.get(msg);
+  if (cached && cached.source === source) return cached.recipients;
+  const recipients = parseDeliveryStatus(source).recipients;
+  parsedDeliveryStatus.set(msg, { source, recipients });
+  return recipients;
 }
 
 /** The addresses named in the To header of the returned original message, when it is attached. */
@@ -257,53 +278,41 @@ function rawBodyText(msg: MailMessage): string {
   return text;
 }
 
-/**
- * A searchable text and its lower-case copy, made on the first question. Lower-casing can only add
- * matches of an ASCII word, never remove one that a case-insensitive pattern finds (a pattern's /i
- * never maps a non-ASCII character to an ASCII one). (A trigram-set filter in JavaScript was tried
- * here and was slower than the native toLowerCase() and includes() on the corpus.)
- */
-class Searchable {
-  private lower?: string;
-
-  constructor(private readonly text: string) {}
-
-  /** Does the text contain `word` (lower case), in any letter case? */
-  has(word: string): boolean {
-    this.lower ??= this.text.toLowerCase();
-    return this.lower.includes(word);
-  }
-}
-
 interface SearchTexts {
-  text: Searchable;
-  raw?: Searchable;
+  text: WordSearch;
+  raw?: WordSearch;
 }
 const searchTexts = new WeakMap<MailMessage, SearchTexts>();
+/** The words asked of notice texts, and those asked of raw bodies (mentionsWithRaw()). */
+const textWords = new WordList();
+const rawWords = new WordList();
 
 /**
  * The notice text (as noticeText() reads it, line ends left as they are) and, once asked for, the
  * raw body: what mentions() and mentionsWithRaw() search. Line ends do not matter to a search for
- * words without line breaks.
+ * words without line breaks. A message without text searches its raw body once for both.
  */
 function searchTextsOf(msg: MailMessage, withRaw: boolean): SearchTexts {
   let texts = searchTexts.get(msg);
   if (texts === undefined) {
-    let text = msg.text.length > MAX_NOTICE_CHARS ? msg.text.slice(0, MAX_NOTICE_CHARS) : msg.text;
-    if (!text.trim()) text = rawBody(msg);
-    texts = { text: new Searchable(text) };
+    const text = msg.text.length > MAX_NOTICE_CHARS ? msg.text.slice(0, MAX_NOTICE_CHARS) : msg.text;
+    if (NOT_BLANK.test(text)) texts = { text: new WordSearch(text, textWords) };
+    else {
+      const raw = new WordSearch(rawBody(msg), textWords);
+      texts = { text: raw, raw };
+    }
     searchTexts.set(msg, texts);
   }
-  if (withRaw && texts.raw === undefined) texts.raw = new Searchable(rawBody(msg));
+  if (withRaw) texts.raw ??= new WordSearch(rawBody(msg), rawWords);
   return texts;
 }
 
 /**
  * Does the notice text - what noticeText() gives - contain one of `words`, in any letter case?
  * Words are lower case and hold no line break. A format calls it before its parse with words that
- * its parse cannot succeed without (a literal part of its marker pattern), so that the ~50 formats
- * tried on every message each give up on a foreign one after a substring search instead of a
- * pattern scan (and line split) of the whole text.
+ * its parse cannot succeed without (a literal part of its marker pattern), so that the formats
+ * tried on every message each give up on a foreign one without a pattern scan (and line split) of
+ * the whole text. The words of all formats are searched for together (see evidence.ts).
  */
 export function mentions(msg: MailMessage, ...words: string[]): boolean {
   const { text } = searchTextsOf(msg, false);
@@ -313,7 +322,8 @@ export function mentions(msg: MailMessage, ...words: string[]): boolean {
 
 /** mentions() for the formats that read noticeTextWith(): the notice text or else the raw body. */
 export function mentionsWithRaw(msg: MailMessage, ...words: string[]): boolean {
-  if (mentions(msg, ...words)) return true;
+  const { text } = searchTextsOf(msg, false);
+  for (const w of words) if (text.has(w)) return true;
   const { raw } = searchTextsOf(msg, true);
   for (const w of words) if (raw?.has(w)) return true;
   return false;

@@ -8,8 +8,9 @@
 //   user@example.org [User unknown]
 //
 // Each recipient line is the address followed by the reason in square brackets.
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   mentionsWithRaw,
@@ -26,8 +27,13 @@ function hint(msg: MailMessage): boolean {
   return /^Returned Mail:\s/i.test(header(msg, 'subject')) && /mailer-daemon/i.test(header(msg, 'from'));
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentionsWithRaw(msg, 'the following addresses had delivery errors');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentionsWithRaw(msg, 'the following addresses had delivery errors')) return null;
+  if (!evidence(msg)) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);
@@ -46,4 +52,4 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'x1', recipients);
 }
 
-export const x1: FormatExtractor = { name: 'x1', hint, extract };
+export const x1: FormatWithEvidence = { name: 'x1', hint, evidence, extract };

@@ -11,8 +11,9 @@
 // "Delevery to the following recipients was aborted after N hour(s):" (sic) marks an expiry.
 // The technical details hold "SMTP:<COMMAND> host <ip>: <reply>" or a routing error. Some
 // versions add a message/delivery-status part; its Status is used where the text states none.
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress, smtpCommandName } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   fillFromDeliveryStatus,
   header,
@@ -36,8 +37,13 @@ function hint(msg: MailMessage): boolean {
   );
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentionsWithRaw(msg, 'very to the following recipient');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentionsWithRaw(msg, 'very to the following recipient')) return null;
+  if (!evidence(msg)) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const lines = noticeLines(text);
@@ -84,4 +90,4 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'x3', recipients);
 }
 
-export const x3: FormatExtractor = { name: 'x3', hint, extract };
+export const x3: FormatWithEvidence = { name: 'x3', hint, evidence, extract };

@@ -11,8 +11,9 @@
 // or "The following recipients returned permanent errors: user@example.org. Reason: SMTP Server
 // <192.0.2.1> refused to accept your message (DATA), with the following error message: [554 ...]".
 // The server's reply is the text in square brackets at the end of the line.
-import type { FormatExtractor, MailMessage, RawRecipient } from '../../types.js';
+import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress, smtpCommandName } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   mentionsWithRaw,
@@ -32,8 +33,13 @@ function hint(msg: MailMessage): boolean {
   return /^There was an error sending your mail\s*$/i.test(header(msg, 'subject'));
 }
 
+/** The words that the parse cannot succeed without (literal parts of its marker). */
+function evidence(msg: MailMessage): boolean {
+  return mentionsWithRaw(msg, 'we had trouble delivering your message. full details follow:');
+}
+
 function extract(msg: MailMessage) {
-  if (!mentionsWithRaw(msg, 'we had trouble delivering your message. full details follow:')) return null;
+  if (!evidence(msg)) return null;
   const text = noticeTextWith(msg, START);
   if (!text) return null;
   const recipients: RawRecipient[] = [];
@@ -59,4 +65,4 @@ function extract(msg: MailMessage) {
   return noticeExtraction(msg, 'x6', recipients);
 }
 
-export const x6: FormatExtractor = { name: 'x6', hint, extract };
+export const x6: FormatWithEvidence = { name: 'x6', hint, evidence, extract };

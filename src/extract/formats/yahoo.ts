@@ -8,8 +8,9 @@
 //
 //   --- Below this line is a copy of the message.
 // One "<address>:" block per recipient; the bracketed [RCPT_TO] / [DATA] names the SMTP stage.
-import type { FormatExtractor, RawRecipient, SmtpCommand } from '../../types.js';
+import type { RawRecipient, SmtpCommand } from '../../types.js';
 import { findAddress, findStatus, smtpCommandName } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import {
   extraction,
   findOriginal,
@@ -24,13 +25,16 @@ const INTRO = /Sorry,? we were unable to deliver your message to the following a
 const ORIGINAL_MARKER = /^-{2,}\s*Below this line is a copy of the message\.?/im;
 const ADDRESS_LINE = /^<([^<>\s@]{1,512}@[^<>\s]{1,512})>:\s*$/;
 
-export const yahoo: FormatExtractor = {
+export const yahoo: FormatWithEvidence = {
   name: 'yahoo',
   hint(msg) {
     return /^Failure Notice/i.test(header(msg, 'subject')) && /mailer-daemon@/i.test(header(msg, 'from'));
   },
+  evidence(msg) {
+    return mentions(msg, 'we were unable to deliver your message to the following address');
+  },
   extract(msg) {
-    if (!mentions(msg, 'we were unable to deliver your message to the following address')) return null;
+    if (!yahoo.evidence(msg)) return null;
     const { notice, rest } = splitAtMarker(noticeText(msg), ORIGINAL_MARKER);
     const intro = INTRO.exec(notice);
     if (!intro) return null;

@@ -7,8 +7,9 @@
 // Delay warnings ("THIS IS A WARNING MESSAGE ONLY.") write bracketed lines instead:
 //   [Status: Error, Address: <user@example.jp>, ResponseCode 421, , Host not reachable.]
 //   Message will be retried for 4 more day(s)
-import type { FormatExtractor, RawRecipient } from '../../types.js';
+import type { RawRecipient } from '../../types.js';
 import { findStatus } from '../fields.js';
+import type { FormatWithEvidence } from './evidence.js';
 import { extraction, findOriginal, header, mentions, noticeText } from './provider-notice.js';
 
 const FAILURE =
@@ -16,7 +17,7 @@ const FAILURE =
 const DELAYED =
   /^\s*\[Status:\s*([^,\]]{0,40}),\s*Address:\s*<?([^\s<>@]{1,256}@[^\s<>,]{1,256})>?,\s*ResponseCode\s*(\d{3})?\s*,\s*([^\]\n]*)\]/i;
 
-export const zoho: FormatExtractor = {
+export const zoho: FormatWithEvidence = {
   name: 'zoho',
   hint(msg) {
     return (
@@ -24,9 +25,13 @@ export const zoho: FormatExtractor = {
       /mailer-daemon@(?:[a-z0-9-]+\.)*zoho\.com/i.test(header(msg, 'from'))
     );
   },
+  evidence(msg) {
+    return (
+      mentions(msg, 'created automatically by mail delivery ') && mentions(msg, 'error_code', '[status:')
+    );
+  },
   extract(msg) {
-    if (!mentions(msg, 'created automatically by mail delivery ')) return null;
-    if (!mentions(msg, 'error_code', '[status:')) return null;
+    if (!zoho.evidence(msg)) return null;
     const text = noticeText(msg);
     if (!/created automatically by mail delivery (?:software|system)/i.test(text)) return null;
     const delay = /THIS IS A WARNING MESSAGE ONLY|Message will be retried for/i.test(text);
