@@ -1,5 +1,5 @@
 // The returned original message: its header block and key fields.
-import { pickHeaderFields } from '../read/headers.js';
+import { firstHeaderValues } from '../read/headers.js';
 import { splitHeaderBlock } from '../read/index.js';
 import { MAX_ORIGINAL_HEADERS_CHARS } from '../read/limits.js';
 import type { MailMessage, OriginalSummary } from '../types.js';
@@ -42,9 +42,9 @@ function read(original: string): OriginalPart | undefined {
   // trimStart drops what /^\s+/ would (white space and line ends) without copying the text.
   const { head } = splitHeaderBlock(original.trimStart());
   const headers = head.slice(0, MAX_ORIGINAL_HEADERS_CHARS);
-  // Only the five summary fields are decoded; the others (Received...) are only counted.
-  const fields = pickHeaderFields(headers, SUMMARY_NAMES);
-  if (fields.count === 0) return undefined;
+  // Only the five summary fields are read; the walk stops once it has them.
+  const fields = firstHeaderValues(headers, SUMMARY_NAMES);
+  if (!fields.hasFields) return undefined;
   const summary: OriginalSummary = {};
   for (const [key, name] of SUMMARY) {
     const v = fields.values.get(name);

@@ -120,6 +120,102 @@ export function pickHeaderFields(
 }
 
 /**
+ * What pickHeaderFields(head, names, limit) gives as values, and whether its count is above zero,
+ * found without walking further than needed: the first value of a name wins, so the walk stops
+ * once every name has been found (and some field seen). Once a field has been seen, a line whose
+ * first letter starts none of the names still missing is passed over without being read. Readers
+ * of a returned original want five fields of a block that may hold fifty (Received...).
+ */
+export function firstHeaderValues(
+  head: string,
+  names: readonly string[],
+  limit = 5000,
+): { values: Map<string, string>; hasFields: boolean } {
+  const values = new Map<string, string>();
+  const missing = names.filter((n, i) => names.indexOf(n) === i);
+  const breaks = [-1, -1, -1];
+  let hasFields = false;
+  let lines = 0;
+  let name = '';
+  let value = '';
+  // a field of a missing name is being read (its continuation lines join its value)
+  let open = false;
+  for (let pos = 0; pos <= head.length; ) {
+    const lf = head.indexOf('\n', pos);
+    const end = lf < 0 ? head.length : lf;
+    const start = pos;
+    pos = end + 1;
+    const first = head.charCodeAt(start);
+    if (first === 32 || first === 9) {
+      // a continuation line, or (no field open before it) a line that is no field
+      if (open) value = `${value} ${head.slice(start, lineEndAt(head, start, lf)).trim()}`;
+      continue;
+    }
+    if (open) values.set(name, decodeHeaderValue(value));
+    open = false;
+    if (hasFields && missing.length === 0) break;
+    // pickHeaderFields stops after `limit` fields, which takes as many lines: walk that one then
+    if (++lines >= limit) return exactFirstValues(head, names, limit);
+    if (hasFields && !startsAnyName(first, missing)) continue;
+    const lineEnd = lineEndAt(head, start, lf);
+    const colon = fieldLineColon(head, start, lineEnd, breaks);
+    if (colon < 0) continue;
+    hasFields = true;
+    const at = missingNameAt(head, start, nameEnd(head, start, colon), missing);
+    if (at < 0) continue;
+    name = missing[at];
+    missing.splice(at, 1);
+    value = head.slice(colon + 1, lineEnd).trim();
+    open = true;
+  }
+  if (open) values.set(name, decodeHeaderValue(value));
+  return { values, hasFields };
+}
+
+function exactFirstValues(
+  head: string,
+  names: readonly string[],
+  limit: number,
+): { values: Map<string, string>; hasFields: boolean } {
+  const { values, count } = pickHeaderFields(head, names, limit);
+  return { values, hasFields: count > 0 };
+}
+
+/** Where the content of the line starting at `start` ends (its LF at `lf`, -1 for none; a CR before it dropped). */
+function lineEndAt(text: string, start: number, lf: number): number {
+  if (lf < 0) return text.length;
+  return lf > start && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
+}
+
+/** Could a field name starting with char code `c` be one of `names` (lower case)? */
+function startsAnyName(c: number, names: readonly string[]): boolean {
+  const lower = c >= 65 && c <= 90 ? c + 32 : c;
+  for (const n of names) if (n.charCodeAt(0) === lower) return true;
+  return false;
+}
+
+/**
+ * The index in `names` (lower case) of text[start, end) lower-cased, or -1; compared in place
+ * (field names are ASCII: lower-casing only maps A-Z).
+ */
+function missingNameAt(text: string, start: number, end: number, names: readonly string[]): number {
+  const length = end - start;
+  for (let k = 0; k < names.length; k++) {
+    const n = names[k];
+    if (n.length !== length) continue;
+    let i = 0;
+    while (i < length) {
+      const c = text.charCodeAt(start + i);
+      const w = n.charCodeAt(i);
+      if (c !== w && !(c >= 65 && c <= 90 && c + 32 === w)) break;
+      i++;
+    }
+    if (i === length) return k;
+  }
+  return -1;
+}
+
+/**
  * Does text[start, end) match FIELD_LINE (a name, optional SP/HTAB, ":", then no CR, U+2028 or
  * U+2029)? The index of the colon, or -1. `breaks` as for nextLineBreak (one per walk).
  */
