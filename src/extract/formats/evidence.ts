@@ -43,8 +43,13 @@ function fold(c: number): number {
   return c >= 65 && c <= 90 ? c | 32 : c;
 }
 
+/**
+ * The skip table's hash of three characters. Each is taken with bit 5 set (c | 32), which makes an
+ * ASCII upper-case letter its lower case and may merge two other characters ('[' and '{'): blocks
+ * that are equal case-folded hash alike, and merged characters only make skips shorter.
+ */
 function blockHash(a: number, b: number, c: number): number {
-  return (a * 961 + b * 31 + c) & (TABLE_SIZE - 1);
+  return ((a | 32) * 961 + (b | 32) * 31 + (c | 32)) & (TABLE_SIZE - 1);
 }
 
 function isAscii(word: string): boolean {
@@ -61,7 +66,8 @@ function isAscii(word: string): boolean {
 class SkipSearch {
   private readonly window: number;
   private readonly skips = new Uint8Array(TABLE_SIZE);
-  private readonly ending = new Map<number, string[]>();
+  /** The words that may end a window whose last block hashes to h (skip 0), at ending[h]. */
+  private readonly ending: (string[] | undefined)[] = [];
 
   constructor(words: readonly string[]) {
     this.window = Math.min(MAX_WINDOW, ...words.map((w) => w.length));
@@ -71,27 +77,26 @@ class SkipSearch {
         const h = blockHash(w.charCodeAt(j - 2), w.charCodeAt(j - 1), w.charCodeAt(j));
         const skip = this.window - 1 - j;
         if (skip < this.skips[h]) this.skips[h] = skip;
-        if (skip === 0) this.ending.set(h, [...(this.ending.get(h) ?? []), w]);
+        if (skip === 0) this.ending[h] = [...(this.ending[h] ?? []), w];
       }
     }
   }
 
   /** Adds the words that occur in `text` (letters compared case-folded) to `found`. */
   findIn(text: string, found: Set<string>): void {
+    // locals, not fields, in the loop: it runs a few hundred times per message on every message
+    const skips = this.skips;
     const last = this.window - 1;
-    for (let i = last; i < text.length; ) {
-      const h = blockHash(
-        fold(text.charCodeAt(i - 2)),
-        fold(text.charCodeAt(i - 1)),
-        fold(text.charCodeAt(i)),
-      );
-      const skip = this.skips[h];
+    const n = text.length;
+    for (let i = last; i < n; ) {
+      const skip = skips[blockHash(text.charCodeAt(i - 2), text.charCodeAt(i - 1), text.charCodeAt(i))];
       if (skip > 0) {
         i += skip;
         continue;
       }
-      for (const w of this.ending.get(h) ?? [])
-        if (!found.has(w) && foldedAt(text, i - last, w)) found.add(w);
+      const words = this.ending[blockHash(text.charCodeAt(i - 2), text.charCodeAt(i - 1), text.charCodeAt(i))];
+      if (words !== undefined)
+        for (const w of words) if (!found.has(w) && foldedAt(text, i - last, w)) found.add(w);
       i += 1;
     }
   }

@@ -3,6 +3,7 @@
 // reply inside free text, and the final Extraction with the original message attached.
 // Every pattern here is linear (no nested quantifiers) and every loop is bounded by MAX_NOTICE_LINES.
 
+import { splitHeaderBlock } from '../../read/headers.js';
 import { MAX_RECIPIENTS } from '../../read/limits.js';
 import type {
   Extraction,
@@ -84,8 +85,10 @@ function baseText(msg: MailMessage): string {
 /** The raw input after its header block, cut at MAX_NOTICE_CHARS. */
 export function rawBody(msg: MailMessage): string {
   const raw = msg.raw.length > MAX_NOTICE_CHARS ? msg.raw.slice(0, MAX_NOTICE_CHARS) : msg.raw;
-  const m = /\r?\n\r?\n/.exec(raw);
-  return (m ? raw.slice(m.index + m[0].length) : raw).slice(0, MAX_NOTICE_CHARS);
+  // the text after the first empty line (the first /\r?\n\r?\n/), found without a pattern scan;
+  // a head as long as the text means there is no empty line
+  const { head, body } = splitHeaderBlock(raw);
+  return head.length === raw.length ? raw : body;
 }
 
 /** The notice's lines (LF), at most MAX_NOTICE_LINES. */
