@@ -1,17 +1,18 @@
 // One benchmark process (bench/parse.ts forks N of them): reads the corpus files it is given, warms
-// up, then on "go" explains every file `passes` times and reports how many it did and its CPU time.
+// up (`warmup` passes), then on "go" explains every file `passes` times and reports how many it did and its CPU time.
 import { readFile } from 'node:fs/promises';
 import { explain } from '../src/explain.js';
 
 interface Job {
   files: string[];
   passes: number;
+  warmup: number;
 }
 const send = (m: unknown) => process.send?.(m);
 
 process.once('message', async (job: Job) => {
   const mails = await Promise.all(job.files.map((f) => readFile(f)));
-  for (const m of mails) await explain(m).catch(() => undefined);
+  for (let p = 0; p < job.warmup; p++) for (const m of mails) await explain(m).catch(() => undefined);
   process.once('message', async () => {
     const cpu0 = process.cpuUsage();
     let n = 0;
