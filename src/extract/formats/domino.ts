@@ -21,10 +21,9 @@ import type { FormatWithEvidence } from './evidence.js';
 import {
   fillFromDeliveryStatus,
   header,
+  markedNotice,
   mentionsWithRaw,
   noticeExtraction,
-  noticeLines,
-  noticeTextWith,
   recipientFromDetail,
   unfold,
 } from './text-notice.js';
@@ -43,9 +42,9 @@ function evidence(msg: MailMessage): boolean {
 
 function extract(msg: MailMessage) {
   if (!evidence(msg)) return null;
-  const text = noticeTextWith(msg, START);
-  if (!text) return null;
-  const lines = noticeLines(text);
+  const notice = markedNotice(msg, START);
+  if (!notice) return null;
+  const { lines } = notice;
   const recipients: RawRecipient[] = [];
   let i = 0;
   while (i < lines.length) {

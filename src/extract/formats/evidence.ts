@@ -94,7 +94,8 @@ class SkipSearch {
         i += skip;
         continue;
       }
-      const words = this.ending[blockHash(text.charCodeAt(i - 2), text.charCodeAt(i - 1), text.charCodeAt(i))];
+      const words =
+        this.ending[blockHash(text.charCodeAt(i - 2), text.charCodeAt(i - 1), text.charCodeAt(i))];
       if (words !== undefined)
         for (const w of words) if (!found.has(w) && foldedAt(text, i - last, w)) found.add(w);
       i += 1;

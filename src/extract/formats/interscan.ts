@@ -12,10 +12,9 @@ import { findAddress, smtpCommandName } from '../fields.js';
 import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
+  markedNotice,
   mentionsWithRaw,
   noticeExtraction,
-  noticeLines,
-  noticeTextWith,
   recipientFromDetail,
 } from './text-notice.js';
 
@@ -35,9 +34,9 @@ function evidence(msg: MailMessage): boolean {
 
 function extract(msg: MailMessage) {
   if (!evidence(msg)) return null;
-  const text = noticeTextWith(msg, START);
-  if (!text) return null;
-  const lines = noticeLines(text);
+  const notice = markedNotice(msg, START);
+  if (!notice) return null;
+  const { lines } = notice;
   const recipients: RawRecipient[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < lines.length; i++) {

@@ -11,10 +11,9 @@ import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
   hostInText,
+  markedNotice,
   mentionsWithRaw,
   noticeExtraction,
-  noticeLines,
-  noticeTextWith,
   recipientFromDetail,
   unfold,
 } from './text-notice.js';
@@ -33,9 +32,9 @@ function evidence(msg: MailMessage): boolean {
 
 function extract(msg: MailMessage) {
   if (!evidence(msg)) return null;
-  const text = noticeTextWith(msg, START);
-  if (!text) return null;
-  const lines = noticeLines(text);
+  const notice = markedNotice(msg, START);
+  if (!notice) return null;
+  const { lines } = notice;
   const recipients: RawRecipient[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = START.exec(lines[i].trim());

@@ -21,10 +21,9 @@ import { findAddress } from '../fields.js';
 import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
+  markedNotice,
   mentionsWithRaw,
   noticeExtraction,
-  noticeLines,
-  noticeTextWith,
   recipientFromDetail,
   unfold,
 } from './text-notice.js';
@@ -44,10 +43,10 @@ function evidence(msg: MailMessage): boolean {
 
 function extract(msg: MailMessage) {
   if (!evidence(msg)) return null;
-  const text = noticeTextWith(msg, START);
-  if (!text) return null;
-  const lines = noticeLines(text);
-  let i = lines.findIndex((l) => START.test(l));
+  const notice = markedNotice(msg, START);
+  if (!notice) return null;
+  const { lines } = notice;
+  let i = notice.start;
   const reason: string[] = [];
   for (i += 1; i < lines.length && !AFFECTED.test(lines[i]); i++) reason.push(lines[i]);
   const addresses: string[] = [];

@@ -15,10 +15,9 @@ import { findAddress, smtpCommandName } from '../fields.js';
 import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
+  markedNotice,
   mentionsWithRaw,
   noticeExtraction,
-  noticeLines,
-  noticeTextWith,
   recipientFromDetail,
   unfold,
 } from './text-notice.js';
@@ -37,10 +36,10 @@ function evidence(msg: MailMessage): boolean {
 
 function extract(msg: MailMessage) {
   if (!evidence(msg)) return null;
-  const text = noticeTextWith(msg, START);
-  if (!text) return null;
-  const lines = noticeLines(text);
-  let i = lines.findIndex((l) => START.test(l));
+  const notice = markedNotice(msg, START);
+  if (!notice) return null;
+  const { lines } = notice;
+  let i = notice.start;
   const addresses: string[] = [];
   for (i += 1; i < lines.length && !SECTION.test(lines[i].trim()); i++) {
     const a = findAddress(lines[i]);

@@ -12,10 +12,9 @@ import { findAddress } from '../fields.js';
 import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
+  markedNotice,
   mentionsWithRaw,
   noticeExtraction,
-  noticeLines,
-  noticeTextWith,
   recipientFromDetail,
 } from './text-notice.js';
 
@@ -34,10 +33,10 @@ function evidence(msg: MailMessage): boolean {
 
 function extract(msg: MailMessage) {
   if (!evidence(msg)) return null;
-  const text = noticeTextWith(msg, FAILED);
-  if (!text) return null;
-  const lines = noticeLines(text);
-  let i = lines.findIndex((l) => FAILED.test(l));
+  const notice = markedNotice(msg, FAILED);
+  if (!notice) return null;
+  const { lines } = notice;
+  let i = notice.start;
   const recipients: RawRecipient[] = [];
   for (i += 1; i < lines.length && !SECTION.test(lines[i].trim()); i++) {
     const m = ENTRY.exec(lines[i].trim());

@@ -269,6 +269,26 @@ export function noticeTextWith(msg: MailMessage, marker: RegExp, end?: RegExp): 
   return marker.test(raw) ? raw : '';
 }
 
+/** A notice that holds its marker: the text (as noticeTextWith() finds it), its lines, and the first marker line. */
+export interface MarkedNotice {
+  text: string;
+  lines: string[];
+  /** index in `lines` of the first line matching the marker, -1 when only a multi-line match found it */
+  start: number;
+}
+
+/**
+ * The opening of every reader of a fixed-marker notice: the text holding `marker` (see
+ * noticeTextWith()), split into lines, with the marker's first line found. null when neither the
+ * decoded text nor the raw body holds the marker.
+ */
+export function markedNotice(msg: MailMessage, marker: RegExp, end?: RegExp): MarkedNotice | null {
+  const text = noticeTextWith(msg, marker, end);
+  if (!text) return null;
+  const lines = noticeLines(text);
+  return { text, lines, start: lines.findIndex((l) => marker.test(l)) };
+}
+
 const rawBodyTexts = new WeakMap<MailMessage, string>();
 
 /** rawBody() with line ends made LF, made once per message. */

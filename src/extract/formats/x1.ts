@@ -13,10 +13,9 @@ import { findAddress } from '../fields.js';
 import type { FormatWithEvidence } from './evidence.js';
 import {
   header,
+  markedNotice,
   mentionsWithRaw,
   noticeExtraction,
-  noticeLines,
-  noticeTextWith,
   recipientFromDetail,
 } from './text-notice.js';
 
@@ -34,10 +33,10 @@ function evidence(msg: MailMessage): boolean {
 
 function extract(msg: MailMessage) {
   if (!evidence(msg)) return null;
-  const text = noticeTextWith(msg, START);
-  if (!text) return null;
-  const lines = noticeLines(text);
-  let i = lines.findIndex((l) => START.test(l));
+  const notice = markedNotice(msg, START);
+  if (!notice) return null;
+  const { lines } = notice;
+  let i = notice.start;
   const recipients: RawRecipient[] = [];
   for (i += 1; i < lines.length; i++) {
     const line = lines[i].trim();

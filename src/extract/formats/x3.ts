@@ -17,10 +17,9 @@ import type { FormatWithEvidence } from './evidence.js';
 import {
   fillFromDeliveryStatus,
   header,
+  markedNotice,
   mentionsWithRaw,
   noticeExtraction,
-  noticeLines,
-  noticeTextWith,
   recipientFromDetail,
   unfold,
 } from './text-notice.js';
@@ -44,12 +43,12 @@ function evidence(msg: MailMessage): boolean {
 
 function extract(msg: MailMessage) {
   if (!evidence(msg)) return null;
-  const text = noticeTextWith(msg, START);
-  if (!text) return null;
-  const lines = noticeLines(text);
+  const notice = markedNotice(msg, START);
+  if (!notice) return null;
+  const { text, lines } = notice;
   const aborted = /was aborted after/i.test(START.exec(text)?.[0] ?? '');
   const addresses: string[] = [];
-  let i = lines.findIndex((l) => START.test(l));
+  let i = notice.start;
   for (i += 1; i < lines.length; i++) {
     const line = lines[i].trim();
     if (/^={5,}$/.test(line)) break;
