@@ -178,7 +178,8 @@ function classify(word: string): { kind: WordKind; pattern?: RegExp } {
 export class WordSearch {
   private found?: Set<string>;
   private searched?: Vocabulary;
-  private readonly answers = new Map<string, boolean>();
+  /** answers to words of the kinds that cost a scan each (long words are answered from `found`) */
+  private answers?: Map<string, boolean>;
   private plain?: boolean;
   private lower?: string;
   private nonAscii?: boolean;
@@ -189,18 +190,20 @@ export class WordSearch {
   ) {}
 
   has(word: string): boolean {
+    if (word === '') return true;
+    const kind = kindOf(word);
+    this.plain ??= !LOWERS_TO_ASCII.some((c) => this.text.includes(c));
+    if (kind.kind === 'long' && this.plain) return this.hasLong(word);
+    this.answers ??= new Map();
     let answer = this.answers.get(word);
     if (answer === undefined) {
-      answer = this.search(word);
+      answer = this.search(word, kind);
       this.answers.set(word, answer);
     }
     return answer;
   }
 
-  private search(word: string): boolean {
-    if (word === '') return true;
-    const { kind, pattern } = kindOf(word);
-    this.plain ??= !LOWERS_TO_ASCII.some((c) => this.text.includes(c));
+  private search(word: string, { kind, pattern }: { kind: WordKind; pattern?: RegExp }): boolean {
     if (!this.plain) return this.lowerIncludes(word, kind);
     switch (kind) {
       case 'absent':

@@ -65,12 +65,13 @@ function hint(msg: MailMessage): boolean {
 
 /** The words that the parse cannot succeed without (literal parts of its marker). */
 function evidence(msg: MailMessage): boolean {
-  return mentions(
-    msg,
-    'this is the qmail-send program at',
-    'message to the following address',
-    'this is the machine generated message from mail service',
-    'su mensaje no pudo ser entregado',
+  return (
+    mentions(msg, 'this is the qmail-send program at', 'message to the following address') ||
+    mentions(
+      msg,
+      'this is the machine generated message from mail service',
+      'su mensaje no pudo ser entregado',
+    )
   );
 }
 

@@ -331,23 +331,21 @@ function searchTextsOf(msg: MailMessage, withRaw: boolean): SearchTexts {
 }
 
 /**
- * Does the notice text - what noticeText() gives - contain one of `words`, in any letter case?
+ * Does the notice text - what noticeText() gives - contain `word` (or `other`), in any letter case?
  * Words are lower case and hold no line break. A format calls it before its parse with words that
  * its parse cannot succeed without (a literal part of its marker pattern), so that the formats
  * tried on every message each give up on a foreign one without a pattern scan (and line split) of
  * the whole text. The words of all formats are searched for together (see evidence.ts).
  */
-export function mentions(msg: MailMessage, ...words: string[]): boolean {
+export function mentions(msg: MailMessage, word: string, other?: string): boolean {
+  // two words at most, and no rest parameter: every format asks on every message (no array per call)
   const { text } = searchTextsOf(msg, false);
-  for (const w of words) if (text.has(w)) return true;
-  return false;
+  return text.has(word) || (other !== undefined && text.has(other));
 }
 
 /** mentions() for the formats that read noticeTextWith(): the notice text or else the raw body. */
-export function mentionsWithRaw(msg: MailMessage, ...words: string[]): boolean {
-  const { text } = searchTextsOf(msg, false);
-  for (const w of words) if (text.has(w)) return true;
+export function mentionsWithRaw(msg: MailMessage, word: string, other?: string): boolean {
+  if (mentions(msg, word, other)) return true;
   const { raw } = searchTextsOf(msg, true);
-  for (const w of words) if (raw?.has(w)) return true;
-  return false;
+  return raw !== undefined && (raw.has(word) || (other !== undefined && raw.has(other)));
 }
