@@ -5,7 +5,7 @@
 import type { HeaderField, MailMessage, MessagePart } from '../../types.js';
 import { htmlToText } from '../html.js';
 import { bodyBytes, bodyIsAscii, bodyText } from './body.js';
-import { decodeBinary } from './charset.js';
+import { decodeBody } from './charset.js';
 import type { Field } from './fields.js';
 import { decodeEncodedWords } from './rfc2047.js';
 import type { MimeNode, Source } from './tree.js';
@@ -163,7 +163,7 @@ function attachmentPart(node: MimeNode, src: Source): MessagePart {
     // Text honours its charset; message/* and the rest are read as UTF-8 (RFC 6532) or latin1.
     content = type.startsWith('text/')
       ? bodyText(src, node, node.params.charset)
-      : decodeBinary(bodyBytes(src.s, node), undefined, bodyIsAscii(src, node));
+      : decodeBody(bodyBytes(src.s, node), undefined, bodyIsAscii(src, node));
   }
   const headers: HeaderField[] = [{ name: 'content-type', value: type }];
   if (node.disposition) headers.push({ name: 'content-disposition', value: node.disposition });
