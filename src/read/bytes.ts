@@ -27,9 +27,12 @@ export function binaryString(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
-/** bytesToText(bytes), given the binary string of the same bytes (free for ASCII, the usual case). */
-export function textOfBinary(bytes: Uint8Array, bin: string): string {
-  if (isAscii(bytes)) return bin;
+/**
+ * bytesToText(bytes), given the binary string of the same bytes (free for ASCII, the usual case)
+ * and, when the caller knows it, whether they are ASCII.
+ */
+export function textOfBinary(bytes: Uint8Array, bin: string, ascii = isAscii(bytes)): string {
+  if (ascii) return bin;
   try {
     return utf8.decode(bytes);
   } catch {
@@ -72,26 +75,35 @@ CONTROL_WEIGHT[0] = NUL_WEIGHT;
 
 /** Control bytes among the first `end` bytes, or -1 when there is a NUL among them. */
 function controlBytes(bytes: Uint8Array, end: number): number {
-  // Four bytes at a time (every input comes here): only a word holding a byte below 32 (in text
-  // mostly LF, CR or TAB) is weighed byte by byte. (w - 0x20202020) & ~w & 0x80808080 is
-  // nonzero exactly when some byte of w is below 0x20.
+  // Eight bytes at a time (every input comes here): only a pair of words holding a byte below 32
+  // (in text mostly LF, CR or TAB) is weighed byte by byte. (w - 0x20202020) & ~w & 0x80808080
+  // is nonzero exactly when some byte of w is below 0x20.
   const lead = Math.min(end, (4 - (bytes.byteOffset & 3)) & 3);
   const n = (end - lead) >> 2;
   let sum = 0;
   for (let i = 0; i < lead; i++) sum += CONTROL_WEIGHT[bytes[i]];
   // (a view of no words is not made: its offset may be unaligned when the input is that short)
   const words = n > 0 ? new Int32Array(bytes.buffer, bytes.byteOffset + lead, n) : EMPTY_WORDS;
-  for (let k = 0; k < n; k++) {
-    const w = words[k];
-    if (((w - 0x20202020) & ~w & 0x80808080) !== 0) {
-      sum +=
-        CONTROL_WEIGHT[w & 255] +
-        CONTROL_WEIGHT[(w >>> 8) & 255] +
-        CONTROL_WEIGHT[(w >>> 16) & 255] +
-        CONTROL_WEIGHT[w >>> 24];
+  let k = 0;
+  for (; k + 1 < n; k += 2) {
+    const a = words[k];
+    const b = words[k + 1];
+    if ((((a - 0x20202020) & ~a) | ((b - 0x20202020) & ~b)) & 0x80808080) {
+      sum += wordWeight(a) + wordWeight(b);
       if (sum >= NUL_WEIGHT) return -1;
     }
   }
+  if (k < n) sum += wordWeight(words[k]);
   for (let i = lead + 4 * n; i < end; i++) sum += CONTROL_WEIGHT[bytes[i]];
   return sum >= NUL_WEIGHT ? -1 : sum;
+}
+
+/** The CONTROL_WEIGHT sum of the four bytes of a word. */
+function wordWeight(w: number): number {
+  return (
+    CONTROL_WEIGHT[w & 255] +
+    CONTROL_WEIGHT[(w >>> 8) & 255] +
+    CONTROL_WEIGHT[(w >>> 16) & 255] +
+    CONTROL_WEIGHT[w >>> 24]
+  );
 }

@@ -1,4 +1,5 @@
 // The read stage: bytes -> a MailMessage, or the bare SMTP reply text when the input is not a message.
+import { isAscii } from 'node:buffer';
 import type { MailMessage } from '../types.js';
 import { binaryString, checkInput, textOfBinary, toBytes } from './bytes.js';
 import { InputError } from './errors.js';
@@ -40,7 +41,8 @@ export async function readInput(input: Uint8Array | string, options: ReadOptions
   checkInput(bytes);
   // One char per byte, for the MIME parser; for ASCII bytes (the usual case) it is the text too.
   const bin = binaryString(bytes);
-  const raw = typeof input === 'string' ? input : textOfBinary(bytes, bin);
+  const ascii = isAscii(bytes);
+  const raw = typeof input === 'string' ? input : textOfBinary(bytes, bin, ascii);
   if (!looksLikeHeaderBlock(raw)) {
     // Delivery-status fields pasted without a message around them are a report, not a reply text.
     if (DSN_FIELD.test(raw)) return { type: 'message', message: textMessage(raw) };
@@ -50,7 +52,7 @@ export async function readInput(input: Uint8Array | string, options: ReadOptions
     // The fast reader returns null for what it does not take on (absurd MIME nesting) and never
     // throws by design; should it ever, postal-mime gets the message (and may refuse it below).
     try {
-      const message = readFast(bytes, raw, bin);
+      const message = readFast(bytes, raw, bin, ascii);
       if (message) return { type: 'message', message };
     } catch (err) {
       if (globalThis.process?.env?.BOUNCEDOC_DEBUG) console.error('fast reader failed:', err);

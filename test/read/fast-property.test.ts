@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { bytesToText } from '../../src/read/bytes.js';
+import { decodeBinary, decodeBody } from '../../src/read/fast/charset.js';
 import { readFast } from '../../src/read/fast/index.js';
 import { postalReader } from '../../src/read/postal.js';
 
@@ -174,5 +175,34 @@ test('generated MIME messages: the fast reader reads what postal-mime reads', as
       );
     }),
     { numRuns: 300 },
+  );
+});
+
+test('decodeBody (ASCII told natively for long bodies) decodes binary strings as decodeBinary does', () => {
+  // mostly ASCII bytes, so that both the ASCII answer and the decoding paths are taken
+  const byte = fc.oneof(
+    { weight: 20, arbitrary: fc.integer({ min: 0, max: 127 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 255 }) },
+  );
+  const body = fc.oneof(
+    fc.uint8Array({ maxLength: 50 }),
+    fc.array(byte, { minLength: 1000, maxLength: 3000 }).map((a) => Uint8Array.from(a)),
+  );
+  const charset = fc.constantFrom(
+    undefined,
+    'utf-8',
+    'us-ascii',
+    'iso-8859-1',
+    'koi8-r',
+    'iso-2022-jp',
+    'utf-16le',
+    'bogus',
+  );
+  fc.assert(
+    fc.property(body, charset, (bytes, cs) => {
+      const bin = Buffer.from(bytes).toString('latin1');
+      assert.equal(decodeBody(bin, cs, false), decodeBinary(bin, cs, false));
+    }),
+    { numRuns: 500 },
   );
 });

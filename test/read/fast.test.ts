@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { bytesToText } from '../../src/read/bytes.js';
 import { decodeBinary, decoderFor } from '../../src/read/fast/charset.js';
 import { readFast } from '../../src/read/fast/index.js';
+import { NEEDS_DECODING } from '../../src/read/fast/message.js';
 import { parseStructured } from '../../src/read/fast/params.js';
 import { decodeEncodedWords } from '../../src/read/fast/rfc2047.js';
 import { decodeBase64, decodeQuotedPrintable } from '../../src/read/fast/transfer.js';
@@ -252,4 +253,18 @@ test('readInput uses the fast reader by default', async () => {
     r.type === 'message' && r.message.headers.find((h) => h.name === 'subject')?.value,
     'ニャーン',
   );
+});
+
+test('NEEDS_DECODING spells out /[^\\S ]| {2}|=\\?/: the same answer for every character', () => {
+  const general = /[^\S ]| {2}|=\?/;
+  for (let c = 0; c <= 0xffff; c++) {
+    const ch = String.fromCharCode(c);
+    for (const text of [ch, `a${ch}b`, ` ${ch}`, `${ch}?`]) {
+      assert.equal(
+        NEEDS_DECODING.test(text),
+        general.test(text),
+        `U+${c.toString(16)} in ${JSON.stringify(text)}`,
+      );
+    }
+  }
 });

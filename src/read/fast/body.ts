@@ -1,6 +1,6 @@
 // A leaf part's body: sliced from the message, line ends normalised, transfer-decoded and
 // charset-decoded to text.
-import { decodeBinary } from './charset.js';
+import { decodeBody } from './charset.js';
 import { decodeTransfer } from './transfer.js';
 import { asciiRange, type MimeNode, type Source } from './tree.js';
 
@@ -40,7 +40,7 @@ export function bodyBytes(s: string, node: MimeNode): string {
  * when valid, else latin1. format=flowed (RFC 3676) is unwrapped.
  */
 export function bodyText(src: Source, node: MimeNode, charset: string | undefined): string {
-  const text = decodeBinary(bodyBytes(src.s, node), charset, bodyIsAscii(src, node));
+  const text = decodeBody(bodyBytes(src.s, node), charset, bodyIsAscii(src, node));
   if (node.params.format?.toLowerCase() === 'flowed') {
     return unflow(text, node.params.delsp?.toLowerCase() === 'yes');
   }

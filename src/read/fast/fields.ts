@@ -103,13 +103,13 @@ function addFolded(
 ): number {
   const len = block.length;
   let joined = block.slice(pos, end);
-  let spaced = colon < end ? trimWsp(block.slice(colon + 1, end)) : undefined;
+  let spaced = colon < end ? sliceTrimmed(block, colon + 1, end) : undefined;
   while (next < len && isWsp(block.charCodeAt(next))) {
     const after = nextLine(block, next);
-    const line = block.slice(next, contentEnd(block, next, after));
-    joined += line;
+    const lineEnd = contentEnd(block, next, after);
+    joined += block.slice(next, lineEnd);
     if (spaced !== undefined) {
-      const piece = trimWsp(line);
+      const piece = sliceTrimmed(block, next, lineEnd);
       if (piece) spaced = spaced ? `${spaced} ${piece}` : piece;
     }
     next = after;
@@ -146,13 +146,23 @@ function addField(
   while (a < b && isWsp(text.charCodeAt(a))) a++;
   while (b > a && isWsp(text.charCodeAt(b - 1))) b--;
   const name = text.slice(a, b).toLowerCase();
-  let value = text.slice(colon + 1, end);
-  if (value.includes('\r')) value = value.replace(/\r/g, ' ');
-  out.push({ name, value: trimWsp(value), spaced });
+  let value = sliceTrimmed(text, colon + 1, end);
+  // (a CR read as a space may make more white space to trim)
+  if (value.includes('\r')) value = trimWsp(value.replace(/\r/g, ' '));
+  out.push({ name, value, spaced });
 }
 
 function isWsp(c: number): boolean {
   return c === 32 || c === 9;
+}
+
+/** trimWsp(text.slice(start, end)), sliced once. */
+function sliceTrimmed(text: string, start: number, end: number): string {
+  let a = start;
+  let b = end;
+  while (a < b && isWsp(text.charCodeAt(a))) a++;
+  while (b > a && isWsp(text.charCodeAt(b - 1))) b--;
+  return text.slice(a, b);
 }
 
 /** Trims SP and HTAB only (RFC 5322 WSP): other Unicode spaces are content. */

@@ -11,13 +11,19 @@ import { parseTree, type Source } from './tree.js';
 
 /**
  * Parses one message from its bytes; `raw` is the same bytes as text (see bytesToText), `bin` the
- * same bytes as a binary string when the caller has it (see binaryString). Returns null for a
+ * same bytes as a binary string and `ascii` whether they are ASCII when the caller has them (see
+ * binaryString, buffer.isAscii). Returns null for a
  * message this reader does not take on: MIME nesting deeper than MAX_DEPTH, which no mail
  * software writes (the caller then lets postal-mime refuse it with its own message).
  */
-export function readFast(bytes: Uint8Array, raw: string, bin?: string): MailMessage | null {
+export function readFast(
+  bytes: Uint8Array,
+  raw: string,
+  bin?: string,
+  ascii = isAscii(bytes),
+): MailMessage | null {
   // One char per byte: offsets are byte offsets, and each part is charset-decoded on its own.
-  const src: Source = { bytes, s: bin ?? binaryString(bytes), ascii: isAscii(bytes) };
+  const src: Source = { bytes, s: bin ?? binaryString(bytes), ascii };
   const { root, limits } = parseTree(src);
   if (limits.depth) return null;
   return toMailMessage(root, src, raw);

@@ -99,7 +99,9 @@ const SECTION = /^([^*]+)\*(\d{1,3})?(\*)?$/;
 /**
  * Readings of short values already parsed (callers share them: read-only). Parts of bounces repeat
  * the same few content types ("text/plain; charset=us-ascii", "message/delivery-status"...).
- * Bounded: a message can write any number of different values.
+ * Bounded: a message can write any number of different values. A value with a boundary parameter
+ * is not kept: a boundary is made unique per message (RFC 2046 5.1.1), so keeping its reading
+ * would only push out the readings that do repeat.
  */
 const readings = new Map<string, Structured>();
 const MAX_READINGS = 256;
@@ -111,6 +113,7 @@ export function parseStructured(text: string): Structured {
   let reading = readings.get(text);
   if (reading === undefined) {
     reading = parseValue(text);
+    if (reading.params.boundary !== undefined) return reading;
     if (readings.size >= MAX_READINGS) readings.clear();
     readings.set(text, reading);
   }

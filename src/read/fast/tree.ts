@@ -155,7 +155,7 @@ function matchBoundary(st: State, start: number, end: number): number {
   while (last > start && (s.charCodeAt(last - 1) === 32 || s.charCodeAt(last - 1) === 9)) last--;
   for (let i = st.boundaries.length - 1; i >= 0; i--) {
     const d = st.boundaries[i].delimiter;
-    if (!s.startsWith(d, start)) continue;
+    if (!startsAt(s, d, start)) continue;
     const after = start + d.length;
     if (last <= after) {
       st.close = false;
@@ -167,6 +167,15 @@ function matchBoundary(st: State, start: number, end: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * s.startsWith(d, start) for a delimiter ("--" and at least one more character). Its first
+ * character after "--" turns most lines away; the rest is compared as a slice, natively:
+ * startsWith compares one character at a time, which costs more for a delimiter of 30 or more.
+ */
+function startsAt(s: string, d: string, start: number): boolean {
+  return s.charCodeAt(start + 2) === d.charCodeAt(2) && s.slice(start, start + d.length) === d;
 }
 
 function endHeaders(st: State, node: MimeNode, end: number, bodyStart: number): void {
