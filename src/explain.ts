@@ -76,7 +76,7 @@ function explainReplyText(text: string): ExplainReport {
 }
 
 function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
-  const c = classify(raw, ctx);
+  const c = classify(raw, ctx, false); // (a report carries no evidence notes)
   const r: RecipientResult = {
     recipient: raw.recipient,
     status: c.status,

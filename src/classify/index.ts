@@ -31,7 +31,7 @@ import {
 } from './providers/index.js';
 import { PSEUDO_DETAIL, REASON_PROFILES, type ReasonProfile, TRANSIENT_PSEUDO_DETAIL } from './reasons.js';
 import { findCodes, findSmtpCommand, joinReplyLines } from './reply.js';
-import { describeStatus, isGenericStatus, parseStatus } from './status.js';
+import { describeStatus, isAddressingCode, isGenericCode, parseStatus, statusKey } from './status.js';
 
 /** Longest diagnostic text that is read; a real reply is a few hundred characters. */
 export const MAX_CLASSIFY_TEXT = 64 * 1024;
@@ -206,37 +206,44 @@ function namesMissingDomain(lower: string): boolean {
   return DOMAIN_NAME_RE.test(name);
 }
 
-function statusKey(status: string): string {
-  const s = parseStatus(status);
-  return s ? `${s.subject}.${s.detail}` : '';
+/** A provider rule's conditions as they held, for the evidence notes. */
+function ruleConditions(rule: ProviderRule, status: string, command: string): string {
+  return [
+    rule.status ? `status ${status}` : '',
+    rule.command ? `at ${command}` : '',
+    rule.text ? `"${phraseLabel({ text: rule.text, source: '' })}"` : '',
+  ]
+    .filter(Boolean)
+    .join(' + ');
 }
 
-function decide(raw: RawRecipient, ctx: ClassifyContext, reading: Reading, evidence: string[]): Decision {
+/**
+ * The notes on what decided, or undefined when the caller does not read them (a report does
+ * not): every note is written as `evidence?.push(...)`, which then skips building its words.
+ */
+type Evidence = string[] | undefined;
+
+function decide(raw: RawRecipient, ctx: ClassifyContext, reading: Reading, evidence: Evidence): Decision {
   const { status, replyCode, command, lower, providers } = reading;
   if (ctx.kind === 'feedback' || raw.feedbackType) {
-    evidence.push('a feedback report (RFC 5965)');
+    evidence?.push('a feedback report (RFC 5965)');
     return { reason: 'feedback', by: 'kind' };
   }
   if (ctx.kind === 'autoreply') {
-    evidence.push('an automatic reply (RFC 3834)');
+    evidence?.push('an automatic reply (RFC 3834)');
     return { reason: 'vacation', by: 'kind' };
   }
   const action = (raw.action ?? '').toLowerCase();
   if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status.startsWith('2.')) {
-    evidence.push(`delivered (action ${action || 'none'}, status ${status || 'none'})`);
+    evidence?.push(`delivered (action ${action || 'none'}, status ${status || 'none'})`);
     return { reason: 'delivered', by: 'kind' };
   }
   for (const provider of providers) {
     const rule = matchProviderRule(provider, status, lower, matchRuleText, command);
     if (rule) {
-      const what = [
-        rule.status ? `status ${status}` : '',
-        rule.command ? `at ${command}` : '',
-        rule.text ? `"${phraseLabel({ text: rule.text, source: '' })}"` : '',
-      ]
-        .filter(Boolean)
-        .join(' + ');
-      evidence.push(`provider ${provider.name}: ${what} -> ${rule.reason} (${rule.source})`);
+      evidence?.push(
+        `provider ${provider.name}: ${ruleConditions(rule, status, command)} -> ${rule.reason} (${rule.source})`,
+      );
       const d: Decision = { reason: rule.reason, by: 'provider' };
       if (rule.category) d.category = rule.category;
       if (rule.code) d.providerCode = rule.code;
@@ -244,59 +251,61 @@ function decide(raw: RawRecipient, ctx: ClassifyContext, reading: Reading, evide
     }
   }
   if (raw.reasonHint) {
-    evidence.push(`the bounce format states the reason: ${raw.reasonHint}`);
+    evidence?.push(`the bounce format states the reason: ${raw.reasonHint}`);
     return { reason: raw.reasonHint, by: 'hint' };
   }
   // Exim names the stage itself ("SMTP error from remote mail server after EHLO ..."): a refusal
   // of its greeting refuses the sending host, whatever words come with it.
   if (EXIM_FORMATS.has(ctx.format) && (command === 'EHLO' || command === 'HELO')) {
-    evidence.push(`Exim reports the refusal after ${command}: the sending host was refused`);
+    evidence?.push(`Exim reports the refusal after ${command}: the sending host was refused`);
     return { reason: 'blocked', by: 'stage' };
   }
   // RFC 5248 registers reply code 525 for X.7.13 "User account disabled".
   if (replyCode === '525') {
-    evidence.push('reply code 525 (RFC 5248: user account disabled) -> suspend');
+    evidence?.push('reply code 525 (RFC 5248: user account disabled) -> suspend');
     return { reason: 'suspend', by: 'status' };
   }
   const key = statusKey(status);
   const strong = STRONG_BY_KEY.get(key);
   if (strong) {
-    evidence.push(`status ${status} (${describeStatus(status)}) -> ${strong}`);
+    evidence?.push(`status ${status} (${describeStatus(status)}) -> ${strong}`);
     return { reason: strong, by: 'status' };
   }
   const phrase = findPhraseAmong(lower, reading.phrases);
   if (phrase) {
-    evidence.push(`text "${phraseLabel(phrase.phrase)}" -> ${phrase.table.reason} (${phrase.phrase.source})`);
+    evidence?.push(
+      `text "${phraseLabel(phrase.phrase)}" -> ${phrase.table.reason} (${phrase.phrase.source})`,
+    );
     return { reason: phrase.table.reason, by: 'text', phrase: phrase.phrase, table: phrase.table };
   }
   if (namesMissingDomain(lower)) {
-    evidence.push('the server says a domain name "does not exist" -> hostunknown');
+    evidence?.push('the server says a domain name "does not exist" -> hostunknown');
     return { reason: 'hostunknown', by: 'text' };
   }
   const weak = WEAK_BY_KEY.get(key);
   if (weak) {
-    evidence.push(`status ${status} (${describeStatus(status)}) -> ${weak}`);
+    evidence?.push(`status ${status} (${describeStatus(status)}) -> ${weak}`);
     return { reason: weak, by: 'status' };
   }
   if (command === 'CONN' || command === 'EHLO' || command === 'HELO') {
-    evidence.push(`refused at ${command}, before any address was given: the sending host was refused`);
+    evidence?.push(`refused at ${command}, before any address was given: the sending host was refused`);
     return { reason: 'blocked', by: 'stage' };
   }
   if (command === 'MAIL') {
-    evidence.push('refused at MAIL FROM: the sender address was refused');
+    evidence?.push('refused at MAIL FROM: the sender address was refused');
     return { reason: 'rejected', by: 'stage' };
   }
   if (action === 'delayed' || ctx.kind === 'delay') {
-    evidence.push('a delay notice without a stated cause');
+    evidence?.push('a delay notice without a stated cause');
     return { reason: 'expired', by: 'stage' };
   }
   // Words were given but none names a cause: the reason is held open ("onhold"), while a notice
   // without any words from the server stays "undefined" (Sisimai makes the same distinction).
   if (lower) {
-    evidence.push("the server's words name no cause that is known: on hold");
+    evidence?.push("the server's words name no cause that is known: on hold");
     return { reason: 'onhold', by: 'none' };
   }
-  evidence.push('no code or wording that names a cause');
+  evidence?.push('no code or wording that names a cause');
   return { reason: 'undefined', by: 'none' };
 }
 
@@ -319,12 +328,12 @@ function correctByStage(
   lower: string,
   command: string,
   status: string,
-  evidence: string[],
+  evidence: Evidence,
 ): Reason {
   // At MAIL FROM no recipient has been named yet: a refusal in words that do not say what was
   // judged ("Access denied") is about the sender's address.
   if (decision.table === BLOCKED_GENERIC && command === 'MAIL') {
-    evidence.push('refused at MAIL FROM in general words: the sender address was refused');
+    evidence?.push('refused at MAIL FROM in general words: the sender address was refused');
     return 'rejected';
   }
   if (decision.reason !== 'userunknown' || decision.by !== 'text' || decision.phrase?.directory) {
@@ -335,14 +344,14 @@ function correctByStage(
   // proves nothing by itself: Postfix and Sendmail name the recipient after DATA too.
   const atRcpt = command === 'RCPT';
   const afterData = command === 'DATA' || (!command && lower.startsWith(': '));
-  const addressing = parseStatus(status)?.subject === '1';
+  const addressing = isAddressingCode(status);
   if (atRcpt || command === 'MAIL' || addressing) return decision.reason;
   if (afterData) {
-    evidence.push('refused after DATA although RCPT accepted the address: a filter, not a missing address');
+    evidence?.push('refused after DATA although RCPT accepted the address: a filter, not a missing address');
     return 'filtered';
   }
   if (status || ctx.kind !== 'reply-text') {
-    evidence.push(
+    evidence?.push(
       'the words say "unknown" but neither the stage (RCPT) nor the status (X.1.x) confirms it: read as a filter',
     );
     return 'filtered';
@@ -356,9 +365,10 @@ function leadingStatus(field: string): string {
   return m ? m[1] : '';
 }
 
+/** The status to weigh, of the one in the text and the Status field's (both normalised or ''). */
 function chooseStatus(inText: string, field: string): string {
   if (!inText) return field;
-  if (field && isGenericStatus(inText) && !isGenericStatus(field) && inText[0] === field[0]) return field;
+  if (field && isGenericCode(inText) && !isGenericCode(field) && inText[0] === field[0]) return field;
   return inText;
 }
 
@@ -416,8 +426,12 @@ function bounceTypeFor(reason: Reason, klass: '4' | '5' | '', base: BounceType):
   return base;
 }
 
-export function classify(raw: RawRecipient, ctx: ClassifyContext): Classification {
-  const evidence: string[] = [];
+/**
+ * Classifies one recipient. With `withEvidence` false the result's evidence is empty and its
+ * notes are never written (explain() reports do not carry them); every other field is the same.
+ */
+export function classify(raw: RawRecipient, ctx: ClassifyContext, withEvidence = true): Classification {
+  const evidence: Evidence = withEvidence ? [] : undefined;
   const diag = clip(raw.diagnosticCode ?? '');
   const found = findCodes(diag);
   // An extractor that sets replyCode to '' has checked and found none (a leading number that is no
@@ -451,7 +465,7 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext): Classificatio
   let status = given;
   if (!status && reason !== 'feedback' && reason !== 'vacation' && reason !== 'delivered') {
     status = pseudoStatus(reason, replyCode, lower, command, ctx);
-    evidence.push(`no enhanced status given: pseudo status ${status}`);
+    evidence?.push(`no enhanced status given: pseudo status ${status}`);
   }
   // Sisimai's hardbounce: a dead address or domain; a domain that accepts no mail only when the
   // status says so permanently.
@@ -465,7 +479,7 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext): Classificatio
     hardbounce,
     status,
     replyCode,
-    evidence,
+    evidence: evidence ?? [],
   };
   if (providers.length > 0) result.provider = providers[0].name;
   if (decision.providerCode) result.providerCode = decision.providerCode;

@@ -1,8 +1,10 @@
 // A prefilter for searching one text for many literal strings (phrase tables, provider markers,
 // stage phrases) without one indexOf() per literal.
 //
-// Every item (one literal, or several that must all occur) is filed under one three-character
-// piece of its text: the piece that the fewest other items share. One pass over the text then
+// Every item (one literal, or several that must all occur) is filed under one four-character
+// piece of its text: the piece that the fewest other items share. (Pieces of three characters
+// were tried first: the common ones - "ser", "ail", "not" - named four times as many candidates
+// that were not there, each then searched for in vain.) One pass over the text then
 // lists the items whose piece occurs in it; only those are searched for in full. An item that
 // occurs in the text has all its pieces there, so the prefilter never loses a match - it only
 // skips searches that could not succeed. Pieces are hashed into a small table; two pieces that
@@ -19,16 +21,16 @@ export interface LiteralIndex {
   readonly first: Int32Array;
   /** item -> the next item filed in the same slot, or -1 */
   readonly next: Int32Array;
-  /** items with no piece of three characters: candidates for every text */
+  /** items with no piece of four characters: candidates for every text */
   readonly always: readonly number[];
   readonly shift: number;
   /** scratch space of one search: bit k set = item k is a candidate */
   readonly listed: Uint32Array;
 }
 
-/** The hash slot of the three characters a, b, c (Fibonacci hashing into 2^(32 - shift) slots). */
-function slotOf(a: number, b: number, c: number, shift: number): number {
-  return Math.imul((a << 16) ^ (b << 8) ^ c, 0x9e3779b1) >>> shift;
+/** The hash slot of the four characters a, b, c, d (Fibonacci hashing into 2^(32 - shift) slots). */
+function slotOf(a: number, b: number, c: number, d: number, shift: number): number {
+  return Math.imul((a << 24) ^ (b << 16) ^ (c << 8) ^ d, 0x9e3779b1) >>> shift;
 }
 
 /** Indexes items given as lists of parts; an item's number is its position in `items`. */
@@ -72,7 +74,7 @@ export function indexOnFirstUse(items: () => readonly (readonly string[])[]): ()
 }
 
 /**
- * The distinct slots of each item's three-character pieces (a piece never spans two parts): item
+ * The distinct slots of each item's four-character pieces (a piece never spans two parts): item
  * k's are slots[from[k]] .. slots[from[k + 1] - 1]. And per slot, how many items have a piece
  * there. (Flat arrays and indexed loops: this runs once, before the code is optimised.)
  */
@@ -94,8 +96,14 @@ function pieceSlots(
     const parts = items[item];
     for (let p = 0; p < parts.length; p++) {
       const part = parts[p];
-      for (let i = 2; i < part.length; i++) {
-        const slot = slotOf(part.charCodeAt(i - 2), part.charCodeAt(i - 1), part.charCodeAt(i), shift);
+      for (let i = 3; i < part.length; i++) {
+        const slot = slotOf(
+          part.charCodeAt(i - 3),
+          part.charCodeAt(i - 2),
+          part.charCodeAt(i - 1),
+          part.charCodeAt(i),
+          shift,
+        );
         if (lastItem[slot] === item) continue;
         lastItem[slot] = item;
         slots[n++] = slot;
@@ -124,18 +132,20 @@ export function candidatesInAny(index: LiteralIndex, texts: readonly string[]): 
   return listedItems(listed);
 }
 
-/** Marks the items filed under the text's three-character pieces. */
+/** Marks the items filed under the text's four-character pieces. */
 function listPieces(index: LiteralIndex, text: string): void {
   const { occupied, first, next, listed, shift } = index;
   const n = text.length;
   // (charCodeAt past the end would give NaN and make the optimised loop fall back to slow code)
   let a = n > 0 ? text.charCodeAt(0) : 0;
   let b = n > 1 ? text.charCodeAt(1) : 0;
-  for (let i = 2; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const slot = slotOf(a, b, c, shift);
+  let c = n > 2 ? text.charCodeAt(2) : 0;
+  for (let i = 3; i < n; i++) {
+    const d = text.charCodeAt(i);
+    const slot = slotOf(a, b, c, d, shift);
     a = b;
     b = c;
+    c = d;
     if ((occupied[slot >>> 5] & (1 << (slot & 31))) === 0) continue;
     for (let item = first[slot]; item >= 0; item = next[item]) listed[item >>> 5] |= 1 << (item & 31);
   }

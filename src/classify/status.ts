@@ -157,3 +157,21 @@ export function isGenericStatus(code: string): boolean {
   const s = parseStatus(code);
   return !s || (s.subject === '0' && s.detail === '0');
 }
+
+// classify() weighs a status that parseStatus() has already normalised ("5.1.1", never
+// "5.01.001"), or '': the functions below read its parts from the text instead of parsing again.
+
+/** Subject and detail of a normalised status: "5.7.26" -> "7.26"; '' -> ''. */
+export function statusKey(code: string): string {
+  return code.slice(2);
+}
+
+/** isGenericStatus() of a normalised status or '': no status, or X.0.0. */
+export function isGenericCode(code: string): boolean {
+  return code === '' || code.endsWith('.0.0');
+}
+
+/** True for a normalised X.1.x (addressing) status. */
+export function isAddressingCode(code: string): boolean {
+  return code.startsWith('1.', 2);
+}

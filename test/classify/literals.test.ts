@@ -60,14 +60,14 @@ describe('literal index', () => {
     );
   });
 
-  it('lists items without a three-character piece for every text', () => {
+  it('lists items without a four-character piece for every text', () => {
     assert.deepEqual(candidates(index, ''), [1, 2, 6]);
     assert.ok(candidates(index, 'спам!').includes(4));
   });
 
   it('finds pieces in each text but never across two', () => {
     assert.ok(candidatesInAny(index, ['no', 'user unknown']).includes(0));
-    // "abcd" split between two texts: neither has a piece of three characters
+    // "abcd" split between two texts: neither has a piece of four characters
     assert.deepEqual(candidatesInAny(indexLiterals([['abcd']]), ['ab', 'cd']), []);
     assert.deepEqual(candidatesInAny(indexLiterals([['abcd']]), ['ab', 'xabcdx']), [0]);
   });
