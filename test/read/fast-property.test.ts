@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { bytesToText } from '../../src/read/bytes.js';
 import { decodeBinary, decodeBody } from '../../src/read/fast/charset.js';
 import { readFast } from '../../src/read/fast/index.js';
+import { startsAt } from '../../src/read/fast/tree.js';
 import { postalReader } from '../../src/read/postal.js';
 
 test('junk bytes and junk MIME text never make the fast reader throw', () => {
@@ -204,5 +205,31 @@ test('decodeBody (ASCII told natively for long bodies) decodes binary strings as
       assert.equal(decodeBody(bin, cs, false), decodeBinary(bin, cs, false));
     }),
     { numRuns: 500 },
+  );
+});
+
+test('startsAt (first character, then a native slice comparison) is startsWith for delimiters', () => {
+  const chars = fc.constantFrom('-', '-', 'b', 'B', '=', '_', '1', ' ', '\n', '\r', 'é');
+  const word = (min: number) => fc.array(chars, { minLength: min, maxLength: 8 }).map((a) => a.join(''));
+  // a text around the delimiter, a near miss of it (a character changed or cut off) or junk
+  const line = fc
+    .tuple(word(1), word(0), word(0), fc.nat(2), fc.nat(8))
+    .map(([tail, before, after, kind, cut]) => {
+      const d = `--${tail}`;
+      const near =
+        kind === 0
+          ? d
+          : kind === 1
+            ? d.slice(0, Math.max(2, d.length - 1 - (cut % 2)))
+            : `${d.slice(0, -1)}x`;
+      return { d, s: `${before}${near}${after}`, start: before.length };
+    });
+  fc.assert(
+    fc.property(line, fc.integer({ min: -1, max: 1 }), ({ d, s, start }, shift) => {
+      // (the parser asks at line starts: never before the text)
+      const at = Math.max(0, start + shift);
+      assert.equal(startsAt(s, d, at), s.startsWith(d, at));
+    }),
+    { numRuns: 3000 },
   );
 });
