@@ -2,6 +2,7 @@
 // full ICU, so every WHATWG Encoding Standard label decodes; this file adds the spellings mail
 // software writes that the WHATWG list lacks, and a clear fallback for names nobody knows.
 import { isAscii } from 'node:buffer';
+import { detached } from '../detach.js';
 
 /**
  * Mail spellings outside the WHATWG label list, after normalisation (lower case, no "x-"/"cs"
@@ -75,7 +76,7 @@ export function decoderFor(charset: string | undefined): TextDecoder | null {
     }
   }
   if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(label, decoder);
+  cache.set(detached(label), decoder);
   return decoder;
 }
 

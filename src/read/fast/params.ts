@@ -1,6 +1,8 @@
 // Structured MIME header values (RFC 2045 section 5.1): "type/subtype; name=value; name="quoted"",
 // with RFC 822 comments removed and RFC 2231 parameter continuations (name*0, name*1*) and
 // charset'language'%XX values joined and decoded. One pass over the characters: linear.
+
+import { detached } from '../detach.js';
 import { decodeBinary } from './charset.js';
 
 export interface Structured {
@@ -115,9 +117,17 @@ export function parseStructured(text: string): Structured {
     reading = parseValue(text);
     if (reading.params.boundary !== undefined) return reading;
     if (readings.size >= MAX_READINGS) readings.clear();
-    readings.set(text, reading);
+    reading = detachedReading(reading);
+    readings.set(detached(text), reading);
   }
   return reading;
+}
+
+/** A reading to keep in the cache: its strings copied out of the message they were read from. */
+function detachedReading(r: Structured): Structured {
+  const params: Record<string, string> = Object.create(null);
+  for (const name in r.params) params[detached(name)] = detached(r.params[name]);
+  return { value: detached(r.value), params };
 }
 
 function parseValue(text: string): Structured {
