@@ -183,6 +183,7 @@ function findClues(raw: RawRecipient, lower: string): { providers: Provider[]; p
   // candidates below PHRASE_PARTS.length are phrases, the rest markers
   let split = 0;
   while (split < clues.length && clues[split] < PHRASE_PARTS.length) split++;
+  if (split === clues.length) return { providers: [], phrases: clues }; // (most texts name no provider)
   const markers = clues.slice(split).map((k) => k - PHRASE_PARTS.length);
   return { providers: providersAmong(places, markers), phrases: clues.slice(0, split) };
 }
