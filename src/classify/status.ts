@@ -133,6 +133,16 @@ export function parseStatus(code: string): ParsedStatus | null {
   return { code: `${m[1]}.${subject}.${detail}`, class: m[1] as StatusClass, subject, detail };
 }
 
+/** A part of the code written with a leading zero ("5.01.1", "5.1.001"). */
+const LEADING_ZERO_RE = /\.0\d/;
+
+/** parseStatus(code)?.code ?? '' without taking the code apart: most codes are already normal. */
+export function normalStatus(code: string): string {
+  const trimmed = code.trim();
+  if (!STATUS_RE.test(trimmed)) return '';
+  return LEADING_ZERO_RE.test(trimmed) ? (parseStatus(trimmed) as ParsedStatus).code : trimmed;
+}
+
 /** "001" -> "1", "0" -> "0": a number's digits as String(Number()) writes them. */
 function withoutLeadingZeros(digits: string): string {
   return digits.length > 1 && digits[0] === '0' ? String(Number(digits)) : digits;

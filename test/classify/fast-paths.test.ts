@@ -12,6 +12,7 @@ import {
   isAddressingCode,
   isGenericCode,
   isGenericStatus,
+  normalStatus,
   parseStatus,
   STATUS_DETAILS,
   statusKey,
@@ -175,8 +176,19 @@ describe('fast paths answer as the general paths', () => {
     for (const d of digits.filter((x) => x.length <= 3)) {
       const parsed = parseStatus(`5.${d}.${d}`);
       const n = String(Number(d));
+      assert.equal(normalStatus(`5.${d}.${d}`), `5.${n}.${n}`, d);
+      assert.equal(normalStatus(` 4.${d}.1`), parseStatus(` 4.${d}.1`)?.code, d);
       assert.deepEqual(parsed, { code: `5.${n}.${n}`, class: '5', subject: n, detail: n }, d);
     }
+  });
+
+  it('normalStatus answers as parseStatus', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\s?[0-9x.]{0,12}\s?$/), fc.string({ maxLength: 10 }), (code, noise) => {
+        for (const c of [code, noise]) assert.equal(normalStatus(c), parseStatus(c)?.code ?? '', c);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('reads a normalised status as parseStatus and isGenericStatus do', () => {
