@@ -15,15 +15,16 @@ export function advise(c: Classification): Advice {
   const byReason = BY_REASON.get(c.reason);
   const text = byCode ?? byReason ?? ADVICE_BY_REASON.undefined;
   const steps = [...text.steps];
-  let retry: Advice['retry'] = text.retry ?? { ...RETRY_BY_TYPE[c.bounceType] };
+  let retry: Advice['retry'] = text.retry ?? RETRY_BY_TYPE[c.bounceType];
   // A cause that is usually permanent but came with a transient (4xx) reply: the server asks the
   // sender to come back later, so the automatic retries may still succeed (RFC 5321 4.2.1).
   if (c.bounceType === 'soft' && !text.retry && byReason && isUsuallyLasting(c)) {
-    retry = { ...RETRY_BY_TYPE.soft };
+    retry = RETRY_BY_TYPE.soft;
     steps.push(
       'The server answered with a temporary (4xx) code: if the cause is fixed while it retries, the message still gets through.',
     );
   }
+  // (copies: a caller may change its advice without changing the texts)
   return { summary: text.summary, steps, retry: { ...retry } };
 }
 

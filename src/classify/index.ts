@@ -31,7 +31,7 @@ import {
 } from './providers/index.js';
 import { PSEUDO_DETAIL, REASON_PROFILES, type ReasonProfile, TRANSIENT_PSEUDO_DETAIL } from './reasons.js';
 import { findCodes, findSmtpCommand, joinReplyLines } from './reply.js';
-import { describeStatus, isAddressingCode, isGenericCode, parseStatus, statusKey } from './status.js';
+import { describeStatus, isAddressingCode, isGenericCode, normalStatus, statusKey } from './status.js';
 
 /** Longest diagnostic text that is read; a real reply is a few hundred characters. */
 export const MAX_CLASSIFY_TEXT = 64 * 1024;
@@ -183,6 +183,7 @@ function findClues(raw: RawRecipient, lower: string): { providers: Provider[]; p
   // candidates below PHRASE_PARTS.length are phrases, the rest markers
   let split = 0;
   while (split < clues.length && clues[split] < PHRASE_PARTS.length) split++;
+  if (split === clues.length) return { providers: [], phrases: clues }; // (most texts name no provider)
   const markers = clues.slice(split).map((k) => k - PHRASE_PARTS.length);
   return { providers: providersAmong(places, markers), phrases: clues.slice(0, split) };
 }
@@ -447,10 +448,7 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext, withEvidence =
   // The status inside the server's own words is more precise than the DSN's Status field,
   // which MTAs often fill with a generic X.0.0 (RFC 3464 lets both be given) - unless the words
   // themselves only say X.0.0 and the field is more precise.
-  const given = chooseStatus(
-    parseStatus(found.status)?.code ?? '',
-    parseStatus(leadingStatus(raw.status ?? ''))?.code ?? '',
-  );
+  const given = chooseStatus(normalStatus(found.status), normalStatus(leadingStatus(raw.status ?? '')));
   const lower = normalise(diag, replyCode);
   const { providers, phrases } = findClues(raw, lower);
   const reading: Reading = { status: given, replyCode, command, lower, providers, phrases };

@@ -129,22 +129,29 @@ const stageIndex = indexOnFirstUse(() => STAGE_PHRASES.map(([phrase]) => [phrase
  */
 const STAGE_WORDS: readonly string[] = ['in reply to ', 'after ', '>>> ', '(state 1', 'command'];
 
-/** A text in which none of these literals occurs holds no stage phrase. */
+/**
+ * A text in which none of these literals occurs, in any case, holds no stage phrase. The scan is
+ * made on the text as it is, before it is lower-cased: a case-insensitive pattern (without the u
+ * flag) matches a letter wherever lower-casing would give it, except where a non-ASCII character
+ * lower-cases to ASCII - U+212A (Kelvin sign) gives "k" and U+0130 gives "i" followed by U+0307.
+ * So no literal may hold a "k" or end in "i" (the tests check).
+ */
 export const STAGE_GATE = literalsPattern([
   ...STAGE_WORDS,
   // a phrase added to the table without one of the words stands for itself
   ...STAGE_PHRASES.map(([phrase]) => phrase).filter((phrase) => !STAGE_WORDS.some((w) => phrase.includes(w))),
 ]);
 
-/** A pattern that matches where one of the literals occurs (linear: an alternation of literals). */
+/** A case-insensitive pattern that matches where one of the literals occurs (linear: an alternation). */
 function literalsPattern(literals: readonly string[]): RegExp {
-  return new RegExp(literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  return new RegExp(literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 }
 
 /** The SMTP stage a notice names (the first of STAGE_PHRASES that occurs), or undefined. */
 export function findSmtpCommand(text: string): SmtpCommand | undefined {
-  const lower = scan(text).toLowerCase();
-  if (!STAGE_GATE.test(lower)) return undefined;
+  const scanned = scan(text);
+  if (!STAGE_GATE.test(scanned)) return undefined;
+  const lower = scanned.toLowerCase();
   for (const k of candidates(stageIndex(), lower)) {
     const [phrase, command] = STAGE_PHRASES[k];
     if (lower.includes(phrase)) return command;

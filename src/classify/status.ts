@@ -128,9 +128,24 @@ export function parseStatus(code: string): ParsedStatus | null {
   const m = STATUS_RE.exec(code.trim());
   if (!m) return null;
   // Leading zeros are not part of the grammar's meaning ("5.01.001" = "5.1.1").
-  const subject = String(Number(m[2]));
-  const detail = String(Number(m[3]));
+  const subject = withoutLeadingZeros(m[2]);
+  const detail = withoutLeadingZeros(m[3]);
   return { code: `${m[1]}.${subject}.${detail}`, class: m[1] as StatusClass, subject, detail };
+}
+
+/** A part of the code written with a leading zero ("5.01.1", "5.1.001"). */
+const LEADING_ZERO_RE = /\.0\d/;
+
+/** parseStatus(code)?.code ?? '' without taking the code apart: most codes are already normal. */
+export function normalStatus(code: string): string {
+  const trimmed = code.trim();
+  if (!STATUS_RE.test(trimmed)) return '';
+  return LEADING_ZERO_RE.test(trimmed) ? (parseStatus(trimmed) as ParsedStatus).code : trimmed;
+}
+
+/** "001" -> "1", "0" -> "0": a number's digits as String(Number()) writes them. */
+function withoutLeadingZeros(digits: string): string {
+  return digits.length > 1 && digits[0] === '0' ? String(Number(digits)) : digits;
 }
 
 /** A readable meaning of a status code: the detail's when known, else the subject's. */
