@@ -21,13 +21,18 @@ const DROPPED_REASON: [RegExp, Reason][] = [
   [/invalid/i, 'syntaxerror'],
 ];
 
+/** What a delivery event carries besides its address: SendGrid's reply, status or bounce type. */
+const DELIVERY_DETAILS = ['reason', 'response', 'status', 'type'];
+
+/**
+ * A SendGrid event: "email" and "event", and SendGrid's ids; or, for an event pasted without its
+ * ids, a delivery event name with one of its details. (No other ESP's payload has a top-level
+ * "email" beside "event": Mandrill's address is in "msg", Mailgun's in "recipient".)
+ */
 function isEvent(e: unknown): boolean {
-  return (
-    isObject(e) &&
-    typeof e.email === 'string' &&
-    typeof e.event === 'string' &&
-    ('sg_event_id' in e || 'sg_message_id' in e || 'smtp-id' in e)
-  );
+  if (!isObject(e) || typeof e.email !== 'string' || typeof e.event !== 'string') return false;
+  if ('sg_event_id' in e || 'sg_message_id' in e || 'smtp-id' in e) return true;
+  return DELIVERY_EVENTS.has(e.event.toLowerCase()) && DELIVERY_DETAILS.some((k) => typeof e[k] === 'string');
 }
 
 export const sendgridWebhook: WebhookReader = {

@@ -109,6 +109,24 @@ test('mandrill: form-encoded mandrill_events; diag or the last SMTP event', () =
   );
 });
 
+test('sendgrid: one event pasted without its ids is still read; an engagement event alone is not', () => {
+  const bounce = {
+    email: 'max@example.org',
+    event: 'bounce',
+    type: 'bounce',
+    status: '5.1.1',
+    reason: '550 5.1.1 <max@example.org>: User unknown',
+  };
+  const ex = detectWebhook(JSON.stringify(bounce));
+  assert.equal(ex?.format, 'sendgrid-webhook');
+  assert.deepEqual(
+    ex?.recipients.map((r) => [r.recipient, r.status, r.replyCode]),
+    [['max@example.org', '5.1.1', '550']],
+  );
+  assert.equal(detectWebhook(JSON.stringify({ email: 'max@example.org', event: 'open' })), null);
+  assert.equal(detectWebhook(JSON.stringify({ email: 'max@example.org', event: 'bounce' })), null);
+});
+
 test('not a webhook: plain text, other JSON, junk', () => {
   assert.equal(detectWebhook('550 5.1.1 user unknown'), null);
   assert.equal(detectWebhook('{"hello":"world"}'), null);
