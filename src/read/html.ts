@@ -6,20 +6,26 @@
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
+/** A character reference: &#x41; &#65; or a named entity. */
+export const ENTITY = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi;
+
+/** The character a reference (as ENTITY matched it) stands for; the reference itself when unknown. */
+export function decodeEntity(all: string, name: string): string {
+  if (name[0] === '#') {
+    const code =
+      name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : all;
+  }
+  return ENTITIES[name.toLowerCase()] ?? all;
+}
+
 export function htmlToText(html: string): string {
   return dropTags(
     dropScripts(html)
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<\/(p|div|tr|li|h[1-6]|table|blockquote)\s*>/gi, '\n'),
   )
-    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (all, name: string) => {
-      if (name[0] === '#') {
-        const code =
-          name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : all;
-      }
-      return ENTITIES[name.toLowerCase()] ?? all;
-    })
+    .replace(ENTITY, decodeEntity)
     .replace(SPACE_BEFORE_LF, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
