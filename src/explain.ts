@@ -40,7 +40,11 @@ export async function explain(
     return webhook ? reportFromExtraction(webhook) : explainReplyText(read.text);
   }
   const extraction = extract(read.message, options.formats);
-  return reportFromExtraction(extraction);
+  const report = reportFromExtraction(extraction);
+  // a limit of the reader's comes first: what it left unread was never offered to the extractors
+  if (read.message.truncated)
+    report.truncated = [read.message.truncated, report.truncated].filter(Boolean).join('; ');
+  return report;
 }
 
 /** Builds the report for an extraction: each recipient classified and advised. */

@@ -104,6 +104,8 @@ export interface MailMessage {
   originalMessage?: string;
   /** the whole input as text (bytes read as UTF-8, falling back to latin1) */
   raw: string;
+  /** set when the reader stopped at a limit (e.g. too many MIME parts): what was left unread */
+  truncated?: string;
 }
 
 // ------------------------------------------------------------- extract stage

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { explain } from '../../src/explain.js';
+import { MAX_PARTS } from '../../src/read/fast/limits.js';
 import { MAX_RECIPIENTS } from '../../src/read/limits.js';
 
 test('a DSN listing more recipients than the limit is marked truncated', async () => {
@@ -31,4 +32,24 @@ test('a DSN listing more recipients than the limit is marked truncated', async (
 test('an ordinary report is not marked', async () => {
   const report = await explain('550 5.1.1 <a@example.com>: user unknown');
   assert.equal(report.truncated, undefined);
+});
+
+test('a report split over more MIME parts than the reader keeps is marked truncated', async () => {
+  const parts = Array.from(
+    { length: MAX_PARTS + 50 },
+    (_, i) =>
+      `--b\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; u${i}@example.com\nAction: failed\nStatus: 5.1.1\n`,
+  ).join('');
+  const dsn = [
+    'From: MAILER-DAEMON@mx.example.com',
+    'Subject: Undelivered Mail Returned to Sender',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+    '',
+    parts,
+    '--b--',
+    '',
+  ].join('\n');
+  const report = await explain(dsn);
+  assert.ok(report.results.length < MAX_PARTS);
+  assert.equal(report.truncated, `only the first ${MAX_PARTS} MIME parts of this message were read`);
 });

@@ -5,7 +5,7 @@ import { isAscii } from 'node:buffer';
 import type { MailMessage } from '../../types.js';
 import { binaryString } from '../bytes.js';
 import type { MessageReader } from '../reader.js';
-import { MAX_DEPTH } from './limits.js';
+import { MAX_DEPTH, MAX_PARTS } from './limits.js';
 import { toMailMessage } from './message.js';
 import { parseTree, type Source } from './tree.js';
 
@@ -26,7 +26,9 @@ export function readFast(
   const src: Source = { bytes, s: bin ?? binaryString(bytes), ascii };
   const { root, limits } = parseTree(src);
   if (limits.depth) return null;
-  return toMailMessage(root, src, raw);
+  const message = toMailMessage(root, src, raw);
+  if (limits.parts) message.truncated = `only the first ${MAX_PARTS} MIME parts of this message were read`;
+  return message;
 }
 
 export const fastReader: MessageReader = {
