@@ -2,7 +2,7 @@
 // with the From domain (RFC 7489 §3.1, RFC 9989 §4.4), and the domain's policy made it refuse the
 // message. The fix is the same whatever the sending path: authenticate the From domain itself.
 import { isDmarcPermerror } from '../bounce-clues.js';
-import { dmarcChecked, dnsMissingWhy } from '../evidence.js';
+import { dmarcChecked, dnsMissingWhy, envelopeAlignment } from '../evidence.js';
 import type { Cause } from '../types.js';
 
 const DMARC_WORDS = ['dmarc', 'unauthenticated email', 'not authenticated'];
@@ -13,6 +13,10 @@ export const dmarcUnaligned: Cause = (e) => {
   if (!dmarcFailure) return undefined;
   // a policy record the receiver could not evaluate is not a failed alignment (dmarc-record-broken)
   if (isDmarcPermerror(e.result.status, e.text)) return undefined;
+  // An envelope sender aligned with the From domain (the same organizational domain, or the same
+  // domain under aspf=s) is aligned SPF: DMARC then failed because SPF did not pass, not for want
+  // of alignment (spf-failure, or undetermined when SPF could not be checked).
+  if (envelopeAlignment(e)?.aligned) return undefined;
   // no record at all is its own cause (dmarc-missing, in undetermined.ts)
   if (e.fromCheck?.dmarc.status === 'none') return undefined;
   const domain = e.fromDomain ?? 'the From domain';
@@ -38,15 +42,9 @@ export const dmarcUnaligned: Cause = (e) => {
       foreign.push(`DKIM signature d=${d.domain} (${d.alignment.why})`);
   }
   const mf = e.audit?.mailFrom;
-  const from = e.fromDomain;
-  if (
-    mf?.domain &&
-    from &&
-    mf.domain !== from &&
-    !mf.domain.endsWith(`.${from}`) &&
-    !from.endsWith(`.${mf.domain}`)
-  ) {
-    foreign.push(`envelope sender ${mf.address} (SPF is checked for ${mf.domain}, not ${from})`);
+  const envelope = envelopeAlignment(e);
+  if (mf && envelope && !envelope.aligned) {
+    foreign.push(`envelope sender ${mf.address} (SPF is checked for ${mf.domain}: ${envelope.why})`);
   }
   if (foreign.length > 0) {
     steps.unshift(

@@ -1,5 +1,5 @@
 // No single cause stands out: say what was checked, and pass on what the checks did find.
-import { dmarcChecked } from '../evidence.js';
+import { dmarcChecked, dnsMissingWhy, envelopeAlignment } from '../evidence.js';
 import type { Cause, SenderEvidence } from '../types.js';
 
 export const undetermined: Cause = (e: SenderEvidence) => {
@@ -25,6 +25,21 @@ export const undetermined: Cause = (e: SenderEvidence) => {
         : `Publish a DMARC record at _dmarc.${e.fromDomain}.`,
       steps: ['Make sure SPF or DKIM passes for your own domain first (aligned with the From domain).'],
       correctedRecord: fixed ? { name: `_dmarc.${e.fromDomain}`, fixed } : undefined,
+      party: 'sender',
+      checked: e.checked,
+      notChecked: e.notChecked,
+    };
+  }
+  const envelope = envelopeAlignment(e);
+  if (envelope?.aligned && !first && e.result.category === 'authentication') {
+    const mf = e.audit?.mailFrom?.domain;
+    return {
+      code: 'undetermined',
+      rootCause:
+        `The envelope sender's domain ${mf} is aligned with the From domain (${envelope.why}), so the failure was not one of alignment: ` +
+        `SPF for ${mf} or DKIM did not pass at the receiver${dmarcChecked(e) ? '' : `; SPF and DKIM were not checked here (DNS: ${dnsMissingWhy(e)})`}.`,
+      fix: `Check that the SPF record of ${mf} lists the server that sent the message, and that it DKIM-signs with d=${e.fromDomain}: run \`bouncedoc check ${e.fromDomain}\`.`,
+      steps: [],
       party: 'sender',
       checked: e.checked,
       notChecked: e.notChecked,
