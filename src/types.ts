@@ -258,6 +258,12 @@ export interface Diagnosis {
   correctedRecord?: { name: string; record?: string; fixed: string };
   /** who has to act for this cause */
   party: 'sender' | 'recipient' | 'esp' | 'ip-owner' | 'forwarder';
+  /**
+   * How sure the named cause is: `confirmed` when the evidence it needs was checked (DNS answered,
+   * or the headers or the reply itself show it); `likely` when it is inferred without that evidence
+   * (offline, DNS did not answer: see notChecked). Absent for `undetermined`.
+   */
+  confidence?: 'confirmed' | 'likely';
   /** what was looked at, and what could not be (offline, DNS did not answer, no headers) */
   checked: string[];
   notChecked: string[];

@@ -28,6 +28,22 @@ export function domainNamedIn(lowerText: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A DMARC permerror in the receiver's words: the From domain's policy record could not be evaluated
+ * (RFC 7489 §6.6.3, RFC 9989), as in "554 5.7.5 Permanent error evaluating DMARC policy". Not a
+ * failed alignment. 5.7.5 alone counts unless the reply is about SPF or DKIM instead.
+ */
+const DMARC_PERMERROR: readonly RegExp[] = [
+  /error evaluating (?:the )?dmarc/,
+  /dmarc[\w\s-]{0,20}(?:permerror|perm error|permanent error|processing error|policy error|record error)/,
+  /(?:permerror|permanent error)[\w\s-]{0,30}dmarc/,
+];
+
+export function isDmarcPermerror(status: string | undefined, lowerText: string): boolean {
+  if (DMARC_PERMERROR.some((re) => re.test(lowerText))) return true;
+  return status === '5.7.5' && (lowerText.includes('dmarc') || !/\b(?:spf|dkim)\b/.test(lowerText));
+}
+
 /** The first public IPv4 (or bracketed IPv6) address the receiver's reply names. */
 export function ipFrom(text: string): string | undefined {
   const v4 = /(?:^|[^\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d.]*\d)/g;

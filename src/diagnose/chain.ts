@@ -4,6 +4,7 @@
 // recipient checks. Returns a new report; never throws for what DNS or the headers hold.
 import { cachingResolver, silentGuard } from '../dns/index.js';
 import type { Diagnosis, ExplainReport, RecipientResult } from '../types.js';
+import { adviceWithCause } from './advice.js';
 import { blocklistedIp } from './causes/blocklisted-ip.js';
 import { dmarcRecordBroken } from './causes/dmarc-record-broken.js';
 import { dmarcUnaligned } from './causes/dmarc-unaligned.js';
@@ -13,7 +14,13 @@ import { forwarding } from './causes/forwarding.js';
 import { noPtr } from './causes/no-ptr.js';
 import { spfFailure } from './causes/spf-failure.js';
 import { undetermined } from './causes/undetermined.js';
-import { type ChainOptions, gatherSenderEvidence, type ReportContext, reportContext } from './evidence.js';
+import {
+  type ChainOptions,
+  dmarcChecked,
+  gatherSenderEvidence,
+  type ReportContext,
+  reportContext,
+} from './evidence.js';
 import { diagnoseRecipient } from './recipient-diagnosis.js';
 import type { Cause, SenderEvidence } from './types.js';
 
@@ -80,7 +87,11 @@ async function diagnoseResult(ctx: ReportContext, result: RecipientResult): Prom
         diagnosis = cause(evidence);
         if (diagnosis) break;
       }
-      if (diagnosis) diagnosis = withRecordFault(diagnosis, evidence);
+      if (diagnosis) {
+        diagnosis = withRecordFault(diagnosis, evidence);
+        // the named cause's fix comes first; generic steps that contradict it are not shown
+        result = { ...result, advice: adviceWithCause(result.advice, diagnosis, dmarcChecked(evidence)) };
+      }
     } else if (RECIPIENT_CATEGORIES.has(result.category) && result.recipient) {
       diagnosis = await diagnoseRecipient(result, ctx.options.resolver);
     }

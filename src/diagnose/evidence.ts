@@ -1,7 +1,9 @@
 // Gathers what the chain needs for a sender-side failure: the original message's audit (message
 // doctor), the domain doctor on the From domain, SPF of the envelope domain, the sending IP and its
 // reverse DNS. Expensive parts are shared between the results of one report.
+import { getDomain } from 'tldts';
 import { checkDomain, type DomainCheck } from '../auth/domain.js';
+import { type Alignment, alignmentOf } from '../auth/message/alignment.js';
 import { auditMessage, type MessageAudit } from '../auth/message/index.js';
 import { lintSpf, type SpfLintResult } from '../auth/spf/index.js';
 import type { Clock, ExplainReport, RecipientResult, Resolver } from '../types.js';
@@ -53,7 +55,8 @@ export async function gatherSenderEvidence(
     );
   }
   const audit = headers ? await ctx.audit : undefined;
-  if (audit) checked.push("the returned message's headers (SPF, DKIM, DMARC)");
+  if (audit?.mode === 'dns') checked.push("the returned message's headers (SPF, DKIM, DMARC)");
+  else if (audit) checked.push("the returned message's headers (what they show; SPF and DKIM need DNS)");
   else notChecked.push('the original message (the bounce does not carry its headers)');
 
   const text = (result.diagnosticCode ?? '').toLowerCase();
@@ -132,4 +135,27 @@ export async function gatherSenderEvidence(
   }
   await Promise.all(work);
   return evidence;
+}
+
+/** Whether DNS answered for the From domain's DMARC record (not offline, not "could not check"). */
+export function dmarcChecked(e: SenderEvidence): boolean {
+  return Boolean(e.fromCheck && e.fromCheck.verdicts.dmarc !== 'could-not-check');
+}
+
+/** Why the From domain's DNS was not read, in words: for "... was not checked (offline)". */
+export function dnsMissingWhy(e: SenderEvidence): string {
+  return e.offline ? 'offline' : 'the DNS server did not answer';
+}
+
+/**
+ * The envelope sender's (Return-Path) alignment with the From domain, from the returned headers:
+ * relaxed = the same organizational domain (public-suffix list, as the message doctor does
+ * offline), strict when the From domain's DMARC record asks for aspf=s (RFC 7489 §3.1.2).
+ */
+export function envelopeAlignment(e: SenderEvidence): Alignment | undefined {
+  const mf = e.audit?.mailFrom?.domain;
+  const from = e.fromDomain;
+  if (!mf || !from) return undefined;
+  const mode = e.fromCheck?.dmarc.policy?.aspf === 's' ? 'strict' : 'relaxed';
+  return alignmentOf(from, mf, mode, getDomain(from) ?? from, getDomain(mf) ?? mf);
 }

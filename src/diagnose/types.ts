@@ -21,8 +21,18 @@ export type DiagnosisCode =
   | 'recipient-address-unknown'
   | 'undetermined';
 
-/** A Diagnosis whose code is one of the named causes. */
-export type ChainDiagnosis = Diagnosis & { code: DiagnosisCode };
+/** How sure a named cause is (see Diagnosis.confidence). */
+export type Confidence = NonNullable<Diagnosis['confidence']>;
+
+/**
+ * A Diagnosis whose code is one of the named causes. Every named cause says how sure it is: a cause
+ * that needs DNS evidence is `likely` (and worded so) when DNS was not checked.
+ */
+export type ChainDiagnosis = Diagnosis &
+  (
+    | { code: Exclude<DiagnosisCode, 'undetermined'>; confidence: Confidence }
+    | { code: 'undetermined'; confidence?: undefined }
+  );
 
 /** Everything gathered about a sender-side failure, before a cause is named. */
 export interface SenderEvidence {

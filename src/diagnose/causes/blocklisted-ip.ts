@@ -23,6 +23,8 @@ export const blocklistedIp: Cause = (e) => {
   const ip = e.ip?.address;
   return {
     code: 'blocklisted-ip',
+    // the reply itself names the list: no lookup of ours is needed to name the cause
+    confidence: 'confirmed',
     rootCause: `The receiver refused ${ip ? `the sending IP ${ip}` : 'the sending IP'} because it is on a blocklist or has a poor reputation (the reply mentions "${named}").`,
     fix: `Find out why ${ip ?? 'the IP'} was listed (a compromised account, a form sending spam, a shared IP), stop it, then request removal at the list named in the reply; if you send through a provider, ask them to move you to another IP.`,
     steps: [

@@ -1,28 +1,28 @@
 // The sender's own DMARC record is broken: what "5.7.5 permanent error evaluating DMARC policy"
 // usually means (RFC 7489 §6.6.3: a record that cannot be parsed is a permerror for the
-// receiver). The domain doctor points at the fault and proposes the corrected record.
-import type { Cause } from '../types.js';
-
-const EVALUATION_ERROR = [
-  'error evaluating dmarc',
-  'dmarc processing',
-  'dmarc permerror',
-  'permerror',
-  'dmarc policy error',
-];
+// receiver). The domain doctor points at the fault and proposes the corrected record. When DNS was
+// not checked (offline, or no answer), a DMARC permerror reply still points at the record: named
+// as the likely cause, with the check to run.
+import { getDomain } from 'tldts';
+import { isDmarcPermerror } from '../bounce-clues.js';
+import { dmarcChecked, dnsMissingWhy } from '../evidence.js';
+import type { Cause, ChainDiagnosis, SenderEvidence } from '../types.js';
 
 export const dmarcRecordBroken: Cause = (e) => {
+  const evaluationError = isDmarcPermerror(e.result.status, e.text);
   const check = e.fromCheck;
-  if (!check) return undefined;
+  if (!check || !dmarcChecked(e)) return evaluationError ? unchecked(e) : undefined;
   const errors = check.dmarc.findings.filter((f) => f.severity === 'error');
   if (errors.length === 0) return undefined;
   const corrected = check.corrected.find((c) => c.check === 'dmarc');
   const fault = errors.find((f) => f.span) ?? errors[0];
-  const evaluationError = e.result.status === '5.7.5' || EVALUATION_ERROR.some((w) => e.text.includes(w));
   // When the receiver says it applied the domain's policy, a record it could not even read is not
   // what refused the message: the message-level cause (e.g. an ESP's own domains) comes first, and
   // the chain adds the record fault as a further step (chain.ts).
+  // Likewise when the reply names SPF or DKIM, not DMARC, as what failed.
   const specific = e.audit?.rootCause?.code;
+  const otherNamed = /\b(?:spf|dkim)\b/.test(e.text) && !e.text.includes('dmarc');
+  if (!evaluationError && otherNamed) return undefined;
   if (
     !evaluationError &&
     specific &&
@@ -34,6 +34,7 @@ export const dmarcRecordBroken: Cause = (e) => {
   const name = corrected?.name ?? `_dmarc.${check.domain}`;
   return {
     code: 'dmarc-record-broken',
+    confidence: 'confirmed',
     rootCause:
       `The DMARC record at ${name} is broken: ${fault.message}` +
       (evaluationError ? ' That is what the receiver means by an error evaluating the DMARC policy.' : ''),
@@ -48,3 +49,28 @@ export const dmarcRecordBroken: Cause = (e) => {
     notChecked: e.notChecked,
   };
 };
+
+/** A DMARC permerror reply without the record read: the likely cause, and how to check it. */
+function unchecked(e: SenderEvidence): ChainDiagnosis | undefined {
+  const domain = e.fromDomain;
+  if (!domain) return undefined;
+  const org = getDomain(domain);
+  const where = `_dmarc.${domain}${org && org !== domain ? ` (or _dmarc.${org}, its organizational domain)` : ''}`;
+  const why = dnsMissingWhy(e);
+  return {
+    code: 'dmarc-record-broken',
+    confidence: 'likely',
+    rootCause:
+      `Probably a broken DMARC record at ${where}: the receiver reports a permanent error evaluating the DMARC policy ` +
+      `(a DMARC permerror: the policy record could not be parsed), not a failed SPF or DKIM alignment. ` +
+      `DNS was not checked (${why}), so the record itself was not read.`,
+    fix: `Run \`bouncedoc check ${domain}\` (with DNS) to read the record at _dmarc.${domain}; it shows the fault and the corrected record to publish.`,
+    steps: [
+      'Common faults: colons instead of semicolons between tags, v=DMARC1 missing or not first, two TXT records at the same name, an unknown p= value.',
+      'Resend after the corrected record is published; the same message will be refused again until then.',
+    ],
+    party: 'sender',
+    checked: e.checked,
+    notChecked: [...e.notChecked, `the DMARC record at _dmarc.${domain} (${why})`],
+  };
+}

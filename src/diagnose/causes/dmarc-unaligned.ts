@@ -1,6 +1,8 @@
 // DMARC failed and nothing more specific is known: the receiver saw no SPF or DKIM pass aligned
 // with the From domain (RFC 7489 §3.1, RFC 9989 §4.4), and the domain's policy made it refuse the
 // message. The fix is the same whatever the sending path: authenticate the From domain itself.
+import { isDmarcPermerror } from '../bounce-clues.js';
+import { dmarcChecked, dnsMissingWhy, envelopeAlignment } from '../evidence.js';
 import type { Cause } from '../types.js';
 
 const DMARC_WORDS = ['dmarc', 'unauthenticated email', 'not authenticated'];
@@ -9,6 +11,12 @@ export const dmarcUnaligned: Cause = (e) => {
   if (e.result.category !== 'authentication') return undefined;
   const dmarcFailure = e.result.status === '5.7.26' || DMARC_WORDS.some((w) => e.text.includes(w));
   if (!dmarcFailure) return undefined;
+  // a policy record the receiver could not evaluate is not a failed alignment (dmarc-record-broken)
+  if (isDmarcPermerror(e.result.status, e.text)) return undefined;
+  // An envelope sender aligned with the From domain (the same organizational domain, or the same
+  // domain under aspf=s) is aligned SPF: DMARC then failed because SPF did not pass, not for want
+  // of alignment (spf-failure, or undetermined when SPF could not be checked).
+  if (envelopeAlignment(e)?.aligned) return undefined;
   // no record at all is its own cause (dmarc-missing, in undetermined.ts)
   if (e.fromCheck?.dmarc.status === 'none') return undefined;
   const domain = e.fromDomain ?? 'the From domain';
@@ -34,24 +42,27 @@ export const dmarcUnaligned: Cause = (e) => {
       foreign.push(`DKIM signature d=${d.domain} (${d.alignment.why})`);
   }
   const mf = e.audit?.mailFrom;
-  const from = e.fromDomain;
-  if (
-    mf?.domain &&
-    from &&
-    mf.domain !== from &&
-    !mf.domain.endsWith(`.${from}`) &&
-    !from.endsWith(`.${mf.domain}`)
-  ) {
-    foreign.push(`envelope sender ${mf.address} (SPF is checked for ${mf.domain}, not ${from})`);
+  const envelope = envelopeAlignment(e);
+  if (mf && envelope && !envelope.aligned) {
+    foreign.push(`envelope sender ${mf.address} (SPF is checked for ${mf.domain}: ${envelope.why})`);
   }
   if (foreign.length > 0) {
     steps.unshift(
       `The returned headers name other domains than ${domain}: ${foreign.join('; ')}. If a sending service (ESP) sent it, set up its custom DKIM and custom return path for ${domain}.`,
     );
   }
+  // The receiver's word is that DMARC failed; which identity failed is shown only by the returned
+  // headers (identities in other domains) or by the message doctor's own evaluation with DNS.
+  const shown = foreign.length > 0 || (e.audit?.mode === 'dns' && dmarcChecked(e));
+  const unseen = !e.audit
+    ? 'the bounce does not return the original headers'
+    : `SPF and DKIM were not evaluated: DNS was not checked (${dnsMissingWhy(e)})`;
   return {
     code: 'dmarc-unaligned',
-    rootCause: `The receiver found no SPF or DKIM pass aligned with ${domain}${policy}, so DMARC failed and the message was refused.`,
+    confidence: shown ? 'confirmed' : 'likely',
+    rootCause: shown
+      ? `The receiver found no SPF or DKIM pass aligned with ${domain}${policy}, so DMARC failed and the message was refused.`
+      : `The receiver reports that DMARC failed for ${domain}${policy}: it found no SPF or DKIM pass aligned with ${domain}. Which one failed, and why, was not checked (${unseen}).`,
     fix: `Authenticate mail as ${domain}: DKIM-sign it with d=${domain} (or its organizational domain), or send with an envelope domain aligned with it that SPF covers.`,
     steps,
     party: 'sender',

@@ -6,6 +6,8 @@ export const espUnaligned: Cause = (e) => {
   if (e.audit?.rootCause?.code !== 'esp-own-domains') return undefined;
   return {
     code: 'esp-unaligned',
+    // the returned headers show the ESP's own domains
+    confidence: 'confirmed',
     rootCause: e.audit.rootCause.text,
     fix:
       e.audit.fixes[0] ??

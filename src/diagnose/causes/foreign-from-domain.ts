@@ -4,6 +4,7 @@
 // DMARC needs one of them aligned with the From domain (RFC 7489 §3.1, RFC 9989 §4.4). No setting
 // on the sender's side can fix it; only the From address or the sending path can change.
 import { mailboxProviderOf } from '../../auth/message/providers.js';
+import { dmarcChecked, dnsMissingWhy } from '../evidence.js';
 import type { Cause } from '../types.js';
 
 export const foreignFromDomain: Cause = (e) => {
@@ -16,13 +17,16 @@ export const foreignFromDomain: Cause = (e) => {
   const p = e.fromCheck?.dmarc.policy?.p ?? '';
   const strict = p === 'reject' || p === 'quarantine';
   const mentioned = e.text.includes(from) || e.text.includes('dmarc');
-  if (e.fromCheck && !strict) return undefined; // its policy was read and does not refuse mail
-  if (!e.fromCheck && !mentioned && e.result.category !== 'authentication') return undefined;
+  const read = dmarcChecked(e);
+  if (read && !strict) return undefined; // its policy was read and does not refuse mail
+  if (!read && !mentioned && e.result.category !== 'authentication') return undefined;
   const policyWords = strict
     ? `${from} publishes DMARC p=${p}`
-    : `${from} publishes a strict DMARC policy (not looked up here: offline)`;
+    : `${from} is known to publish a strict DMARC policy (not looked up here: ${dnsMissingWhy(e)})`;
   return {
     code: 'foreign-from-domain',
+    // the provider's policy is known; only reading it in DNS makes the refusal certain
+    confidence: read ? 'confirmed' : 'likely',
     rootCause:
       `The From address is on ${from} (${provider}), but the message was not sent through ${provider}'s own servers. ` +
       `${policyWords}, so receivers refuse mail that ${provider} did not sign: SPF and DKIM can only pass for your own domains, ` +

@@ -9,6 +9,8 @@ export const forwarding: Cause = (e) => {
   if (code !== 'forwarded' && !forwardedText) return undefined;
   return {
     code: 'forwarding',
+    // the returned headers show the forwarding hop; else only the reply's words say so
+    confidence: code === 'forwarded' ? 'confirmed' : 'likely',
     rootCause:
       e.audit?.rootCause?.text ??
       'The message was forwarded (a forwarding address or a mailing list) and the forwarder broke SPF and DKIM on the way, so DMARC failed at the final receiver.',

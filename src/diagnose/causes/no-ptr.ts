@@ -22,14 +22,23 @@ export const noPtr: Cause = (e) => {
   const ip = e.ip?.address;
   const where = ip ? `The sending IP ${ip}` : 'The sending IP';
   const checked = [...e.checked];
-  let rootCause = `${where} has no reverse DNS (PTR record), or its PTR name does not point back to it; the receiver refuses mail from such addresses.`;
+  // Without our own PTR lookup this is the receiver's word, not a fact checked here.
+  const unchecked = !ip
+    ? 'the bounce does not name the sending IP'
+    : e.offline
+      ? 'DNS was not checked (offline)'
+      : 'the PTR lookup did not run';
+  let rootCause = `The receiver says ${ip ? `the sending IP ${ip}` : 'the sending IP'} has no reverse DNS (PTR record), or that its PTR name does not point back to it, and refuses mail from such addresses; not checked here: ${unchecked}.`;
+  let confidence: 'confirmed' | 'likely' = 'likely';
   if (e.ptr && ip) {
+    confidence = 'confirmed';
     checked.push(`PTR of ${ip}`);
     if (e.ptr.confirmedName) {
       rootCause = `${where} has reverse DNS now (${e.ptr.confirmedName}, confirmed forward); it was probably missing when the message was refused, or the receiver saw another IP.`;
     } else if (e.ptr.names.length > 0) {
       rootCause = `${where} has a PTR record (${e.ptr.names.join(', ')}) but that name does not resolve back to ${ip}, so the reverse DNS is not forward-confirmed.`;
     } else if (e.ptr.rcode === 'TIMEOUT' || e.ptr.rcode === 'SERVFAIL') {
+      confidence = 'likely';
       rootCause = `${where}: the receiver requires reverse DNS; the PTR lookup did not answer here, so it could not be checked.`;
     } else {
       rootCause = `${where} has no PTR record (reverse DNS); the receiver refuses mail from such addresses.`;
@@ -37,6 +46,7 @@ export const noPtr: Cause = (e) => {
   }
   return {
     code: 'no-ptr',
+    confidence,
     rootCause,
     fix: `Ask whoever owns ${ip ?? 'the sending IP'} (your hosting provider or ISP) to set a PTR record naming your mail server's host name, and make that name's A/AAAA record point back to ${ip ?? 'the IP'}.`,
     steps: [

@@ -1,6 +1,7 @@
 // SPF: the record is a permerror (too many DNS lookups, several records, a syntax fault), or it
 // does not list the sending IP. For too many lookups the domain doctor's include tree says which
 // include costs most: that one to drop or flatten.
+import { dnsMissingWhy } from '../evidence.js';
 import type { Cause } from '../types.js';
 
 const SPF_WORDS = ['spf', 'sender policy framework', 'not permitted', 'not designated'];
@@ -26,6 +27,7 @@ export const spfFailure: Cause = (e) => {
     const corrected = fixed ? { record: lint?.record, fixed } : undefined;
     return {
       code: 'spf-permerror',
+      confidence: 'confirmed',
       rootCause: `The SPF record of ${domain} is broken, so receivers get "permerror" for every message: ${main.message}`,
       fix:
         main.fix ??
@@ -42,6 +44,7 @@ export const spfFailure: Cause = (e) => {
   if (noRecord && (spfInText || auditCode === 'spf-not-permitted' || auditCode === 'nothing-authenticates')) {
     return {
       code: 'spf-fail',
+      confidence: 'confirmed',
       rootCause: `${domain} publishes no SPF record, so SPF gives "none" for it: no server is authorized to send with it as the envelope sender.`,
       fix: `Publish an SPF record for ${domain} that lists the servers or service that send its mail (e.g. "v=spf1 include:<your provider's SPF domain> -all").`,
       steps: [],
@@ -53,6 +56,8 @@ export const spfFailure: Cause = (e) => {
   if (auditCode === 'spf-not-permitted' || auditCode === 'spf-permerror') {
     return {
       code: auditCode === 'spf-permerror' ? 'spf-permerror' : 'spf-fail',
+      // our own evaluation with DNS, or the receiver's Authentication-Results in the headers
+      confidence: 'confirmed',
       rootCause: e.audit!.rootCause!.text,
       fix: e.audit!.fixes[0] ?? 'Add the sending server to the SPF record.',
       steps: e.audit!.fixes.slice(1),
@@ -63,9 +68,16 @@ export const spfFailure: Cause = (e) => {
   }
   if (spfInText && e.result.category === 'authentication') {
     const ip = e.ip?.address;
+    // the receiver's word; the record itself was read only when DNS answered
+    const read = lint !== undefined && lint.verdict !== 'unknown';
+    const who = ip ? `the sending IP ${ip}` : 'the sending server';
+    const record = `the SPF record of ${domain ?? 'the envelope sender domain'}`;
     return {
       code: 'spf-fail',
-      rootCause: `The receiver says SPF failed: ${ip ? `the sending IP ${ip}` : 'the sending server'} is not listed in the SPF record of ${domain ?? 'the envelope sender domain'}.`,
+      confidence: read ? 'confirmed' : 'likely',
+      rootCause: read
+        ? `The receiver says SPF failed: ${who} is not listed in ${record}.`
+        : `The receiver says SPF failed: probably ${who} is not listed in ${record}; the record was not checked (${dnsMissingWhy(e)}).`,
       fix: `Add the server or service that sends this mail to the SPF record of ${domain ?? 'your domain'} (its documented include: or ip4:/ip6:), keeping the record under 10 DNS lookups.`,
       steps: ['Find which server sent the message (the Received headers of the returned message).'],
       party: 'sender',

@@ -1,10 +1,16 @@
 // No single cause stands out: say what was checked, and pass on what the checks did find.
+import { dmarcChecked, dnsMissingWhy, envelopeAlignment } from '../evidence.js';
 import type { Cause, SenderEvidence } from '../types.js';
 
 export const undetermined: Cause = (e: SenderEvidence) => {
+  // Offline, the message doctor's "nothing authenticates" only means nothing was evaluated.
+  const auditCause =
+    e.audit?.rootCause && !(e.audit.mode === 'offline' && e.audit.rootCause.code === 'nothing-authenticates')
+      ? e.audit.rootCause
+      : undefined;
   const faults = [
     ...(e.fromCheck?.findings.filter((f) => f.severity === 'error') ?? []),
-    ...(e.audit?.rootCause ? [{ message: e.audit.rootCause.text, fix: e.audit.fixes[0] }] : []),
+    ...(auditCause && e.audit ? [{ message: auditCause.text, fix: e.audit.fixes[0] }] : []),
   ];
   const first = faults[0];
   const missingDmarc = e.fromCheck && e.fromCheck.dmarc.status === 'none';
@@ -12,6 +18,7 @@ export const undetermined: Cause = (e: SenderEvidence) => {
     const fixed = e.fromCheck!.dmarc.findings.find((f) => f.fixed)?.fixed;
     return {
       code: 'dmarc-missing',
+      confidence: 'confirmed',
       rootCause: `${e.fromDomain} publishes no DMARC record, and the receiver requires authenticated mail (large providers ask senders for SPF, DKIM and a DMARC record).`,
       fix: fixed
         ? `Publish a TXT record at _dmarc.${e.fromDomain}: ${fixed}`
@@ -23,13 +30,30 @@ export const undetermined: Cause = (e: SenderEvidence) => {
       notChecked: e.notChecked,
     };
   }
+  const envelope = envelopeAlignment(e);
+  if (envelope?.aligned && !first && e.result.category === 'authentication') {
+    const mf = e.audit?.mailFrom?.domain;
+    return {
+      code: 'undetermined',
+      rootCause:
+        `The envelope sender's domain ${mf} is aligned with the From domain (${envelope.why}), so the failure was not one of alignment: ` +
+        `SPF for ${mf} or DKIM did not pass at the receiver${dmarcChecked(e) ? '' : `; SPF and DKIM were not checked here (DNS: ${dnsMissingWhy(e)})`}.`,
+      fix: `Check that the SPF record of ${mf} lists the server that sent the message, and that it DKIM-signs with d=${e.fromDomain}: run \`bouncedoc check ${e.fromDomain}\`.`,
+      steps: [],
+      party: 'sender',
+      checked: e.checked,
+      notChecked: e.notChecked,
+    };
+  }
   return {
     code: 'undetermined',
     rootCause: first
       ? `No single cause could be named; the checks found: ${first.message}`
       : e.offline
         ? 'No single cause could be named without DNS (run without --offline to check the sender domain).'
-        : 'No single cause could be named: the sender domain looks healthy and the bounce carries no original headers to inspect.',
+        : e.fromDomain && !dmarcChecked(e)
+          ? `No single cause could be named: the DNS of ${e.fromDomain} could not be checked (the DNS server did not answer).`
+          : 'No single cause could be named: the sender domain looks healthy and the bounce carries no original headers to inspect.',
     fix:
       first?.fix ??
       "Follow the receiver's own words in the reply (they often link a help page), and check the domain with `bouncedoc check`.",

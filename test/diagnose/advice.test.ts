@@ -1,0 +1,55 @@
+// The advice next to a named root cause: its fix first, and none of the generic steps (chosen from
+// the reason alone) that contradict it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { diagnoseReport } from '../../src/diagnose/chain.js';
+import { zoneFileResolver } from '../../src/dns/index.js';
+import { explain } from '../../src/explain.js';
+import { wrapDsn } from './helpers.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const example = (name: string) => readFileSync(path.join(root, 'examples', name), 'utf8');
+
+describe('advice steps next to a named root cause', () => {
+  it('dmarc-record-broken (with the zone): the corrected record first, no generic SPF/DKIM steps', async () => {
+    const report = await explain(example('dmarc-permerror.eml'));
+    const generic = report.results[0].advice.steps;
+    assert.ok(generic.some((s) => /SPF record listing/.test(s))); // what the advise stage proposes alone
+    const [r] = (
+      await diagnoseReport(report, { resolver: zoneFileResolver(example('zones/shop.example.zone')) })
+    ).results;
+    assert.deepEqual(r.advice.steps, [
+      'Replace the TXT record at _dmarc.shop.example with: v=DMARC1; p=reject; rua=mailto:dmarc@shop.example',
+    ]);
+    assert.equal(r.advice.summary, report.results[0].advice.summary);
+  });
+
+  it('dmarc-record-broken offline: the check to run first, once', async () => {
+    const [r] = (await diagnoseReport(await explain(example('dmarc-permerror.eml')), {})).results;
+    assert.match(r.advice.steps[0], /^Run `bouncedoc check shop\.example`/);
+    assert.equal(r.advice.steps.filter((s) => /bouncedoc check/.test(s)).length, 1);
+    assert.ok(
+      !r.advice.steps.some((s) => /SPF record listing|with DKIM for the From domain|free mail/.test(s)),
+    );
+  });
+
+  it('a cause the generic steps agree with keeps them, after its own fix', async () => {
+    const headers = `Return-Path: <billing@example.com>
+From: Billing <billing@example.com>
+To: a@receiver.example
+Subject: Invoice
+Message-ID: <i-1@example.com>`;
+    const bounce = wrapDsn(
+      '550 5.7.23 SPF check failed for the sending server',
+      'a@receiver.example',
+      headers,
+    );
+    const [r] = (await diagnoseReport(await explain(bounce), {})).results;
+    assert.equal(r.diagnosis?.code, 'spf-fail');
+    assert.equal(r.advice.steps[0], r.diagnosis?.fix);
+    assert.ok(r.advice.steps.length > 1, r.advice.steps.join('; '));
+  });
+});
