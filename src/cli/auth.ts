@@ -61,6 +61,7 @@ export function register(program: Command, state: CliState): void {
           bytes = await state.io.readStdin();
         } else bytes = await state.io.readFile(file);
       } catch (err) {
+        if (err instanceof InputError) return fail(`${file}: ${err.message}`); // over the size limit
         return fail(`cannot read ${file}: ${oneLine(err)}`);
       }
       if (bytes.length === 0) return fail(`${file} is empty`);

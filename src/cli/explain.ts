@@ -122,6 +122,8 @@ async function explainSource(state: CliState, source: string, chain: ChainOption
       bytes = await state.io.readFile(source);
     }
   } catch (err) {
+    // past the size limit: the read stage's own refusal ("input is more than 25.0 MB; ...")
+    if (err instanceof InputError) return { source, error: err.message };
     return { source, error: `cannot read: ${oneLine(err)}` };
   }
   try {

@@ -40,6 +40,19 @@ export function textOfBinary(bytes: Uint8Array, bin: string, ascii = isAscii(byt
   }
 }
 
+/**
+ * The refusal of an input over MAX_INPUT_BYTES, given its size; with `stopped`, the size is only
+ * how much was read before reading stopped (a stream or device whose end was not waited for).
+ */
+export function tooLargeError(size: number, stopped = false): InputError {
+  const mb = (size / 1024 / 1024).toFixed(1);
+  const limit = MAX_INPUT_BYTES / 1024 / 1024;
+  return new InputError(
+    'too-large',
+    `input is ${stopped ? 'more than ' : ''}${mb} MB; the limit is ${limit} MB`,
+  );
+}
+
 /** How much of the input the binary test looks at. */
 const SNIFF_BYTES = 65536;
 
@@ -48,10 +61,7 @@ const SNIFF_BYTES = 65536;
  * control characters in the first 64 KB means the bytes are not a message (an image, an archive...).
  */
 export function checkInput(bytes: Uint8Array): void {
-  if (bytes.length > MAX_INPUT_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
-    throw new InputError('too-large', `input is ${mb} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
-  }
+  if (bytes.length > MAX_INPUT_BYTES) throw tooLargeError(bytes.length);
   const end = Math.min(bytes.length, SNIFF_BYTES);
   const control = controlBytes(bytes, end);
   if (control < 0)
