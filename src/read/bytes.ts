@@ -10,6 +10,50 @@ export function toBytes(input: Uint8Array | string): Uint8Array {
   return typeof input === 'string' ? new TextEncoder().encode(input) : input;
 }
 
+/**
+ * The caller's input as a string or a Uint8Array, from whatever a JavaScript caller passed: a
+ * string, a Uint8Array (a Buffer is one, also from another realm) or an ArrayBuffer (viewed, not
+ * copied). Anything else is an InputError that says what was expected and what came; a parsed
+ * object is refused too (a webhook payload is read from its JSON text).
+ */
+export function textOrBytes(input: unknown): Uint8Array | string {
+  if (typeof input === 'string') return input;
+  let name: string;
+  try {
+    if (input instanceof Uint8Array) return input;
+    const tag = Object.prototype.toString.call(input);
+    if (input instanceof ArrayBuffer || tag === '[object ArrayBuffer]')
+      return new Uint8Array(input as ArrayBuffer);
+    if (tag === '[object Uint8Array]') {
+      const view = input as Uint8Array;
+      return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+    }
+    name = typeName(input);
+  } catch {
+    name = 'an object'; // a proxy or getter that throws: nothing more to say about it
+  }
+  const parsed = typeof input === 'object' && input !== null && !ArrayBuffer.isView(input);
+  throw new InputError(
+    'wrong-type',
+    `expected the bounce as a string or bytes (Uint8Array), got ${name}${
+      parsed ? ' (a webhook payload must be passed as its JSON text)' : ''
+    }`,
+  );
+}
+
+/** What a wrong input is, for the message: "number", "null", "an array", "DataView", "Map"... */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  if (Array.isArray(value)) return 'an array';
+  const proto = Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null;
+  const name = proto?.constructor?.name;
+  // a class name is an identifier; anything else (a name with line breaks...) is not repeated
+  return typeof name === 'string' && name !== 'Object' && /^[A-Za-z_$][\w$]{0,40}$/.test(name)
+    ? name
+    : 'an object';
+}
+
 /** Bytes as text: UTF-8 when valid, else latin1 (every byte maps to one character, nothing is lost). */
 export function bytesToText(bytes: Uint8Array): string {
   try {
