@@ -44,7 +44,7 @@ export function register(program: Command, state: CliState): void {
     .action(async (files, opts) => {
       const dns = await resolverFrom({ dns: opts.dns, zone: opts.zone, offline: opts.offline }, state.io);
       if ('error' in dns) {
-        state.io.stderr(`bouncedoc: ${dns.error}\n`);
+        state.io.stderr(`bouncedoc: ${printable(dns.error)}\n`);
         state.exitCode = Math.max(state.exitCode, 2);
         return;
       }
