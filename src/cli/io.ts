@@ -66,7 +66,7 @@ export async function readFileLimited(path: string, limit: number): Promise<Uint
 /**
  * A stream (standard input) read up to `limit` bytes: past it, the stream is let go (destroyed,
  * so a writer on a pipe sees it closed) and the read fails as readFileLimited does. `fd`, when
- * given, is checked first: a regular file over the limit fails before any read.
+ * given, is checked first: a directory, or a regular file over the limit, fails before any read.
  */
 export async function readStreamLimited(
   stream: AsyncIterable<Uint8Array | string>,
@@ -101,6 +101,9 @@ export async function readStreamLimited(
 const READ_CHUNK = 64 * 1024;
 
 function refuseBySize(st: Stats, limit: number): void {
+  // (standard input redirected from a directory reads as empty, not as an error: say what it is)
+  if (st.isDirectory())
+    throw Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' });
   if (st.isFile() && st.size > limit) throw tooLargeError(st.size);
 }
 
