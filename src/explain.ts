@@ -4,6 +4,7 @@ import { classify } from './classify/index.js';
 import { joinReplyLines, parseReplyText } from './classify/reply.js';
 import { extract } from './extract/index.js';
 import { detectWebhook } from './extract/webhooks/index.js';
+import { textOrBytes } from './read/bytes.js';
 import { type MessageReader, readInput } from './read/index.js';
 import { MAX_RECIPIENTS } from './read/limits.js';
 import type {
@@ -25,15 +26,17 @@ export interface ExplainOptions {
 }
 
 /**
- * Explains one bounce: a whole message (bytes or text) or a bare SMTP reply text.
- * Rejects with an InputError (one-line message) when the input is empty, binary, too large or
- * unreadable; an input that is a readable message but no bounce gives kind 'not-bounce'.
+ * Explains one bounce: a whole message (bytes or text) or a bare SMTP reply text. Bytes are a
+ * Uint8Array (a Buffer is one) or an ArrayBuffer; a webhook payload is given as its JSON text.
+ * Rejects with an InputError (one-line message) when the input is empty, binary, too large,
+ * unreadable or of another type; an input that is a readable message but no bounce gives kind
+ * 'not-bounce'.
  */
 export async function explain(
-  input: Uint8Array | string,
+  input: Uint8Array | ArrayBuffer | string,
   options: ExplainOptions = {},
 ): Promise<ExplainReport> {
-  const read = await readInput(input, { reader: options.reader });
+  const read = await readInput(textOrBytes(input), { reader: options.reader });
   if (read.type === 'reply-text') {
     // a JSON body has no header block: an ESP webhook payload, or else text holding a reply
     const webhook = detectWebhook(read.text);

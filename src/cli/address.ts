@@ -3,7 +3,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { type AddressCheck, checkAddress } from '../diagnose/recipient.js';
 import { paintFor, paintSeverity } from '../output/paint.js';
-import { printableDeep } from '../output/printable.js';
+import { printable, printableDeep } from '../output/printable.js';
 import { dnsOption, resolverFrom } from './dns-options.js';
 import { type CliState, useColor } from './io.js';
 
@@ -21,7 +21,7 @@ export function register(program: Command, state: CliState): void {
     .action(async (addresses, opts) => {
       const dns = await resolverFrom({ dns: opts.dns, zone: opts.zone, offline: opts.offline }, state.io);
       if ('error' in dns) {
-        state.io.stderr(`bouncedoc: ${dns.error}\n`);
+        state.io.stderr(`bouncedoc: ${printable(dns.error)}\n`);
         state.exitCode = Math.max(state.exitCode, 2);
         return;
       }

@@ -12,6 +12,7 @@ import { serversResolver, systemResolver } from '../dns/index.js';
 import { explain } from '../explain.js';
 import { formatAuditText } from '../output/audit-text.js';
 import { paintFor } from '../output/paint.js';
+import { printable } from '../output/printable.js';
 import { checkInput } from '../read/bytes.js';
 import { InputError } from '../read/index.js';
 import type { Resolver } from '../types.js';
@@ -38,8 +39,9 @@ export function register(program: Command, state: CliState): void {
     .option('--json', 'the full result as JSON')
     .option('--timeout <ms>', 'DNS timeout per try, in milliseconds', String(DEFAULT_TIMEOUT_MS))
     .action(async (file, opts) => {
+      // the message may quote the arguments: their control characters are shown, never sent
       const fail = (message: string): void => {
-        state.io.stderr(`bouncedoc: ${message}\n`);
+        state.io.stderr(`bouncedoc: ${printable(message)}\n`);
         state.exitCode = Math.max(state.exitCode, EXIT_CANNOT_RUN);
       };
       if (opts.ip !== undefined && isIP(opts.ip.replace(/^\[|\]$/g, '').replace(/^ipv6:/i, '')) === 0)
@@ -61,6 +63,7 @@ export function register(program: Command, state: CliState): void {
           bytes = await state.io.readStdin();
         } else bytes = await state.io.readFile(file);
       } catch (err) {
+        if (err instanceof InputError) return fail(`${file}: ${err.message}`); // over the size limit
         return fail(`cannot read ${file}: ${oneLine(err)}`);
       }
       if (bytes.length === 0) return fail(`${file} is empty`);
@@ -88,7 +91,9 @@ export function register(program: Command, state: CliState): void {
       // the reporting server wrote): audit the returned headers and say so.
       const returned = await returnedHeaders(bytes);
       if (returned) {
-        state.io.stderr(`bouncedoc: ${file} is a bounce: checking the headers of the message it returns\n`);
+        state.io.stderr(
+          `bouncedoc: ${printable(file)} is a bounce: checking the headers of the message it returns\n`,
+        );
         bytes = new TextEncoder().encode(returned);
       }
 

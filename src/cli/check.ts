@@ -12,6 +12,7 @@ import { domainToCheck } from '../auth/domain-name.js';
 import { serversResolver, systemResolver } from '../dns/index.js';
 import { formatCheckText } from '../output/check-text.js';
 import { paintFor } from '../output/paint.js';
+import { printable } from '../output/printable.js';
 import type { Resolver } from '../types.js';
 import { collect, dnsOption, isServer, readZoneResolver } from './dns-options.js';
 
@@ -50,8 +51,9 @@ export function register(program: Command, state: CliState): void {
       '\nExit status: 0 no errors (warnings allowed), 1 errors found, 2 could not run (bad arguments,\nunreadable zone file, or a record that could not be checked because DNS did not answer).',
     )
     .action(async (domainArg, opts) => {
+      // the message may quote the arguments: their control characters are shown, never sent
       const fail = (message: string): void => {
-        state.io.stderr(`bouncedoc: ${message}\n`);
+        state.io.stderr(`bouncedoc: ${printable(message)}\n`);
         state.exitCode = Math.max(state.exitCode, EXIT_CANNOT_RUN);
       };
       const domain = domainToCheck(domainArg);

@@ -81,7 +81,8 @@ export function zoneOnlyResolver(zone: MemoryZone): Resolver {
 
 /**
  * Reads `--zone FILE` into the offline zone resolver; up to five syntax faults go to stderr, and a
- * file that cannot be read or holds no record is a one-line error (returned as a string).
+ * file that cannot be read or holds no record is a one-line error (returned as a string, which
+ * may quote the file name: print it through printable()).
  * `origin` qualifies relative names before any $ORIGIN (check: the domain checked).
  */
 export async function readZoneResolver(io: CliIo, file: string, origin?: string): Promise<Resolver | string> {
@@ -94,7 +95,7 @@ export async function readZoneResolver(io: CliIo, file: string, origin?: string)
   const parsed = parseZoneFile(text, origin ? { origin } : {});
   // zone junk may hold control characters: shown as visible stand-ins, never sent to the terminal
   for (const e of parsed.errors.slice(0, 5))
-    io.stderr(`bouncedoc: ${file}:${e.line}: ${printable(e.message)}\n`);
+    io.stderr(`bouncedoc: ${printable(file)}:${e.line}: ${printable(e.message)}\n`);
   if (parsed.records === 0) return `${file} holds no records`;
   return zoneOnlyResolver(parsed.zone);
 }

@@ -42,9 +42,14 @@ export function register(program: Command, state: CliState): void {
       ] as const),
     )
     .action(async (files, opts) => {
+      if (files.filter((f) => f === '-').length > 1) {
+        state.io.stderr('bouncedoc: standard input ("-") can be read only once; name it once\n');
+        state.exitCode = Math.max(state.exitCode, 2);
+        return;
+      }
       const dns = await resolverFrom({ dns: opts.dns, zone: opts.zone, offline: opts.offline }, state.io);
       if ('error' in dns) {
-        state.io.stderr(`bouncedoc: ${dns.error}\n`);
+        state.io.stderr(`bouncedoc: ${printable(dns.error)}\n`);
         state.exitCode = Math.max(state.exitCode, 2);
         return;
       }
@@ -60,12 +65,9 @@ export function register(program: Command, state: CliState): void {
       }
       const format = opts.format ?? (opts.ndjson ? 'ndjson' : opts.json ? 'json' : 'text');
       const sources = files.length > 0 ? files : ['-'];
-      const firstStdin = sources.indexOf('-');
       // Several files are explained a few at a time: the diagnosis of each waits mostly on DNS.
-      const reports = await mapInOrder(sources, PARALLEL_FILES, (source, i) =>
-        source === '-' && i !== firstStdin
-          ? Promise.resolve<ReportOrError>({ source, error: 'standard input can be read only once' })
-          : explainSource(state, source, chain),
+      const reports = await mapInOrder(sources, PARALLEL_FILES, (source) =>
+        explainSource(state, source, chain),
       );
       const failed = reports.filter(isErrorReport);
       if (failed.length > 0) state.exitCode = Math.max(state.exitCode, EXIT_BAD_INPUT);
@@ -122,6 +124,8 @@ async function explainSource(state: CliState, source: string, chain: ChainOption
       bytes = await state.io.readFile(source);
     }
   } catch (err) {
+    // past the size limit: the read stage's own refusal ("input is more than 25.0 MB; ...")
+    if (err instanceof InputError) return { source, error: err.message };
     return { source, error: `cannot read: ${oneLine(err)}` };
   }
   try {

@@ -1,5 +1,8 @@
 // What a command may touch of the outside world, injected so commands can be tested in-process.
-import { readFile } from 'node:fs/promises';
+import { fstatSync, type Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tooLargeError } from '../read/bytes.js';
+import { MAX_INPUT_BYTES } from '../read/limits.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -21,16 +24,87 @@ export function processIo(): CliIo {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
-    },
-    readFile: (p) => readFile(p),
+    readStdin: () => readStreamLimited(process.stdin, MAX_INPUT_BYTES, 0),
+    readFile: (p) => readFileLimited(p, MAX_INPUT_BYTES),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     env: process.env,
   };
+}
+
+/**
+ * Input is read up to `limit` bytes and no further: a device (/dev/zero), a FIFO or a pipe may
+ * never end, and a regular file larger than the limit is refused by its size before any byte is
+ * read. Past the limit the read stops with the read stage's InputError ("input is more than 25.0
+ * MB; the limit is 25 MB").
+ */
+export async function readFileLimited(path: string, limit: number): Promise<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const st = await file.stat();
+    refuseBySize(st, limit);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // a regular file in one read (and one more that finds its end); anything else a chunk at a time
+    let want = st.isFile() ? st.size + 1 : READ_CHUNK;
+    for (;;) {
+      want = Math.min(want, limit + 1 - total);
+      const buf = Buffer.allocUnsafe(want);
+      const { bytesRead } = await file.read(buf, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) throw tooLargeError(limit, true);
+      want = READ_CHUNK;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * A stream (standard input) read up to `limit` bytes: past it, the stream is let go (destroyed,
+ * so a writer on a pipe sees it closed) and the read fails as readFileLimited does. `fd`, when
+ * given, is checked first: a directory, or a regular file over the limit, fails before any read.
+ */
+export async function readStreamLimited(
+  stream: AsyncIterable<Uint8Array | string>,
+  limit: number,
+  fd?: number,
+): Promise<Uint8Array> {
+  if (fd !== undefined) {
+    let st: Stats | undefined;
+    try {
+      st = fstatSync(fd);
+    } catch {
+      // no such descriptor (closed standard input): the stream says what it has
+    }
+    if (st) refuseBySize(st, limit);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const b =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk)
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    chunks.push(b);
+    total += b.length;
+    // leaving the loop (by the throw) destroys the stream
+    if (total > limit) throw tooLargeError(limit, true);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Bytes asked of a device, FIFO or pipe per read. */
+const READ_CHUNK = 64 * 1024;
+
+function refuseBySize(st: Stats, limit: number): void {
+  // (standard input redirected from a directory reads as empty, not as an error: say what it is)
+  if (st.isDirectory())
+    throw Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' });
+  if (st.isFile() && st.size > limit) throw tooLargeError(st.size);
 }
 
 /** Colour only on a terminal and never under NO_COLOR (https://no-color.org); FORCE_COLOR forces it. */

@@ -4,12 +4,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from '@commander-js/extra-typings';
+import { printable } from '../output/printable.js';
 import { register as registerAddress } from './address.js';
 import { register as registerAuth } from './auth.js';
 import { register as registerCheck } from './check.js';
 import { register as registerExplain } from './explain.js';
 import { type CliIo, type CliState, oneLine, processIo } from './io.js';
 import { register as registerServe } from './serve.js';
+
+/** Several lines, each made printable (their line breaks kept). */
+function printableLines(text: string): string {
+  return text.split('\n').map(printable).join('\n');
+}
 
 export type RegisterCommand = (program: Command, state: CliState) => void;
 
@@ -50,7 +56,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .description('From an e-mail bounce to its fix: what went wrong, who must act, what to do.')
     .version(version())
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    // commander's errors quote the arguments ("unknown option '...'"): shown safely, line by line
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(printableLines(s)) })
     .showHelpAfterError('(run bouncedoc --help for usage)');
   for (const register of COMMANDS) register(program, state);
   try {
@@ -60,7 +67,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       // help and version exit with 0; usage errors were already printed by commander
       return err.exitCode === 0 ? 0 : EXIT_USAGE;
     }
-    io.stderr(`bouncedoc: ${oneLine(err)}\n`);
+    io.stderr(`bouncedoc: ${printable(oneLine(err))}\n`);
     return EXIT_USAGE;
   }
   return state.exitCode;

@@ -1,6 +1,7 @@
 // `bouncedoc serve`: the local web page and JSON API.
 import type { Command } from '@commander-js/extra-typings';
 import { serversResolver, systemResolver } from '../dns/index.js';
+import { printable } from '../output/printable.js';
 import { dnsOption, isServer } from './dns-options.js';
 import { type CliState, oneLine } from './io.js';
 
@@ -23,7 +24,7 @@ export function register(program: Command, state: CliState): void {
       const badServer = opts.dns.find((s) => !isServer(s));
       if (badServer !== undefined) {
         state.io.stderr(
-          `bouncedoc: --dns "${badServer}" is not an IP address with an optional port (127.0.0.1:5300, [::1]:53)\n`,
+          `bouncedoc: --dns "${printable(badServer)}" is not an IP address with an optional port (127.0.0.1:5300, [::1]:53)\n`,
         );
         state.exitCode = 2;
         return;
@@ -52,7 +53,7 @@ export function register(program: Command, state: CliState): void {
           process.once('SIGTERM', stop);
         });
       } catch (err) {
-        state.io.stderr(`bouncedoc: cannot serve: ${oneLine(err)}\n`);
+        state.io.stderr(`bouncedoc: cannot serve: ${printable(oneLine(err))}\n`);
         state.exitCode = 2;
       }
     });

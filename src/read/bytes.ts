@@ -10,6 +10,50 @@ export function toBytes(input: Uint8Array | string): Uint8Array {
   return typeof input === 'string' ? new TextEncoder().encode(input) : input;
 }
 
+/**
+ * The caller's input as a string or a Uint8Array, from whatever a JavaScript caller passed: a
+ * string, a Uint8Array (a Buffer is one, also from another realm) or an ArrayBuffer (viewed, not
+ * copied). Anything else is an InputError that says what was expected and what came; a parsed
+ * object is refused too (a webhook payload is read from its JSON text).
+ */
+export function textOrBytes(input: unknown): Uint8Array | string {
+  if (typeof input === 'string') return input;
+  let name: string;
+  try {
+    if (input instanceof Uint8Array) return input;
+    const tag = Object.prototype.toString.call(input);
+    if (input instanceof ArrayBuffer || tag === '[object ArrayBuffer]')
+      return new Uint8Array(input as ArrayBuffer);
+    if (tag === '[object Uint8Array]') {
+      const view = input as Uint8Array;
+      return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+    }
+    name = typeName(input);
+  } catch {
+    name = 'an object'; // a proxy or getter that throws: nothing more to say about it
+  }
+  const parsed = typeof input === 'object' && input !== null && !ArrayBuffer.isView(input);
+  throw new InputError(
+    'wrong-type',
+    `expected the bounce as a string or bytes (Uint8Array), got ${name}${
+      parsed ? ' (a webhook payload must be passed as its JSON text)' : ''
+    }`,
+  );
+}
+
+/** What a wrong input is, for the message: "number", "null", "an array", "DataView", "Map"... */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  if (Array.isArray(value)) return 'an array';
+  const proto = Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null;
+  const name = proto?.constructor?.name;
+  // a class name is an identifier; anything else (a name with line breaks...) is not repeated
+  return typeof name === 'string' && name !== 'Object' && /^[A-Za-z_$][\w$]{0,40}$/.test(name)
+    ? name
+    : 'an object';
+}
+
 /** Bytes as text: UTF-8 when valid, else latin1 (every byte maps to one character, nothing is lost). */
 export function bytesToText(bytes: Uint8Array): string {
   try {
@@ -40,6 +84,19 @@ export function textOfBinary(bytes: Uint8Array, bin: string, ascii = isAscii(byt
   }
 }
 
+/**
+ * The refusal of an input over MAX_INPUT_BYTES, given its size; with `stopped`, the size is only
+ * how much was read before reading stopped (a stream or device whose end was not waited for).
+ */
+export function tooLargeError(size: number, stopped = false): InputError {
+  const mb = (size / 1024 / 1024).toFixed(1);
+  const limit = MAX_INPUT_BYTES / 1024 / 1024;
+  return new InputError(
+    'too-large',
+    `input is ${stopped ? 'more than ' : ''}${mb} MB; the limit is ${limit} MB`,
+  );
+}
+
 /** How much of the input the binary test looks at. */
 const SNIFF_BYTES = 65536;
 
@@ -48,10 +105,7 @@ const SNIFF_BYTES = 65536;
  * control characters in the first 64 KB means the bytes are not a message (an image, an archive...).
  */
 export function checkInput(bytes: Uint8Array): void {
-  if (bytes.length > MAX_INPUT_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
-    throw new InputError('too-large', `input is ${mb} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
-  }
+  if (bytes.length > MAX_INPUT_BYTES) throw tooLargeError(bytes.length);
   const end = Math.min(bytes.length, SNIFF_BYTES);
   const control = controlBytes(bytes, end);
   if (control < 0)

@@ -1,5 +1,6 @@
 /**
- * Raised for input that cannot be read as a bounce at all (empty, binary, too large, unreadable).
+ * Raised for input that cannot be read as a bounce at all (empty, binary, too large, unreadable,
+ * or not given as text or bytes: 'wrong-type').
  * The message is one line meant for a person; the CLI prints it as it is. Any other error thrown
  * by explain() is a bug.
  */
@@ -12,4 +13,4 @@ export class InputError extends Error {
   }
 }
 
-export type InputErrorCode = 'empty' | 'too-large' | 'binary' | 'unreadable';
+export type InputErrorCode = 'empty' | 'too-large' | 'binary' | 'unreadable' | 'wrong-type';

@@ -1,7 +1,7 @@
 // The CLI, spawned as a person runs it (from source through tsx; bin/bouncedoc.js runs the same main()).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -102,6 +102,32 @@ test('standard input: with "-" and with no argument; a bare reply is recognised'
     assert.equal(out.kind, 'reply-text');
     assert.equal(out.results[0].replyCode, '550');
   }
+});
+
+test('standard input redirected from a directory: "is a directory", exit 1', () => {
+  const fd = openSync(dir, 'r');
+  try {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(repo, 'test/cli/run-cli.ts'), 'explain'],
+      {
+        cwd: repo,
+        stdio: [fd, 'pipe', 'pipe'],
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(r.stderr, 'bouncedoc: -: cannot read: is a directory\n');
+    assert.equal(r.status, 1);
+  } finally {
+    closeSync(fd);
+  }
+});
+
+test('standard input named twice is a usage error (exit 2), nothing is read or explained', () => {
+  const r = cli(['explain', '--json', '-', dsn, '-'], '550 5.1.1 <a@b.example> user unknown\n');
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, 'bouncedoc: standard input ("-") can be read only once; name it once\n');
+  assert.equal(r.stdout, '');
 });
 
 test('--ndjson prints one line per input; a bad file does not stop the others', () => {

@@ -1,6 +1,7 @@
 // The CLI on hostile input, in-process with an injected io: every bad input gets one line on
 // standard error and an exit status, no stack trace; bounce text never drives the terminal.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
@@ -112,4 +113,34 @@ test('serve: a bad --dns value is refused in one line before anything starts', a
     r.stderr,
     'bouncedoc: --dns "999.1.1.1:99999" is not an IP address with an optional port (127.0.0.1:5300, [::1]:53)\n',
   );
+});
+
+test('arguments quoted in error lines never drive the terminal, in every command', async () => {
+  const x = `${ESC}[31m${ESC}]0;PWNED\u0007`;
+  const bounce = new Uint8Array(readFileSync(new URL('../../examples/dmarc-permerror.eml', import.meta.url)));
+  const junk = bytes('bad line here\n');
+  const cases: Array<[string[], Record<string, Uint8Array | Error>]> = [
+    [['check', `a${x}.com`, '--zone', 'z'], {}],
+    [['check', 'example.com', '--selector', `s${x}`], {}],
+    [['check', 'example.com', '--dns', `1.2.3.4${x}`], {}],
+    [['check', 'example.com', '--zone', `z${x}`], {}],
+    [['check', 'example.com', '--zone', `z${x}`], { [`z${x}`]: junk }],
+    [['auth', '--offline', `/tmp/x${x}`], {}],
+    [['auth', '--ip', `1.2.3.4${x}`, 'm'], {}],
+    [['auth', '--dns', `1.2.3.4${x}`, 'm'], { m: bytes('From: a@b.example\n\nhi\n') }],
+    [['auth', '--offline', `m${x}`], { [`m${x}`]: new Uint8Array() }],
+    [['auth', '--offline', `m${x}`], { [`m${x}`]: bounce }],
+    [['explain', '--zone', `z${x}`, 'b'], {}],
+    [['explain', '--dns', `1.2.3.4${x}`, 'b'], {}],
+    [['address', '--dns', `1.2.3.4${x}`, 'a@b.example'], {}],
+    [['address', '--zone', `z${x}`, 'a@b.example'], {}],
+    [['serve', '--dns', `1.2.3.4${x}`], {}],
+    [['explain', `--bad${x}`], {}],
+    [[`explain${x}`], {}],
+  ];
+  for (const [args, files] of cases) {
+    const r = await run(args, files);
+    assert.doesNotMatch(r.stderr, /[\u0000-\u0008\u000b-\u001f\u007f]/, args.join(' '));
+    assert.match(r.stderr, /␛\[31m␛\]0;PWNED␇/, args.join(' '));
+  }
 });
