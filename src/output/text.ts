@@ -27,6 +27,21 @@ const TYPE_LABEL: Record<BounceType, string> = {
   block: 'blocked: the address is fine, the message or sender was refused',
 };
 
+/** A soft cause in a final bounce: passing, but the sending server has given up (RFC 3464 Action: failed). */
+const SOFT_FINAL_LABEL = 'soft bounce: a passing cause, but the server has stopped trying: send again later';
+/** A soft cause in a delay notice: the sending server keeps the message and tries again. */
+const SOFT_RETRYING_LABEL = 'soft: temporary, the server is still trying';
+
+/** The type line: what the bounce type means for this result, where the delivery stands. */
+function typeLabel(r: RecipientResult, kind: ExplainReport['kind']): string {
+  if (r.bounceType === 'soft') {
+    const action = (r.action ?? '').toLowerCase();
+    if (action === 'delayed' || (kind === 'delay' && action !== 'failed')) return SOFT_RETRYING_LABEL;
+    if (kind === 'bounce' || action === 'failed' || action === 'expired') return SOFT_FINAL_LABEL;
+  }
+  return TYPE_LABEL[r.bounceType];
+}
+
 function paintType(c: Paint, t: BounceType, s: string): string {
   return t === 'hard' ? c.red(s) : t === 'soft' ? c.yellow(s) : c.magenta(s);
 }
@@ -41,7 +56,7 @@ function recipientText(c: Paint, r: RecipientResult, kind: ExplainReport['kind']
   const codes = [r.status, r.replyCode].filter(Boolean).join(' / ');
   out += field(c, 'status', codes);
   const counted = kind === 'bounce' || kind === 'reply-text' || kind === 'delay';
-  out += field(c, 'type', counted ? TYPE_LABEL[r.bounceType] : undefined);
+  out += field(c, 'type', counted ? typeLabel(r, kind) : undefined);
   out += field(c, 'reason', `${r.reason} (${r.category}); to act: ${r.party}`);
   out += field(c, 'feedback', r.feedbackType);
   out += field(c, 'server said', r.diagnosticCode && shorten(r.diagnosticCode, MAX_SHOWN_CHARS));
