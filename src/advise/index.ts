@@ -50,7 +50,12 @@ export function advise(c: Classification, ctx?: AdviceContext): Advice {
   const byReason = BY_REASON.get(c.reason);
   const base = byCode ?? byReason ?? ADVICE_BY_REASON.undefined;
   const stage = deliveryStage(c, ctx);
-  const text = stage === 'final' ? { ...base, ...base.final } : base;
+  const text =
+    stage === 'final'
+      ? { ...base, ...base.final }
+      : stage === 'retrying'
+        ? { ...base, ...base.delayed }
+        : base;
   const steps = [...text.steps];
   let retry: Advice['retry'] = text.retry ?? RETRY_BY_TYPE[c.bounceType];
   if (stage === 'final') {

@@ -20,6 +20,11 @@ export interface AdviceText {
    * where those speak of the sending server retrying by itself.
    */
   final?: { summary?: string; steps?: string[] };
+  /**
+   * In a delay notice (RFC 3464 Action: delayed, the sending server is still trying): the words
+   * that differ from the others, where those speak of a delivery that has ended.
+   */
+  delayed?: { summary?: string; steps?: string[]; retry?: { advised: boolean; when: string } };
 }
 
 /** Retry advice by bounce type (used unless a text gives its own). */
@@ -270,6 +275,15 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
     retry: {
       advised: true,
       when: 'Later, once the recipient side is reachable again; the automatic retries are over.',
+    },
+    delayed: {
+      summary: 'Delivery is delayed: the sending server has not got through yet and is still trying',
+      steps: [
+        'The sending server keeps the message in its queue and tries again by itself; the notice says for how long.',
+        'Nothing to do yet: do not send the message again, or the recipient may get it twice.',
+        "Watch for a second notice: a final bounce (Action: failed) means it gave up; then check the recipient domain's mail servers (MX records, connectivity) and send again later.",
+      ],
+      retry: RETRY_BY_TYPE.soft,
     },
   },
   networkerror: {

@@ -96,3 +96,32 @@ describe('the delivery stage', () => {
     assert.deepEqual(advise(mailboxfull, { kind: 'bounce', action: 'failed' }).retry, RETRY_FINAL.soft);
   });
 });
+
+describe('a delay notice: the sending server is still trying', () => {
+  it('lhost-gmail-08.eml ("will be retried for 2 more day(s)"): delay advice, never "gave up"', async () => {
+    const { report, text } = await sample('lhost-gmail-08.eml');
+    assert.equal(report.kind, 'delay');
+    const [r] = report.results;
+    assert.equal(r.reason, 'expired'); // (the reason stays Sisimai's)
+    assert.equal(
+      r.advice.summary,
+      'Delivery is delayed: the sending server has not got through yet and is still trying',
+    );
+    assert.deepEqual(r.advice.retry, RETRY_BY_TYPE.soft);
+    assert.equal(
+      r.advice.steps[1],
+      'Nothing to do yet: do not send the message again, or the recipient may get it twice.',
+    );
+    assert.match(r.advice.steps[2], /^Watch for a second notice: a final bounce/);
+    assert.doesNotMatch(text, /Delivery gave up|retries are over|stopped trying/);
+    assert.match(text, /type: +soft: temporary, the server is still trying/);
+  });
+
+  it('an expired delivery in a final bounce keeps its words', async () => {
+    const { report } = await sample('lhost-amazonses-17.eml');
+    const [r] = report.results;
+    assert.equal(r.reason, 'expired');
+    assert.equal(r.advice.summary, 'Delivery gave up after retrying for too long');
+    assert.match(r.advice.retry.when, /the automatic retries are over/);
+  });
+});
