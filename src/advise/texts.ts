@@ -98,6 +98,10 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
       'The account exists but is switched off (unused for long, unpaid, or closed).',
       'Reach the recipient another way; suppress the address until they confirm it works again.',
     ],
+    retry: {
+      advised: false,
+      when: 'Not while the mailbox is disabled: suppress the address, and send again only once the recipient confirms it works again.',
+    },
   },
   suppressed: {
     summary: 'The address is on a suppression list and was not tried',
@@ -105,6 +109,10 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
       'The sending service refused to send because the address bounced hard or complained before.',
       'Remove it from the suppression list only if you have confirmed the address is valid again.',
     ],
+    retry: {
+      advised: false,
+      when: 'Not while it is on the suppression list: the sending service refuses it without trying.',
+    },
   },
   mailboxfull: {
     summary: "The recipient's mailbox is full",

@@ -32,7 +32,7 @@ describe('a final bounce: the sending server has stopped trying', () => {
       for (const s of [r.advice.retry.when, ...r.advice.steps]) assert.doesNotMatch(s, NO_ACTION);
       assert.match(
         text,
-        /type: +soft bounce: a passing cause, but the server has stopped trying: send again later/,
+        /type: +soft bounce: the server has stopped trying; send again later, once the cause is gone/,
       );
       assert.doesNotMatch(text, NO_ACTION);
     });
