@@ -1,4 +1,5 @@
 // Terminal output for a person: per recipient the summary label, the key fields and the advice.
+import { isPseudoStatus } from '../classify/reasons.js';
 import type { BounceType, Diagnosis, ExplainReport, Reason, RecipientResult } from '../types.js';
 import { isErrorReport, type ReportOrError } from './json.js';
 import { type Paint, paintFor } from './paint.js';
@@ -28,7 +29,8 @@ const TYPE_LABEL: Record<BounceType, string> = {
 };
 
 /** A soft cause in a final bounce: the sending server has given up (RFC 3464 Action: failed). */
-const SOFT_FINAL_LABEL = 'soft bounce: the server has stopped trying; send again later, once the cause is gone';
+const SOFT_FINAL_LABEL =
+  'soft bounce: the server has stopped trying; send again later, once the cause is gone';
 /** A soft cause in a delay notice: the sending server keeps the message and tries again. */
 const SOFT_RETRYING_LABEL = 'soft: temporary, the server is still trying';
 
@@ -65,10 +67,19 @@ function field(c: Paint, name: string, value: string | undefined): string {
   return value ? `  ${c.dim(`${name}:`.padEnd(16))}${value}\n` : '';
 }
 
+/** An inferred status (no enhanced status in the bounce) is marked so; JSON keeps the bare value. */
+export const INFERRED_MARK = '(inferred, not from the server)';
+
+function statusText(r: RecipientResult): string {
+  // (a server whose own words carry the code did send it)
+  const inferred = isPseudoStatus(r.status) && !r.diagnosticCode?.includes(r.status);
+  return inferred ? `${r.status} ${INFERRED_MARK}` : r.status;
+}
+
 function recipientText(c: Paint, r: RecipientResult, kind: ExplainReport['kind']): string {
   let out = `\n${c.bold(paintType(c, r.bounceType, r.advice.summary))}\n`;
   out += field(c, 'recipient', r.recipient || '(not named)');
-  const codes = [r.status, r.replyCode].filter(Boolean).join(' / ');
+  const codes = [statusText(r), r.replyCode].filter(Boolean).join(' / ');
   out += field(c, 'status', codes);
   const counted = kind === 'bounce' || kind === 'reply-text' || kind === 'delay';
   // (a complaint is named as one in a feedback report too; an auto-reply's heading says what it is)
