@@ -466,6 +466,24 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       'Suppress the address until then.',
     ],
   },
+  // Japanese carriers whose "user unknown" words, in a given form, mean their reception filter
+  // refused the sender (src/classify/providers/kddi.ts, docomo.ts: the rules and their sources).
+  'au:reception-filter': {
+    summary: "au (KDDI) refused the sender: the recipient's reception filter, not a missing address",
+    steps: [
+      'The server\'s words say "User unknown", but au writes them without the address ("550 : User unknown") when the recipient\'s reception filter (allowed senders, domain filter, spam settings) refused the sender; an address that does not exist is answered with the address named ("550 <address>: User unknown").',
+      'Ask the recipient to allow your address or domain in their au mail filter settings.',
+      'Do not remove the address: it exists. Send again once you have been allowed.',
+    ],
+  },
+  'docomo:reception-filter': {
+    summary: "NTT docomo refused the sender: the recipient's reception settings, not a missing address",
+    steps: [
+      "The server's words say \"Unknown user\", but docomo gave that answer after the message itself was sent (not when the address was given at RCPT, and without an address status X.1.x) when the recipient's reception settings refused the sender's domain; an address that does not exist is refused at RCPT.",
+      'Ask the recipient to allow your address or domain in their docomo mail reception settings.',
+      'Do not remove the address: it exists. Send again once you have been allowed.',
+    ],
+  },
   TSS04: {
     summary: 'Yahoo is temporarily deferring mail from your IP (unexpected volume or user complaints)',
     steps: [
