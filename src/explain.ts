@@ -93,7 +93,7 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
     bounceType: c.bounceType,
     party: c.party,
     hardbounce: c.hardbounce,
-    advice: advise(c),
+    advice: advise(c, { kind: ctx.kind, action: raw.action }),
   };
   // Optional fields only when known, so JSON output carries no empty keys. (Each field is read
   // once: RawRecipient objects come in many shapes, which makes every read a slow lookup.)

@@ -1,24 +1,73 @@
 // The advise stage: a classification -> the words a person reads (summary, steps, retry advice).
 // The texts are data in texts.ts; this file only selects and adjusts them.
-import type { Advice, Classification } from '../types.js';
-import { ADVICE_BY_PROVIDER_CODE, ADVICE_BY_REASON, type AdviceText, RETRY_BY_TYPE } from './texts.js';
+import type { Advice, Classification, ReportKind } from '../types.js';
+import {
+  ADVICE_BY_PROVIDER_CODE,
+  ADVICE_BY_REASON,
+  type AdviceText,
+  FINAL_TEMPORARY_STEP,
+  RETRY_BY_TYPE,
+  RETRY_FINAL,
+} from './texts.js';
 
-export { ADVICE_BY_PROVIDER_CODE, ADVICE_BY_REASON, RETRY_BY_TYPE } from './texts.js';
+export { ADVICE_BY_PROVIDER_CODE, ADVICE_BY_REASON, RETRY_BY_TYPE, RETRY_FINAL } from './texts.js';
+
+/** What the report says about the delivery: needed to tell "the server retries" from "it gave up". */
+export interface AdviceContext {
+  kind: ReportKind;
+  /** the recipient's RFC 3464 Action (failed, delayed, delivered, ...), when the report gives one */
+  action?: string;
+}
+
+/**
+ * Where the delivery stands.
+ * - retrying: a delay notice (RFC 3464 Action: delayed): the sending server keeps the message.
+ * - final: a bounce (Action: failed) - the sending server has given up: its retries (RFC 5321
+ *   section 4.5.4.1) came before the bounce, none come after it - or a bare permanent (5xx)
+ *   reply, which the sending server does not repeat (RFC 5321 section 4.2.1).
+ * - open: not known (a bare transient reply, or no context given).
+ */
+export type DeliveryStage = 'retrying' | 'final' | 'open';
+
+export function deliveryStage(c: Classification, ctx?: AdviceContext): DeliveryStage {
+  if (!ctx) return 'open';
+  const action = (ctx.action ?? '').toLowerCase();
+  if (action === 'delayed') return 'retrying';
+  if (action === 'failed' || action === 'expired') return 'final';
+  if (ctx.kind === 'delay') return 'retrying';
+  if (ctx.kind === 'bounce') return 'final';
+  if (ctx.kind === 'reply-text' && (c.status[0] || c.replyCode[0]) === '5') return 'final';
+  return 'open';
+}
 
 // The texts as Maps for the lookups: a plain object read with many different keys makes V8 fall
 // back to a shared lookup cache that the rest of the pipeline keeps overwriting.
 const BY_PROVIDER_CODE: ReadonlyMap<string, AdviceText> = new Map(Object.entries(ADVICE_BY_PROVIDER_CODE));
 const BY_REASON: ReadonlyMap<string, AdviceText> = new Map(Object.entries(ADVICE_BY_REASON));
 
-export function advise(c: Classification): Advice {
+export function advise(c: Classification, ctx?: AdviceContext): Advice {
   const byCode = c.providerCode ? BY_PROVIDER_CODE.get(c.providerCode) : undefined;
   const byReason = BY_REASON.get(c.reason);
-  const text = byCode ?? byReason ?? ADVICE_BY_REASON.undefined;
+  const base = byCode ?? byReason ?? ADVICE_BY_REASON.undefined;
+  const stage = deliveryStage(c, ctx);
+  const text =
+    stage === 'final'
+      ? { ...base, ...base.final }
+      : stage === 'retrying'
+        ? { ...base, ...base.delayed }
+        : base;
   const steps = [...text.steps];
   let retry: Advice['retry'] = text.retry ?? RETRY_BY_TYPE[c.bounceType];
-  // A cause that is usually permanent but came with a transient (4xx) reply: the server asks the
-  // sender to come back later, so the automatic retries may still succeed (RFC 5321 4.2.1).
-  if (c.bounceType === 'soft' && !text.retry && byReason && isUsuallyLasting(c)) {
+  if (stage === 'final') {
+    // The sending server has given up: a soft cause is no longer retried by anyone.
+    if (c.bounceType === 'soft' && !text.retry) {
+      const lasting = byReason !== undefined && isUsuallyLasting(c);
+      retry = lasting ? RETRY_FINAL.lasting : RETRY_FINAL.soft;
+      if (lasting) steps.push(FINAL_TEMPORARY_STEP);
+    }
+  } else if (c.bounceType === 'soft' && !text.retry && byReason && isUsuallyLasting(c)) {
+    // A cause that is usually permanent but came with a transient (4xx) reply: the server asks
+    // the sender to come back later, so the automatic retries may still succeed (RFC 5321 4.2.1).
     retry = RETRY_BY_TYPE.soft;
     steps.push(
       'The server answered with a temporary (4xx) code: if the cause is fixed while it retries, the message still gets through.',

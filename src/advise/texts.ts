@@ -3,6 +3,8 @@
 // - RFC 5321 section 4.2.1: a 4yz reply is transient - the sending server keeps the message and
 //   tries again; section 4.5.4.1 suggests retrying for at least 4-5 days before giving up.
 // - RFC 3463: class 5 is permanent - the same message to the same address will fail again.
+// - RFC 3464: a report with Action "failed" is final: the sending server has given up, and its
+//   retries came before the report, not after it; "delayed" means it is still trying.
 // - RFC 7505: a null MX says the domain accepts no mail at all.
 // - RFC 7208 (SPF), RFC 6376 (DKIM), RFC 7489 (DMARC): authentication is fixed in the sender's DNS
 //   and sending setup, never in the recipient's.
@@ -13,6 +15,16 @@ export interface AdviceText {
   steps: string[];
   /** when set, overrides the retry advice that follows from the bounce type */
   retry?: { advised: boolean; when: string };
+  /**
+   * In a final bounce (the sending server has given up): the words that differ from the others,
+   * where those speak of the sending server retrying by itself.
+   */
+  final?: { summary?: string; steps?: string[] };
+  /**
+   * In a delay notice (RFC 3464 Action: delayed, the sending server is still trying): the words
+   * that differ from the others, where those speak of a delivery that has ended.
+   */
+  delayed?: { summary?: string; steps?: string[]; retry?: { advised: boolean; when: string } };
 }
 
 /** Retry advice by bounce type (used unless a text gives its own). */
@@ -30,6 +42,24 @@ export const RETRY_BY_TYPE = {
     when: 'Only after the cause is fixed; sending the same message unchanged will be refused again. Keep the address.',
   },
 } as const;
+
+/** Retry advice in a final bounce (RFC 3464 Action: failed): the sending server has stopped trying. */
+export const RETRY_FINAL = {
+  /** a passing cause: sending again later can succeed */
+  soft: {
+    advised: true,
+    when: 'Later, by you: the sending server has stopped trying (this is the final bounce) and retries nothing by itself; send the message again once the cause is gone.',
+  },
+  /** a cause that lasts until someone fixes it, refused with a temporary code until the server gave up */
+  lasting: {
+    advised: false,
+    when: 'Only after the cause is fixed: the sending server has stopped trying (this is the final bounce). Keep the address and send again then.',
+  },
+} as const;
+
+/** The step added in a final bounce whose cause is usually lasting but came with a 4xx code. */
+export const FINAL_TEMPORARY_STEP =
+  'The server answered with a temporary (4xx) code, the sending server retried until it gave up: fix the cause, then send the message again.';
 
 export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
   userunknown: {
@@ -68,6 +98,10 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
       'The account exists but is switched off (unused for long, unpaid, or closed).',
       'Reach the recipient another way; suppress the address until they confirm it works again.',
     ],
+    retry: {
+      advised: false,
+      when: 'Not while the mailbox is disabled: suppress the address, and send again only once the recipient confirms it works again.',
+    },
   },
   suppressed: {
     summary: 'The address is on a suppression list and was not tried',
@@ -75,6 +109,10 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
       'The sending service refused to send because the address bounced hard or complained before.',
       'Remove it from the suppression list only if you have confirmed the address is valid again.',
     ],
+    retry: {
+      advised: false,
+      when: 'Not while it is on the suppression list: the sending service refuses it without trying.',
+    },
   },
   mailboxfull: {
     summary: "The recipient's mailbox is full",
@@ -83,6 +121,13 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
       'Wait and send again later, or tell the recipient by another channel.',
       'If the mailbox stays full for weeks, treat the address as abandoned.',
     ],
+    final: {
+      steps: [
+        'Nothing is wrong on your side: the recipient must free up space.',
+        'The sending server has stopped trying: send the message again later, or tell the recipient by another channel.',
+        'If the mailbox stays full for weeks, treat the address as abandoned.',
+      ],
+    },
   },
   filtered: {
     summary: "The recipient's mail settings refused this sender or message",
@@ -208,6 +253,12 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
       'No change is needed for this message: the sending server slows down and retries.',
       'Spread large sendings over time, and keep complaint and bounce rates low.',
     ],
+    final: {
+      steps: [
+        'The receiving server refused mail that came too fast, and the sending server has stopped trying.',
+        'Send this message again later, and spread large sendings over time; keep complaint and bounce rates low.',
+      ],
+    },
   },
   toomanyconn: {
     summary: 'Too many connections or recipients at once',
@@ -215,6 +266,12 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
       'Lower the number of parallel connections and recipients per message towards this provider.',
       'The sending server retries the rest by itself.',
     ],
+    final: {
+      steps: [
+        'Lower the number of parallel connections and recipients per message towards this provider.',
+        'The sending server has stopped trying: send the refused messages again later.',
+      ],
+    },
   },
   expired: {
     summary: 'Delivery gave up after retrying for too long',
@@ -227,6 +284,15 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
       advised: true,
       when: 'Later, once the recipient side is reachable again; the automatic retries are over.',
     },
+    delayed: {
+      summary: 'Delivery is delayed: the sending server has not got through yet and is still trying',
+      steps: [
+        'The sending server keeps the message in its queue and tries again by itself; the notice says for how long.',
+        'Nothing to do yet: do not send the message again, or the recipient may get it twice.',
+        "Watch for a second notice: a final bounce (Action: failed) means it gave up; then check the recipient domain's mail servers (MX records, connectivity) and send again later.",
+      ],
+      retry: RETRY_BY_TYPE.soft,
+    },
   },
   networkerror: {
     summary: 'A network or DNS problem stopped delivery',
@@ -234,22 +300,46 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
       'Usually passing: the sending server retries by itself.',
       "If it persists, check the recipient domain's DNS (MX) records and the sending server's connectivity.",
     ],
+    final: {
+      steps: [
+        'The sending server could not get through (network or DNS trouble) and has stopped trying.',
+        "Check the recipient domain's DNS (MX) records and the sending server's connectivity and DNS resolver.",
+        'Send the message again once that works; if it keeps failing, contact the recipient another way.',
+      ],
+    },
   },
   systemerror: {
     summary: "The recipient's mail server had an internal error",
     steps: [
       'Nothing is wrong with your message: wait and let the sending server retry, or send again later.',
     ],
+    final: {
+      steps: [
+        "Nothing is wrong with your message: the recipient's server failed, and the sending server has stopped trying.",
+        'Send the message again later; if it fails the same way, tell the recipient by another channel.',
+      ],
+    },
   },
   systemfull: {
     summary: "The recipient's mail server is out of space",
     steps: ['Wait and send again later; the recipient side must free space.'],
+    final: {
+      steps: [
+        'The sending server has stopped trying: send the message again later, once the recipient side has freed space.',
+      ],
+    },
   },
   mailererror: {
     summary: "The recipient's local delivery program failed",
     steps: [
       "The problem is on the recipient's server (a filter or delivery program). Tell the recipient or wait and retry.",
     ],
+    final: {
+      steps: [
+        "The problem is on the recipient's server (a filter or delivery program), and the sending server has stopped trying.",
+        'Tell the recipient by another channel; send the message again once their side is fixed.',
+      ],
+    },
   },
   syntaxerror: {
     summary: 'The sending software made an SMTP protocol error',
@@ -265,6 +355,12 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
       "Read the server's words in the bounce: they are the only account of the cause.",
       'A temporary (4xx) failure is retried by the sending server; after a permanent one, send again once and, if it fails the same way, contact the recipient or their mail administrator.',
     ],
+    final: {
+      steps: [
+        "Read the server's words in the bounce: they are the only account of the cause.",
+        'The sending server has stopped trying: send again once and, if it fails the same way, contact the recipient or their mail administrator.',
+      ],
+    },
   },
   undefined: {
     summary: 'Delivery failed and the server gave no usable reason',
@@ -311,6 +407,13 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       "Authenticate with SPF, DKIM and DMARC, watch Google Postmaster Tools, and follow Google's bulk sender guidelines.",
       'Remove recipients who do not open or who complain.',
     ],
+    final: {
+      steps: [
+        'The sending server has stopped trying: slow down sending to Gmail, then send the message again later.',
+        "Authenticate with SPF, DKIM and DMARC, watch Google Postmaster Tools, and follow Google's bulk sender guidelines.",
+        'Remove recipients who do not open or who complain.',
+      ],
+    },
   },
   '5.7.25': {
     summary: 'Gmail refused the message: the sending IP address has no valid reverse DNS (PTR)',
@@ -363,6 +466,24 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       'Suppress the address until then.',
     ],
   },
+  // Japanese carriers whose "user unknown" words, in a given form, mean their reception filter
+  // refused the sender (src/classify/providers/kddi.ts, docomo.ts: the rules and their sources).
+  'au:reception-filter': {
+    summary: "au (KDDI) refused the sender: the recipient's reception filter, not a missing address",
+    steps: [
+      'The server\'s words say "User unknown", but au writes them without the address ("550 : User unknown") when the recipient\'s reception filter (allowed senders, domain filter, spam settings) refused the sender; an address that does not exist is answered with the address named ("550 <address>: User unknown").',
+      'Ask the recipient to allow your address or domain in their au mail filter settings.',
+      'Do not remove the address: it exists. Send again once you have been allowed.',
+    ],
+  },
+  'docomo:reception-filter': {
+    summary: "NTT docomo refused the sender: the recipient's reception settings, not a missing address",
+    steps: [
+      "The server's words say \"Unknown user\", but docomo gave that answer after the message itself was sent (not when the address was given at RCPT, and without an address status X.1.x) when the recipient's reception settings refused the sender's domain; an address that does not exist is refused at RCPT.",
+      'Ask the recipient to allow your address or domain in their docomo mail reception settings.',
+      'Do not remove the address: it exists. Send again once you have been allowed.',
+    ],
+  },
   TSS04: {
     summary: 'Yahoo is temporarily deferring mail from your IP (unexpected volume or user complaints)',
     steps: [
@@ -370,6 +491,13 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       'Make sure SPF, DKIM and DMARC pass; Yahoo also uses TSS04 for poorly authenticated domains.',
       'Reduce complaints: send only to people who opted in and honour unsubscribes (one-click, RFC 8058).',
     ],
+    final: {
+      steps: [
+        'The sending server has stopped trying: slow down sending to Yahoo and AOL, then send the message again later.',
+        'Make sure SPF, DKIM and DMARC pass; Yahoo also uses TSS04 for poorly authenticated domains.',
+        'Reduce complaints: send only to people who opted in and honour unsubscribes (one-click, RFC 8058).',
+      ],
+    },
   },
   TSS09: {
     summary: 'Yahoo permanently refuses mail from your IP address',

@@ -109,3 +109,19 @@ export const PSEUDO_DETAIL: Partial<Record<Reason, string>> = {
 export const TRANSIENT_PSEUDO_DETAIL: Partial<Record<Reason, string>> = {
   filtered: '924',
 };
+
+const PSEUDO_DETAILS: ReadonlySet<string> = new Set([
+  '900',
+  ...Object.values(PSEUDO_DETAIL),
+  ...Object.values(TRANSIENT_PSEUDO_DETAIL),
+]);
+
+/**
+ * Whether a status is one of the pseudo codes above, which classify() writes when a bounce names
+ * no enhanced status ("5.0.947"): an inference, not a code the server sent. RFC 3463 and the IANA
+ * registry of enhanced status codes define no X.0.9NN code, and on the Sisimai corpus every such
+ * status is one classify() inferred (none was read from a bounce).
+ */
+export function isPseudoStatus(status: string): boolean {
+  return /^[45]\.0\.9\d\d$/.test(status) && PSEUDO_DETAILS.has(status.slice(4));
+}

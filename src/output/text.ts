@@ -1,5 +1,6 @@
 // Terminal output for a person: per recipient the summary label, the key fields and the advice.
-import type { BounceType, Diagnosis, ExplainReport, RecipientResult } from '../types.js';
+import { isPseudoStatus } from '../classify/reasons.js';
+import type { BounceType, Diagnosis, ExplainReport, Reason, RecipientResult } from '../types.js';
 import { isErrorReport, type ReportOrError } from './json.js';
 import { type Paint, paintFor } from './paint.js';
 import { printableDeep, shorten } from './printable.js';
@@ -27,6 +28,37 @@ const TYPE_LABEL: Record<BounceType, string> = {
   block: 'blocked: the address is fine, the message or sender was refused',
 };
 
+/** A soft cause in a final bounce: the sending server has given up (RFC 3464 Action: failed). */
+const SOFT_FINAL_LABEL =
+  'soft bounce: the server has stopped trying; send again later, once the cause is gone';
+/** A soft cause in a delay notice: the sending server keeps the message and tries again. */
+const SOFT_RETRYING_LABEL = 'soft: temporary, the server is still trying';
+
+/**
+ * Results whose bounce type is a decision about the address rather than a bounce of it: the words
+ * say what is true. (The values stay: a complaint and a suspended or suppressed address are
+ * suppressed like a hard bounce, while Sisimai's hardbounce - "the address is dead" - is false.)
+ */
+const REASON_TYPE_LABEL: Partial<Record<Reason, string>> = {
+  feedback: 'complaint: stop sending to this address (it works; the person complained)',
+  vacation: 'automatic reply: not a bounce, the message was delivered',
+  delivered: 'delivered: not a bounce',
+  suspend: 'suppress for now: the mailbox exists but is disabled',
+  suppressed: 'not tried: the address is on a suppression list',
+};
+
+/** The type line: what the bounce type means for this result, where the delivery stands. */
+function typeLabel(r: RecipientResult, kind: ExplainReport['kind']): string {
+  const byReason = REASON_TYPE_LABEL[r.reason];
+  if (byReason) return byReason;
+  if (r.bounceType === 'soft') {
+    const action = (r.action ?? '').toLowerCase();
+    if (action === 'delayed' || (kind === 'delay' && action !== 'failed')) return SOFT_RETRYING_LABEL;
+    if (kind === 'bounce' || action === 'failed' || action === 'expired') return SOFT_FINAL_LABEL;
+  }
+  return TYPE_LABEL[r.bounceType];
+}
+
 function paintType(c: Paint, t: BounceType, s: string): string {
   return t === 'hard' ? c.red(s) : t === 'soft' ? c.yellow(s) : c.magenta(s);
 }
@@ -35,13 +67,24 @@ function field(c: Paint, name: string, value: string | undefined): string {
   return value ? `  ${c.dim(`${name}:`.padEnd(16))}${value}\n` : '';
 }
 
+/** An inferred status (no enhanced status in the bounce) is marked so; JSON keeps the bare value. */
+export const INFERRED_MARK = '(inferred, not from the server)';
+
+function statusText(r: RecipientResult): string {
+  // (a server whose own words carry the code did send it)
+  const inferred = isPseudoStatus(r.status) && !r.diagnosticCode?.includes(r.status);
+  return inferred ? `${r.status} ${INFERRED_MARK}` : r.status;
+}
+
 function recipientText(c: Paint, r: RecipientResult, kind: ExplainReport['kind']): string {
   let out = `\n${c.bold(paintType(c, r.bounceType, r.advice.summary))}\n`;
   out += field(c, 'recipient', r.recipient || '(not named)');
-  const codes = [r.status, r.replyCode].filter(Boolean).join(' / ');
+  const codes = [statusText(r), r.replyCode].filter(Boolean).join(' / ');
   out += field(c, 'status', codes);
   const counted = kind === 'bounce' || kind === 'reply-text' || kind === 'delay';
-  out += field(c, 'type', counted ? TYPE_LABEL[r.bounceType] : undefined);
+  // (a complaint is named as one in a feedback report too; an auto-reply's heading says what it is)
+  const typed = counted || r.reason === 'feedback';
+  out += field(c, 'type', typed ? typeLabel(r, kind) : undefined);
   out += field(c, 'reason', `${r.reason} (${r.category}); to act: ${r.party}`);
   out += field(c, 'feedback', r.feedbackType);
   out += field(c, 'server said', r.diagnosticCode && shorten(r.diagnosticCode, MAX_SHOWN_CHARS));

@@ -19,6 +19,18 @@ export const docomo: Provider = {
       text: 'unknown user',
       reason: 'rejected',
       category: 'recipient-restricted',
+      code: 'docomo:reception-filter',
+      source: OBS,
+    },
+    // The same refusal named with a mailbox status (X.2.0) and no stage: not an addressing status,
+    // so the words are the settings refusing the sender (classify() reads them as a filter without
+    // this rule too; the rule names the case, for the advice that explains the words).
+    {
+      status: ['5.2.0'],
+      text: 'unknown user',
+      reason: 'filtered',
+      category: 'recipient-restricted',
+      code: 'docomo:reception-filter',
       source: OBS,
     },
   ],

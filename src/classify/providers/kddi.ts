@@ -13,7 +13,13 @@ export const kddi: Provider = {
     // "550 : User unknown" - no address - when the recipient's reception filter refused the sender
     // (https://www.au.com/support/service/internet/trouble/mail/01/).
     { text: '>: user unknown', reason: 'userunknown', source: AU },
-    { text: ': user unknown', reason: 'filtered', category: 'recipient-restricted', source: AU },
+    {
+      text: ': user unknown',
+      reason: 'filtered',
+      category: 'recipient-restricted',
+      code: 'au:reception-filter', // (advice that explains the words: src/advise/texts.ts)
+      source: AU,
+    },
     { text: 'as their mailbox is full', reason: 'mailboxfull', source: OBS },
     { text: 'account is disabled', reason: 'suspend', source: OBS },
     { text: 'domain filter', reason: 'filtered', source: OBS },

@@ -1,0 +1,127 @@
+// The advice follows where the delivery stands: a final bounce (RFC 3464 Action: failed) means the
+// sending server has given up, a delay notice that it is still trying. Checked on corpus samples.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { advise, deliveryStage, RETRY_BY_TYPE, RETRY_FINAL } from '../../src/advise/index.js';
+import { explain } from '../../src/explain.js';
+import { formatText } from '../../src/output/text.js';
+import type { Classification, ExplainReport } from '../../src/types.js';
+import { corpusDir } from '../corpus/sisimai-corpus.js';
+
+const bsd = path.join(corpusDir, 'maildir', 'bsd');
+
+async function sample(name: string): Promise<{ report: ExplainReport; text: string }> {
+  const report = await explain(readFileSync(path.join(bsd, name)));
+  return { report, text: formatText([report], { color: false }) };
+}
+
+const NO_ACTION = /No action needed now|retries by itself/;
+
+describe('a final bounce: the sending server has stopped trying', () => {
+  for (const name of ['lhost-postfix-17.eml', 'lhost-kddi-01.eml', 'lhost-postfix-01.eml']) {
+    it(`${name}: a soft cause is to be sent again later, not "no action needed"`, async () => {
+      const { report, text } = await sample(name);
+      assert.equal(report.kind, 'bounce');
+      const [r] = report.results;
+      assert.equal(r.action, 'failed');
+      assert.equal(r.bounceType, 'soft');
+      assert.deepEqual(r.advice.retry, RETRY_FINAL.soft);
+      assert.match(r.advice.retry.when, /stopped trying/);
+      for (const s of [r.advice.retry.when, ...r.advice.steps]) assert.doesNotMatch(s, NO_ACTION);
+      assert.match(
+        text,
+        /type: +soft bounce: the server has stopped trying; send again later, once the cause is gone/,
+      );
+      assert.doesNotMatch(text, NO_ACTION);
+    });
+  }
+
+  it('lhost-postfix-17.eml (5.4.4, DNS): steps say the server gave up', async () => {
+    const { report } = await sample('lhost-postfix-17.eml');
+    assert.equal(
+      report.results[0].advice.steps[0],
+      'The sending server could not get through (network or DNS trouble) and has stopped trying.',
+    );
+  });
+
+  it('a rate limit that outlasted the retries: slow down, then send again later', async () => {
+    // qmail gave up on Yahoo's TSS04 deferral ("I'm not going to try again")
+    const { report } = await sample('lhost-qmail-19.eml');
+    const [r] = report.results;
+    assert.equal(r.bounceType, 'soft');
+    assert.deepEqual(r.advice.retry, RETRY_FINAL.soft);
+    assert.match(r.advice.steps[0], /^The sending server has stopped trying: slow down sending to Yahoo/);
+  });
+
+  it('a usually lasting cause refused with 4xx until the server gave up: fix it, then send again', async () => {
+    const { report } = await sample('lhost-sendmail-10.eml');
+    const [r] = report.results;
+    assert.equal(r.reason, 'blocked');
+    assert.equal(r.bounceType, 'soft');
+    assert.deepEqual(r.advice.retry, RETRY_FINAL.lasting);
+    assert.ok(r.advice.steps.some((s) => s.includes('retried until it gave up')));
+    assert.ok(!r.advice.steps.some((s) => s.includes('while it retries')));
+  });
+});
+
+describe('the delivery stage', () => {
+  const c = { status: '5.2.2', replyCode: '552' } as Classification;
+  it('follows the Action, then the kind; a bare 5xx reply is final, a bare 4xx open', () => {
+    assert.equal(deliveryStage(c, { kind: 'bounce', action: 'failed' }), 'final');
+    assert.equal(deliveryStage(c, { kind: 'bounce' }), 'final');
+    assert.equal(deliveryStage(c, { kind: 'bounce', action: 'delayed' }), 'retrying');
+    assert.equal(deliveryStage(c, { kind: 'delay' }), 'retrying');
+    assert.equal(deliveryStage(c, { kind: 'reply-text' }), 'final');
+    assert.equal(
+      deliveryStage({ status: '4.2.2', replyCode: '452' } as Classification, { kind: 'reply-text' }),
+      'open',
+    );
+    assert.equal(deliveryStage(c), 'open');
+  });
+
+  it('a delay notice keeps "the sending server retries by itself"', () => {
+    const mailboxfull: Classification = {
+      reason: 'mailboxfull',
+      category: 'mailbox-full',
+      bounceType: 'soft',
+      party: 'recipient',
+      hardbounce: false,
+      status: '4.2.2',
+      replyCode: '452',
+      evidence: [],
+    };
+    assert.deepEqual(advise(mailboxfull, { kind: 'delay', action: 'delayed' }).retry, RETRY_BY_TYPE.soft);
+    assert.deepEqual(advise(mailboxfull, { kind: 'bounce', action: 'failed' }).retry, RETRY_FINAL.soft);
+  });
+});
+
+describe('a delay notice: the sending server is still trying', () => {
+  it('lhost-gmail-08.eml ("will be retried for 2 more day(s)"): delay advice, never "gave up"', async () => {
+    const { report, text } = await sample('lhost-gmail-08.eml');
+    assert.equal(report.kind, 'delay');
+    const [r] = report.results;
+    assert.equal(r.reason, 'expired'); // (the reason stays Sisimai's)
+    assert.equal(
+      r.advice.summary,
+      'Delivery is delayed: the sending server has not got through yet and is still trying',
+    );
+    assert.deepEqual(r.advice.retry, RETRY_BY_TYPE.soft);
+    assert.equal(
+      r.advice.steps[1],
+      'Nothing to do yet: do not send the message again, or the recipient may get it twice.',
+    );
+    assert.match(r.advice.steps[2], /^Watch for a second notice: a final bounce/);
+    assert.doesNotMatch(text, /Delivery gave up|retries are over|stopped trying/);
+    assert.match(text, /type: +soft: temporary, the server is still trying/);
+  });
+
+  it('an expired delivery in a final bounce keeps its words', async () => {
+    const { report } = await sample('lhost-amazonses-17.eml');
+    const [r] = report.results;
+    assert.equal(r.reason, 'expired');
+    assert.equal(r.advice.summary, 'Delivery gave up after retrying for too long');
+    assert.match(r.advice.retry.when, /the automatic retries are over/);
+  });
+});
