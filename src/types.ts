@@ -235,7 +235,10 @@ export interface RecipientResult {
   provider?: string;
   /** the ESP's own label, for webhook input */
   espLabel?: string;
-  /** set when the ESP's label contradicts the evidence: which one bouncedoc followed, and why */
+  /**
+   * set when the ESP's label contradicts the evidence (which one bouncedoc followed, and why), or
+   * when the payload holds no server evidence and the label decided
+   */
   note?: string;
   advice: Advice;
   /** the root cause and the one fix, from the diagnosis chain (src/diagnose) */
