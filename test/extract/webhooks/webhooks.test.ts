@@ -148,3 +148,36 @@ test('a label alone decides only when the payload has no reply and no status', (
   );
   assert.equal(ex?.recipients[0].reasonHint, 'suppressed');
 });
+
+test('ses: an address on a suppression list is suppressed, though SES writes 5.1.1 and its own words', () => {
+  for (const [subType, words] of [
+    [
+      'OnAccountSuppressionList',
+      'Amazon SES did not send the message to this address because it is on the suppression list for your account.',
+    ],
+    [
+      'Suppressed',
+      'Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.',
+    ],
+  ]) {
+    const ex = detectWebhook(
+      JSON.stringify({
+        notificationType: 'Bounce',
+        bounce: {
+          bounceType: 'Permanent',
+          bounceSubType: subType,
+          bouncedRecipients: [
+            { emailAddress: 'jane@example.com', action: 'failed', status: '5.1.1', diagnosticCode: words },
+          ],
+        },
+      }),
+    );
+    assert.ok(ex, subType);
+    assert.equal(ex.recipients[0].reasonHint, 'suppressed', subType);
+    const r = reportFromExtraction(ex).results[0];
+    assert.equal(r.reason, 'suppressed', subType);
+    assert.equal(r.category, 'recipient-address', subType);
+    assert.equal(r.bounceType, 'hard', subType);
+    assert.equal(r.note, undefined, subType);
+  }
+});
