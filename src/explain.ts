@@ -3,8 +3,8 @@ import { advise, RETRY_BY_TYPE } from './advise/index.js';
 import { classify } from './classify/index.js';
 import { joinReplyLines, parseReplyText } from './classify/reply.js';
 import { extract } from './extract/index.js';
-import { detectWebhook, type EspRecipient } from './extract/webhooks/index.js';
-import { type MessageReader, readInput } from './read/index.js';
+import { type EspRecipient, MAX_WEBHOOK_BYTES, readWebhook } from './extract/webhooks/index.js';
+import { InputError, type MessageReader, readInput } from './read/index.js';
 import { MAX_RECIPIENTS } from './read/limits.js';
 import type {
   Advice,
@@ -37,9 +37,22 @@ export async function explain(
 ): Promise<ExplainReport> {
   const read = await readInput(input, { reader: options.reader });
   if (read.type === 'reply-text') {
-    // a JSON body has no header block: an ESP webhook payload, or else text holding a reply
-    const webhook = detectWebhook(read.text);
-    return webhook ? reportFromExtraction(webhook) : explainReplyText(read.text);
+    // a JSON body has no header block: an ESP webhook payload, other JSON, or else text holding a reply
+    const webhook = readWebhook(read.text);
+    switch (webhook.type) {
+      case 'extraction':
+        return reportFromExtraction(webhook.extraction);
+      case 'json':
+        return notWebhookReport(webhook.esp);
+      case 'too-large':
+        // Not read as reply text: the words of 200,000 events are no SMTP reply.
+        throw new InputError(
+          'too-large',
+          `input is a JSON body of ${(webhook.length / 1024 / 1024).toFixed(1)} MB; the limit for a webhook payload is ${MAX_WEBHOOK_BYTES / 1024 / 1024} MB (split the batch)`,
+        );
+      default:
+        return explainReplyText(read.text);
+    }
   }
   const extraction = extract(read.message, options.formats);
   return reportFromExtraction(extraction);
@@ -61,6 +74,31 @@ export function reportFromExtraction(ex: Extraction): ExplainReport {
   }
   return report;
 }
+
+/**
+ * A well-formed JSON document that gives no delivery event: no bounce, and not a reply text
+ * either (its "status":["5.1.1"] is no server's reply). The note says what it is.
+ */
+function notWebhookReport(esp: string | undefined): ExplainReport {
+  return {
+    kind: 'not-bounce',
+    format: esp ?? 'json',
+    results: [],
+    note: esp
+      ? `This is a webhook payload from ${ESP_NAMES[esp] ?? esp}, but it holds no delivery event (bounce, delay, complaint, delivery) to explain.`
+      : `This is a JSON document, but no known ESP webhook payload (${Object.values(ESP_NAMES).join(', ')}): there is no delivery event to explain.`,
+  };
+}
+
+/** The webhook readers' names as a person knows the ESPs. */
+const ESP_NAMES: Readonly<Record<string, string>> = {
+  'ses-webhook': 'Amazon SES (SNS)',
+  'sendgrid-webhook': 'SendGrid',
+  'mailgun-webhook': 'Mailgun',
+  'postmark-webhook': 'Postmark',
+  'sparkpost-webhook': 'SparkPost',
+  'mandrill-webhook': 'Mandrill',
+};
 
 /** A bare reply: one result when the text holds an SMTP reply; otherwise the text is not a bounce. */
 function explainReplyText(text: string): ExplainReport {

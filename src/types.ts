@@ -277,6 +277,11 @@ export interface ExplainReport {
   originalHeaders?: string;
   /** set when a size limit cut the input: what was left out (never silently) */
   truncated?: string;
+  /**
+   * what the input is when it holds nothing to explain and its kind alone would not say it, e.g.
+   * a JSON document that is no known ESP webhook payload (kind 'not-bounce', format 'json')
+   */
+  note?: string;
 }
 
 // ------------------------------------------------------------------- DNS

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { explain } from '../../src/explain.js';
+import { explain, InputError } from '../../src/explain.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../extract/webhooks/fixtures/${name}`, import.meta.url), 'utf8');
@@ -119,5 +119,50 @@ describe('webhooks without server evidence: the ESP label decides, and the note 
     assert.equal(r.reason, 'mailboxfull');
     assert.equal(r.bounceType, 'soft');
     assert.match(r.note ?? '', /follows the server's evidence/);
+  });
+});
+
+describe('JSON that is no webhook payload', () => {
+  it('a well-formed JSON document no reader knows is not a bounce, and says so: not a reply text', async () => {
+    const junk = JSON.stringify([
+      { email: 12345, event: 'bounce', reason: 550, status: 5.11, type: null },
+      'junk',
+      { email: 'ok@example.com', event: 'bounce', reason: { text: '550' }, status: ['5.1.1'] },
+    ]);
+    const report = await explain(junk);
+    assert.equal(report.kind, 'not-bounce');
+    assert.equal(report.format, 'json');
+    assert.deepEqual(report.results, []);
+    assert.equal(
+      report.note,
+      'This is a JSON document, but no known ESP webhook payload (Amazon SES (SNS), SendGrid, Mailgun, Postmark, SparkPost, Mandrill): there is no delivery event to explain.',
+    );
+  });
+
+  it("a known ESP's payload without a delivery event names the ESP", async () => {
+    const report = await explain(
+      JSON.stringify([{ email: 'a@example.org', event: 'open', sg_event_id: 'x' }]),
+    );
+    assert.equal(report.kind, 'not-bounce');
+    assert.equal(report.format, 'sendgrid-webhook');
+    assert.match(
+      report.note ?? '',
+      /^This is a webhook payload from SendGrid, but it holds no delivery event/,
+    );
+  });
+
+  it('a SendGrid batch over the 16 MB webhook limit is refused as too large, in one line', async () => {
+    const event = '{"email":"u@example.com","event":"bounce","reason":"550 5.1.1 unknown","status":"5.1.1"}';
+    const big = `[${`${event},`.repeat(Math.ceil((17 * 1024 * 1024) / (event.length + 1)))}${event}]`;
+    await assert.rejects(explain(big), (err: unknown) => {
+      assert.ok(err instanceof InputError);
+      assert.equal(err.code, 'too-large');
+      assert.match(
+        err.message,
+        /^input is a JSON body of 17\.0 MB; the limit for a webhook payload is 16 MB/,
+      );
+      assert.doesNotMatch(err.message, /\n/);
+      return true;
+    });
   });
 });
