@@ -237,7 +237,10 @@ export interface RecipientResult {
   provider?: string;
   /** the ESP's own label, for webhook input */
   espLabel?: string;
-  /** set when the ESP's label contradicts the evidence: which one bouncedoc followed, and why */
+  /**
+   * set when the ESP's label contradicts the evidence (which one bouncedoc followed, and why), or
+   * when the payload holds no server evidence and the label decided
+   */
   note?: string;
   advice: Advice;
   /** the root cause and the one fix, from the diagnosis chain (src/diagnose) */
@@ -282,6 +285,11 @@ export interface ExplainReport {
   originalHeaders?: string;
   /** set when a size limit cut the input: what was left out (never silently) */
   truncated?: string;
+  /**
+   * what the input is when it holds nothing to explain and its kind alone would not say it, e.g.
+   * a JSON document that is no known ESP webhook payload (kind 'not-bounce', format 'json')
+   */
+  note?: string;
 }
 
 // ------------------------------------------------------------------- DNS

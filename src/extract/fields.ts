@@ -22,7 +22,16 @@ export function fieldAddress(value: string): string {
   return findAddress(v);
 }
 
-/** The first address-looking token in a text, without brackets or trailing dots; '' if none. */
+/**
+ * The first address-looking token in a text, without brackets or trailing dots; '' if none.
+ *
+ * An address never holds a control character (RFC 5321 4.1.2: atext, qtext and the domain's
+ * letters, digits and hyphens; RFC 5322 3.4.1 the same). When the token around the match holds
+ * one ("jane<ESC>[31m.doe@example.com"), the match alone ("31m.doe@example.com") would be some
+ * other, valid-looking address that someone might suppress or write to; the token is kept whole
+ * instead, as the data says it (output layers show control characters visibly), so that it
+ * cannot be taken for an address that works.
+ */
 export function findAddress(text: string): string {
   const at = text.indexOf('@');
   if (at < 0) return '';
@@ -30,7 +39,61 @@ export function findAddress(text: string): string {
   ADDRESS.lastIndex = Math.max(0, at - MAX_LOCAL);
   const m = ADDRESS.exec(text);
   if (!m) return '';
-  return trimAddress(m[0]);
+  const end = m.index + m[0].length;
+  const start = controlRunStart(text, m.index);
+  const stop = controlRunEnd(text, end);
+  if (start === m.index && stop === end) return trimAddress(m[0]);
+  return trimAddress(text.slice(start, stop));
+}
+
+/** A control character: C0 (white space apart, which ends a token anyway), DEL or C1. */
+function isControl(c: number): boolean {
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+/** Characters that end a token around an address: white space and the delimiters around one. */
+function endsToken(c: number): boolean {
+  // space, tab, LF, VT, FF, CR, < > ( ) " ' ,
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x3c ||
+    c === 0x3e ||
+    c === 0x28 ||
+    c === 0x29 ||
+    c === 0x22 ||
+    c === 0x27 ||
+    c === 0x2c
+  );
+}
+
+/**
+ * Where the token that ends at `i` starts, when the characters just before `i` (up to white
+ * space or a delimiter, at most a local part's length) hold a control character; else `i`.
+ */
+function controlRunStart(text: string, i: number): number {
+  let j = i;
+  let control = false;
+  while (j > 0 && i - j < MAX_LOCAL) {
+    const c = text.charCodeAt(j - 1);
+    if (endsToken(c)) break;
+    if (isControl(c)) control = true;
+    j--;
+  }
+  return control ? j : i;
+}
+
+/** Where the token that starts at `i` ends, when the characters from `i` on hold a control character; else `i`. */
+function controlRunEnd(text: string, i: number): number {
+  let j = i;
+  let control = false;
+  while (j < text.length && j - i < MAX_LOCAL) {
+    const c = text.charCodeAt(j);
+    if (endsToken(c)) break;
+    if (isControl(c)) control = true;
+    j++;
+  }
+  return control ? j : i;
 }
 
 const ADDRESS_TAIL = '.]:';

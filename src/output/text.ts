@@ -134,11 +134,14 @@ function reportText(c: Paint, report: ReportOrError, many: boolean): string {
     if (line) out += `${c.dim('original message:')} ${line}\n`;
   }
   if (report.kind === 'not-bounce') {
-    out +=
-      report.format === 'reply-text'
-        ? 'No SMTP reply (a code such as 550 5.1.1) was found in this text.\n'
-        : 'This message is not a delivery report: there is no failed recipient to explain.\n';
-  }
+    // a report's own note (e.g. "JSON, but no known ESP payload") says more than the generic line
+    if (report.note) out += `${report.note}\n`;
+    else
+      out +=
+        report.format === 'reply-text'
+          ? 'No SMTP reply (a code such as 550 5.1.1) was found in this text.\n'
+          : 'This message is not a delivery report: there is no failed recipient to explain.\n';
+  } else if (report.note) out += `${c.yellow('note:')} ${report.note}\n`;
   if (report.truncated) out += `${c.yellow('note:')} ${report.truncated}\n`;
   for (const r of report.results) out += recipientText(c, r, report.kind);
   return out;

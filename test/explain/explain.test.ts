@@ -113,3 +113,33 @@ test('a delivery-status block pasted on its own is read as RFC 3464', async () =
   assert.equal(r.results[0].recipient, 'x@example.com');
   assert.equal(r.results[0].replyCode, '552');
 });
+
+test('a Final-Recipient holding an escape sequence is kept whole, not cut to another address', async () => {
+  const dsn = [
+    'From: MAILER-DAEMON@mx1.shop.example',
+    'To: orders@shop.example',
+    'Subject: Undelivered Mail Returned to Sender',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain',
+    '',
+    'Your message could not be delivered.',
+    '',
+    '--b',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx1.shop.example',
+    '',
+    'Final-Recipient: rfc822; jane\x1b[31m.doe@example.com',
+    'Action: failed',
+    'Status: 5.1.1',
+    'Diagnostic-Code: smtp; 550 5.1.1 User unknown',
+    '',
+    '--b--',
+    '',
+  ].join('\r\n');
+  const r = (await explain(dsn)).results[0];
+  assert.equal(r.recipient, 'jane\x1b[31m.doe@example.com');
+});

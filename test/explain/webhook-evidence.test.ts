@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { explain } from '../../src/explain.js';
+import { explain, InputError } from '../../src/explain.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../extract/webhooks/fixtures/${name}`, import.meta.url), 'utf8');
@@ -32,5 +32,137 @@ describe('webhooks through explain()', () => {
       if (r.note) assert.notEqual(r.espLabel, undefined);
     }
     assert.ok(report.results.length > 0);
+  });
+});
+
+/** An SES bounce notification for one recipient, with the recipient entry's extra fields. */
+function sesBounce(type: string, subType: string, recipient: Record<string, string> = {}): string {
+  return JSON.stringify({
+    notificationType: 'Bounce',
+    bounce: {
+      bounceType: type,
+      bounceSubType: subType,
+      bouncedRecipients: [{ emailAddress: 'jane@example.com', ...recipient }],
+    },
+    mail: { source: 'john@example.org', messageId: 'm', destination: ['jane@example.com'] },
+  });
+}
+
+function mailgunFailed(severity: string, deliveryStatus: Record<string, unknown>): string {
+  return JSON.stringify({
+    'event-data': {
+      event: 'failed',
+      severity,
+      reason: 'bounce',
+      recipient: 'alice@example.com',
+      'delivery-status': deliveryStatus,
+    },
+  });
+}
+
+describe('webhooks without server evidence: the ESP label decides, and the note says so', () => {
+  it('SES Permanent/General without a diagnostic code is a hard bounce, not "temporary"', async () => {
+    const r = (await explain(sesBounce('Permanent', 'General'))).results[0];
+    assert.equal(r.bounceType, 'hard');
+    assert.equal(r.hardbounce, true);
+    assert.equal(r.party, 'recipient');
+    assert.equal(r.reason, 'undefined'); // no cause is invented
+    assert.equal(r.status, '5.0.900');
+    assert.equal(r.advice.retry.advised, false);
+    assert.equal(
+      r.note,
+      'The payload holds no words or enhanced status from the server; bouncedoc follows the ESP\'s label "ses: Permanent/General": a dead address (hard bounce).',
+    );
+    assert.doesNotMatch(r.note ?? '', /server's (status|evidence)/);
+  });
+
+  it('Mailgun failed/permanent with code 550 and no message is hard, not a block', async () => {
+    const r = (await explain(mailgunFailed('permanent', { code: 550, message: '', description: '' })))
+      .results[0];
+    assert.equal(r.replyCode, '550');
+    assert.equal(r.bounceType, 'hard');
+    assert.equal(r.advice.retry.advised, false);
+    assert.match(r.note ?? '', /only its reply code 550, which names no cause/);
+    assert.doesNotMatch(r.note ?? '', /server's (status|evidence)/);
+  });
+
+  it('SES Transient/General without a diagnostic is soft, and its pseudo status is transient', async () => {
+    const r = (await explain(sesBounce('Transient', 'General'))).results[0];
+    assert.equal(r.bounceType, 'soft');
+    assert.equal(r.status, '4.0.900');
+    assert.equal(r.advice.retry.advised, true);
+  });
+
+  it('a sub-type that names the cause decides over the label kind, without claiming server evidence', async () => {
+    const r = (await explain(sesBounce('Permanent', 'ContentRejected'))).results[0];
+    assert.equal(r.reason, 'contenterror');
+    assert.equal(r.bounceType, 'block');
+    assert.match(r.note ?? '', /its detail names the cause, contenterror/);
+    assert.doesNotMatch(r.note ?? '', /server's (status|evidence)/);
+  });
+
+  it("a bare 4xx reply code against a permanent label: the server's class decides, and the note names the code", async () => {
+    const r = (await explain(mailgunFailed('permanent', { code: 421, message: '' }))).results[0];
+    assert.equal(r.bounceType, 'soft');
+    assert.match(r.note ?? '', /reply code 421 says temporary/);
+  });
+
+  it("with the server's words the evidence still decides over the label", async () => {
+    const r = (
+      await explain(
+        sesBounce('Permanent', 'General', {
+          status: '4.2.2',
+          diagnosticCode: 'smtp; 452 4.2.2 Mailbox full',
+        }),
+      )
+    ).results[0];
+    assert.equal(r.reason, 'mailboxfull');
+    assert.equal(r.bounceType, 'soft');
+    assert.match(r.note ?? '', /follows the server's evidence/);
+  });
+});
+
+describe('JSON that is no webhook payload', () => {
+  it('a well-formed JSON document no reader knows is not a bounce, and says so: not a reply text', async () => {
+    const junk = JSON.stringify([
+      { email: 12345, event: 'bounce', reason: 550, status: 5.11, type: null },
+      'junk',
+      { email: 'ok@example.com', event: 'bounce', reason: { text: '550' }, status: ['5.1.1'] },
+    ]);
+    const report = await explain(junk);
+    assert.equal(report.kind, 'not-bounce');
+    assert.equal(report.format, 'json');
+    assert.deepEqual(report.results, []);
+    assert.equal(
+      report.note,
+      'This is a JSON document, but no known ESP webhook payload (Amazon SES (SNS), SendGrid, Mailgun, Postmark, SparkPost, Mandrill): there is no delivery event to explain.',
+    );
+  });
+
+  it("a known ESP's payload without a delivery event names the ESP", async () => {
+    const report = await explain(
+      JSON.stringify([{ email: 'a@example.org', event: 'open', sg_event_id: 'x' }]),
+    );
+    assert.equal(report.kind, 'not-bounce');
+    assert.equal(report.format, 'sendgrid-webhook');
+    assert.match(
+      report.note ?? '',
+      /^This is a webhook payload from SendGrid, but it holds no delivery event/,
+    );
+  });
+
+  it('a SendGrid batch over the 16 MB webhook limit is refused as too large, in one line', async () => {
+    const event = '{"email":"u@example.com","event":"bounce","reason":"550 5.1.1 unknown","status":"5.1.1"}';
+    const big = `[${`${event},`.repeat(Math.ceil((17 * 1024 * 1024) / (event.length + 1)))}${event}]`;
+    await assert.rejects(explain(big), (err: unknown) => {
+      assert.ok(err instanceof InputError);
+      assert.equal(err.code, 'too-large');
+      assert.match(
+        err.message,
+        /^input is a JSON body of 17\.0 MB; the limit for a webhook payload is 16 MB/,
+      );
+      assert.doesNotMatch(err.message, /\n/);
+      return true;
+    });
   });
 });

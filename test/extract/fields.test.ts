@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   fieldAddress,
+  findAddress,
   findSmtpCommand,
   findStatus,
   isSmtpReplyCode,
@@ -17,6 +18,19 @@ test('fieldAddress: type prefix, brackets, source routes, no address', () => {
   assert.equal(fieldAddress('RFC822;x@example.org'), 'x@example.org');
   assert.equal(fieldAddress('rfc822;@relay.example.net:user@server'), 'user@server');
   assert.equal(fieldAddress('RFC822; @mx.example.org'), '');
+});
+
+test('an address holding control characters is kept whole, never cut to another valid-looking one', () => {
+  // RFC 5321 4.1.2 / RFC 5322 3.4.1: no control characters in an address
+  assert.equal(fieldAddress('rfc822; jane\x1b[31m.doe@example.com'), 'jane\x1b[31m.doe@example.com');
+  assert.equal(fieldAddress('rfc822; <jane\x1b[1;31m.doe@example.com>'), 'jane\x1b[1;31m.doe@example.com');
+  assert.equal(fieldAddress('rfc822; jane.doe@exam\x1b[0mple.com'), 'jane.doe@exam\x1b[0mple.com');
+  assert.equal(fieldAddress('rfc822; jane\x9b31m.doe@example.com'), 'jane\x9b31m.doe@example.com');
+  assert.equal(findAddress('to <jane\x07[x.doe@example.com>, bob@example.org'), 'jane\x07[x.doe@example.com');
+  // without control characters nothing changes
+  assert.equal(findAddress('rcpt [x] jane@example.com: unknown'), 'jane@example.com');
+  assert.equal(findAddress('<jane.doe@example.com>.'), 'jane.doe@example.com');
+  assert.equal(findAddress('To: [jane@example.com]'), 'jane@example.com');
 });
 
 test('stripType and findStatus', () => {

@@ -25,6 +25,20 @@ export const webhookReaders: readonly WebhookReader[] = [
 /** Largest webhook body parsed (ESPs batch events; SendGrid's batches stay well under this). */
 export const MAX_WEBHOOK_BYTES = 16 * 1024 * 1024;
 
+/** What a text is as a webhook body. */
+export type WebhookReading =
+  /** a payload of a known ESP with at least one delivery event */
+  | { type: 'extraction'; extraction: Extraction }
+  /**
+   * a well-formed JSON object or array that gives no delivery event: `esp` names the reader that
+   * knew its shape (a SendGrid batch of opens and clicks), absent when no reader did
+   */
+  | { type: 'json'; esp?: string }
+  /** a body that looks like JSON (or mandrill_events=...) but is longer than MAX_WEBHOOK_BYTES */
+  | { type: 'too-large'; length: number }
+  /** no JSON document (or a bare JSON string, number...): the caller reads it as reply text */
+  | { type: 'none' };
+
 /** Parses the text as JSON (or a mandrill_events form body); undefined when it is neither. */
 export function parseWebhookBody(text: string): unknown {
   if (text.length > MAX_WEBHOOK_BYTES) return undefined;
@@ -45,19 +59,52 @@ export function parseWebhookBody(text: string): unknown {
   }
 }
 
+/**
+ * Does an over-long text look like a JSON document (first and last characters other than white
+ * space are {...} or [...]) or a mandrill_events form body? A mail log that starts with "[date]"
+ * ends in words, not in "]".
+ */
+function looksLikeJson(text: string): boolean {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  let j = text.length - 1;
+  while (j > i && text.charCodeAt(j) <= 32) j--;
+  const first = text[i];
+  const last = text[j];
+  return (
+    (first === '{' && last === '}') ||
+    (first === '[' && last === ']') ||
+    text.startsWith('mandrill_events=', i)
+  );
+}
+
+/** Reads the text as a webhook body: the Extraction of a known ESP's payload, or what the text is. */
+export function readWebhook(
+  text: string,
+  readers: readonly WebhookReader[] = webhookReaders,
+): WebhookReading {
+  if (text.length > MAX_WEBHOOK_BYTES) {
+    return looksLikeJson(text) ? { type: 'too-large', length: text.length } : { type: 'none' };
+  }
+  const json = parseWebhookBody(text);
+  if (typeof json !== 'object' || json === null) return { type: 'none' };
+  let esp: string | undefined;
+  for (const reader of readers) {
+    if (!safe(() => reader.detect(json), false)) continue;
+    esp ??= reader.name;
+    const ex = safe(() => reader.extract(json), null);
+    if (ex && ex.recipients.length > 0) return { type: 'extraction', extraction: ex };
+  }
+  return esp ? { type: 'json', esp } : { type: 'json' };
+}
+
 /** The Extraction of a webhook body, or null when the text is not a payload of a known ESP. */
 export function detectWebhook(
   text: string,
   readers: readonly WebhookReader[] = webhookReaders,
 ): Extraction | null {
-  const json = parseWebhookBody(text);
-  if (json === undefined) return null;
-  for (const reader of readers) {
-    if (!safe(() => reader.detect(json), false)) continue;
-    const ex = safe(() => reader.extract(json), null);
-    if (ex && ex.recipients.length > 0) return ex;
-  }
-  return null;
+  const reading = readWebhook(text, readers);
+  return reading.type === 'extraction' ? reading.extraction : null;
 }
 
 function safe<T>(fn: () => T, fallback: T): T {

@@ -41,7 +41,10 @@ export function espRecipient(f: EventFields): EspRecipient | null {
   if (cmd) r.smtpCommand = cmd;
   if (f.remoteMta) r.remoteMta = f.remoteMta;
   if (f.reportingMta) r.reportingMta = f.reportingMta;
-  if (f.labelReason && !text && !status) r.reasonHint = f.labelReason;
+  if (!text && !status) {
+    r.labelOnly = true;
+    if (f.labelReason) r.reasonHint = f.labelReason;
+  }
   return r;
 }
 

@@ -3,7 +3,7 @@
 // notification contents" and "Event publishing" (eventType instead of notificationType):
 //   SNS envelope  {"Type":"Notification","TopicArn":...,"Message":"<the SES JSON as a string>"}
 //   Bounce        {"notificationType":"Bounce","bounce":{"bounceType":"Permanent|Transient|Undetermined",
-//                  "bounceSubType":"General|NoEmail|Suppressed|MailboxFull|MessageTooLarge|...",
+//                  "bounceSubType":"General|NoEmail|Suppressed|OnAccountSuppressionList|MailboxFull|...",
 //                  "bouncedRecipients":[{"emailAddress","action","status","diagnosticCode"}],
 //                  "reportingMTA","remoteMtaIp"},"mail":{...}}
 //   Complaint     {"notificationType":"Complaint","complaint":{"complainedRecipients":[{"emailAddress"}],
@@ -31,6 +31,14 @@ const SUBTYPE_REASON: Record<string, Reason> = {
   ContentRejected: 'contenterror',
   AttachmentRejected: 'contenterror',
 };
+
+/**
+ * Sub-types for which SES sent nothing: the address is on SES's global (Suppressed) or the
+ * account's (OnAccountSuppressionList) suppression list. The status (5.1.1) and the words ("Amazon
+ * SES did not send the message ...") are SES's own, not a server's, so the sub-type decides, as
+ * for SendGrid's dropped events.
+ */
+const NOT_SENT = new Set(['Suppressed', 'OnAccountSuppressionList']);
 
 /** The SES notification inside an SNS envelope (Message is a JSON string), or the notification itself. */
 export function sesNotification(json: unknown): JsonObject | undefined {
@@ -67,19 +75,20 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
   };
   if (type === 'Bounce') {
     const b = obj(n, 'bounce');
-    const label = `ses: ${str(b, 'bounceType') || 'Undetermined'}/${str(b, 'bounceSubType') || 'Undetermined'}`;
+    const subType = str(b, 'bounceSubType');
+    const label = `ses: ${str(b, 'bounceType') || 'Undetermined'}/${subType || 'Undetermined'}`;
     for (const x of arr(b, 'bouncedRecipients')) {
-      push(
-        espRecipient({
-          address: str(x, 'emailAddress'),
-          action: 'failed',
-          diagnostic: str(x, 'diagnosticCode'),
-          status: str(x, 'status'),
-          reportingMta: stripType(str(b, 'reportingMTA')),
-          espLabel: label,
-          labelReason: SUBTYPE_REASON[str(b, 'bounceSubType')],
-        }),
-      );
+      const r = espRecipient({
+        address: str(x, 'emailAddress'),
+        action: 'failed',
+        diagnostic: str(x, 'diagnosticCode'),
+        status: str(x, 'status'),
+        reportingMta: stripType(str(b, 'reportingMTA')),
+        espLabel: label,
+        labelReason: SUBTYPE_REASON[subType],
+      });
+      if (r && NOT_SENT.has(subType)) r.reasonHint = 'suppressed';
+      push(r);
     }
   } else if (type === 'DeliveryDelay') {
     kind = 'delay';

@@ -11,6 +11,13 @@ import type { Extraction, RawRecipient } from '../../types.js';
 export interface EspRecipient extends RawRecipient {
   /** the ESP's own classification, as written, e.g. "ses: Transient/General" */
   espLabel?: string;
+  /**
+   * Set when the payload holds neither the server's words nor an enhanced status (a bare reply
+   * code at most): there is no server evidence of the cause, so the ESP's label decides the
+   * bounce type (explain(): "Permanent" is hard, "Transient" soft), unless a reply code's class
+   * contradicts it.
+   */
+  labelOnly?: true;
 }
 
 export interface WebhookReader {

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { reportFromExtraction } from '../../../src/explain.js';
-import { detectWebhook, type EspRecipient } from '../../../src/extract/webhooks/index.js';
+import {
+  detectWebhook,
+  type EspRecipient,
+  MAX_WEBHOOK_BYTES,
+  readWebhook,
+} from '../../../src/extract/webhooks/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -147,4 +152,57 @@ test('a label alone decides only when the payload has no reply and no status', (
     }),
   );
   assert.equal(ex?.recipients[0].reasonHint, 'suppressed');
+});
+
+test('ses: an address on a suppression list is suppressed, though SES writes 5.1.1 and its own words', () => {
+  for (const [subType, words] of [
+    [
+      'OnAccountSuppressionList',
+      'Amazon SES did not send the message to this address because it is on the suppression list for your account.',
+    ],
+    [
+      'Suppressed',
+      'Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.',
+    ],
+  ]) {
+    const ex = detectWebhook(
+      JSON.stringify({
+        notificationType: 'Bounce',
+        bounce: {
+          bounceType: 'Permanent',
+          bounceSubType: subType,
+          bouncedRecipients: [
+            { emailAddress: 'jane@example.com', action: 'failed', status: '5.1.1', diagnosticCode: words },
+          ],
+        },
+      }),
+    );
+    assert.ok(ex, subType);
+    assert.equal(ex.recipients[0].reasonHint, 'suppressed', subType);
+    const r = reportFromExtraction(ex).results[0];
+    assert.equal(r.reason, 'suppressed', subType);
+    assert.equal(r.category, 'recipient-address', subType);
+    assert.equal(r.bounceType, 'hard', subType);
+    assert.equal(r.note, undefined, subType);
+  }
+});
+
+test('readWebhook: other JSON, a known ESP without delivery events, too large, and text', () => {
+  const junk =
+    '[{"email":12345,"event":"bounce","reason":550,"status":5.11,"type":null},"junk",42,null,true,[[[]]],' +
+    '{"email":"ok@example.com","event":"bounce","reason":{"text":"550"},"status":["5.1.1"]}]';
+  assert.deepEqual(readWebhook(junk), { type: 'json' });
+  assert.deepEqual(readWebhook('{"name":"package","version":"1.0.0"}'), { type: 'json' });
+  const opens = [{ email: 'a@example.org', event: 'open', sg_event_id: 'x' }];
+  assert.deepEqual(readWebhook(JSON.stringify(opens)), { type: 'json', esp: 'sendgrid-webhook' });
+  // not JSON documents: text, a bare JSON string, broken JSON
+  assert.deepEqual(readWebhook('550 5.1.1 user unknown'), { type: 'none' });
+  assert.deepEqual(readWebhook('"550 5.1.1 user unknown"'), { type: 'none' });
+  assert.deepEqual(readWebhook('{"a":'), { type: 'none' });
+  // over the limit: JSON is refused as too large, a long log that starts with "[date]" is text
+  const event = '{"email":"u@example.com","event":"bounce","reason":"550 5.1.1 unknown","status":"5.1.1"},';
+  const big = `[${event.repeat(Math.ceil(MAX_WEBHOOK_BYTES / event.length))}${event.slice(0, -1)}]\n`;
+  assert.deepEqual(readWebhook(big), { type: 'too-large', length: big.length });
+  const log = `[2026-12-01 09:14:07] ${'x'.repeat(MAX_WEBHOOK_BYTES)} 550 5.1.1 user unknown`;
+  assert.deepEqual(readWebhook(log), { type: 'none' });
 });
