@@ -4,7 +4,10 @@ export const BOUNCE_TYPE_WORDS: Record<string, { label: string; detail: string }
     label: 'Dead address',
     detail: 'Remove this address from your list: mail to it will never arrive.',
   },
-  soft: { label: 'Temporary', detail: 'The sending server tries again by itself; nothing to change yet.' },
+  soft: {
+    label: 'Temporary',
+    detail: 'A temporary problem: the address is fine. The retry line says whether to send again, and when.',
+  },
   block: {
     label: 'Blocked',
     detail:

@@ -1,3 +1,4 @@
+import { isPseudoStatus } from '../../../src/classify/reasons.js';
 import type { Diagnosis, Result } from '../api';
 import { BOUNCE_TYPE_WORDS, CATEGORY_WORDS, PARTY_WORDS } from '../words';
 import { CopyButton } from './CopyButton';
@@ -45,7 +46,10 @@ export function ResultCard({ result }: { result: Result }) {
         <summary>Details</summary>
         <dl class="fields">
           <dt>Status</dt>
-          <dd>{result.status || '—'}</dd>
+          <dd>
+            {result.status || '—'}
+            {result.status && isPseudoStatus(result.status) ? ' (inferred, not from the server)' : ''}
+          </dd>
           <dt>Reply code</dt>
           <dd>{result.replyCode || '—'}</dd>
           <dt>Reason</dt>
