@@ -9,7 +9,7 @@ import { diagnoseReport } from '../../src/diagnose/chain.js';
 import { memoryResolver, zoneFileResolver } from '../../src/dns/index.js';
 import { explain } from '../../src/explain.js';
 import type { Diagnosis } from '../../src/types.js';
-import { wrapDsn } from './helpers.js';
+import { RETURNED_HEADERS as HEADERS, wrapDsn } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = path.join(root, '../shared/corpus');
@@ -17,16 +17,6 @@ const seed = JSON.parse(readFileSync(path.join(corpus, 'seed/errors.json'), 'utf
   cases: { id: string; text: string }[];
 };
 const seedText = (id: string) => seed.cases.find((c) => c.id === id)!.text;
-
-const HEADERS = `Return-Path: <billing@example.com>
-Received: from app.example.com (app.example.com [198.51.100.20])
-\tby out.example.com (Postfix) with ESMTPSA id 4711
-\tfor <customer@receiver.example>; Thu, 3 Dec 2026 09:59:58 +0000
-From: Billing <billing@example.com>
-To: customer@receiver.example
-Subject: Your invoice
-Date: Thu, 3 Dec 2026 09:59:57 +0000
-Message-ID: <inv-1@example.com>`;
 
 const healthy = {
   'example.com': {

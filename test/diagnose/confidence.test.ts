@@ -10,7 +10,7 @@ import { diagnoseReport } from '../../src/diagnose/chain.js';
 import { memoryResolver, zoneFileResolver } from '../../src/dns/index.js';
 import { explain } from '../../src/explain.js';
 import type { Diagnosis, Resolver } from '../../src/types.js';
-import { wrapDsn } from './helpers.js';
+import { RETURNED_HEADERS as HEADERS, wrapDsn } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const example = (name: string) => readFileSync(path.join(root, 'examples', name), 'utf8');
@@ -22,16 +22,6 @@ async function diagnosisOf(input: string, resolver?: Resolver): Promise<Diagnosi
   const report = await diagnoseReport(await explain(input), { resolver });
   return report.results[0]?.diagnosis;
 }
-
-const HEADERS = `Return-Path: <billing@example.com>
-Received: from app.example.com (app.example.com [198.51.100.20])
-\tby out.example.com (Postfix) with ESMTPSA id 4711
-\tfor <customer@receiver.example>; Thu, 3 Dec 2026 09:59:58 +0000
-From: Billing <billing@example.com>
-To: customer@receiver.example
-Subject: Your invoice
-Date: Thu, 3 Dec 2026 09:59:57 +0000
-Message-ID: <inv-1@example.com>`;
 
 describe('a DMARC permerror reply without DNS', () => {
   for (const [how, resolver, why] of [

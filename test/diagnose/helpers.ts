@@ -36,3 +36,14 @@ export function wrapDsn(reply: string, recipient: string, originalHeaders: strin
     '',
   ].join('\n');
 }
+
+/** The header block of a returned original message sent by example.com's own server. */
+export const RETURNED_HEADERS = `Return-Path: <billing@example.com>
+Received: from app.example.com (app.example.com [198.51.100.20])
+\tby out.example.com (Postfix) with ESMTPSA id 4711
+\tfor <customer@receiver.example>; Thu, 3 Dec 2026 09:59:58 +0000
+From: Billing <billing@example.com>
+To: customer@receiver.example
+Subject: Your invoice
+Date: Thu, 3 Dec 2026 09:59:57 +0000
+Message-ID: <inv-1@example.com>`;
