@@ -93,9 +93,11 @@ function recipientText(c: Paint, r: RecipientResult, kind: ExplainReport['kind']
   out += field(c, 'provider', r.provider);
   out += field(c, 'ESP label', r.espLabel);
   if (r.note) out += `  ${c.yellow('note:')} ${r.note}\n`;
-  if (r.advice.steps.length > 0) {
+  // the root cause's fix is printed with the root cause below: not a second time as a step
+  const steps = r.diagnosis ? r.advice.steps.filter((s) => s !== r.diagnosis?.fix) : r.advice.steps;
+  if (steps.length > 0) {
     out += `  ${c.dim('what to do:')}\n`;
-    r.advice.steps.forEach((s, i) => {
+    steps.forEach((s, i) => {
       out += `    ${i + 1}. ${s}\n`;
     });
   }
