@@ -302,14 +302,24 @@ function causeOf(input: DiagnosisInput, from: string): Cause {
     };
   }
 
-  // 6. nothing passes at all
+  // 6. nothing passes at all - or nothing was evaluated (offline) and the headers record no result:
+  // then that is what is known, not a verdict that both fail
+  const known = [spfMailfrom, ...dkim].some((c) => c !== undefined && c.source !== 'not-checked');
+  const fixes = [
+    `Authorise the sending server in the SPF record of the envelope domain${input.mailFromDomain ? ` (${input.mailFromDomain})` : ''}, using a return-path in ${from}.`,
+    `Sign the messages with DKIM d=${from}.`,
+  ];
+  if (!known) {
+    return {
+      code: 'nothing-authenticates',
+      text: `No SPF or DKIM result is known: none was evaluated here and the headers record none${dkim.length === 0 ? '; the message carries no DKIM signature' : ''}. If the receiver found none passing and aligned, these are the fixes.`,
+      fixes,
+    };
+  }
   return {
     code: 'nothing-authenticates',
     text: `Neither SPF nor DKIM passes for any domain${spfMailfrom ? ` (SPF ${spfMailfrom.result} for ${spfMailfrom.domain})` : ''}${dkim.length === 0 ? '; the message carries no DKIM signature' : ''}.`,
-    fixes: [
-      `Authorise the sending server in the SPF record of the envelope domain${input.mailFromDomain ? ` (${input.mailFromDomain})` : ''}, using a return-path in ${from}.`,
-      `Sign the messages with DKIM d=${from}.`,
-    ],
+    fixes,
   };
 }
 

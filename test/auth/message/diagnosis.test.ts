@@ -258,3 +258,21 @@ describe('root causes', () => {
     assert.notEqual(a.dmarc[0].result, 'pass');
   });
 });
+
+describe('offline, with no result in the headers', () => {
+  it('says that nothing was evaluated, not that SPF and DKIM fail', async () => {
+    const headers = [
+      'Return-Path: <bounce-1@mailer.esp.example>',
+      'From: Shop <invoices@shop.example>',
+      'To: a@receiver.example',
+      'Subject: Invoice',
+      'DKIM-Signature: v=1; a=rsa-sha256; d=esp.example; s=s1; h=from:to:subject; bh=AAAA; b=BBBB',
+      '',
+      '',
+    ].join('\r\n');
+    const a = await auditMessage(headers, { offline: true });
+    assert.equal(a.rootCause?.code, 'nothing-authenticates');
+    assert.match(a.rootCause!.text, /^No SPF or DKIM result is known: none was evaluated here/);
+    assert.doesNotMatch(a.rootCause!.text, /Neither SPF nor DKIM passes/);
+  });
+});
