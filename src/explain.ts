@@ -1,15 +1,14 @@
 // explain(): one input -> one report. read -> extract -> classify -> advise, one result per recipient.
-import { advise, RETRY_BY_TYPE } from './advise/index.js';
+import { advise, adviseLabelOnlyHard } from './advise/index.js';
+import { weighLabel } from './classify/esp-label.js';
 import { classify } from './classify/index.js';
 import { joinReplyLines, parseReplyText } from './classify/reply.js';
 import { extract } from './extract/index.js';
-import { type EspRecipient, MAX_WEBHOOK_BYTES, readWebhook } from './extract/webhooks/index.js';
+import { ESP_NAMES, type EspRecipient, MAX_WEBHOOK_BYTES, readWebhook } from './extract/webhooks/index.js';
 import { textOrBytes } from './read/bytes.js';
 import { InputError, type MessageReader, readInput } from './read/index.js';
 import { MAX_RECIPIENTS } from './read/limits.js';
 import type {
-  Advice,
-  Classification,
   ClassifyContext,
   ExplainReport,
   Extraction,
@@ -97,16 +96,6 @@ function notWebhookReport(esp: string | undefined): ExplainReport {
   };
 }
 
-/** The webhook readers' names as a person knows the ESPs. */
-const ESP_NAMES: Readonly<Record<string, string>> = {
-  'ses-webhook': 'Amazon SES (SNS)',
-  'sendgrid-webhook': 'SendGrid',
-  'mailgun-webhook': 'Mailgun',
-  'postmark-webhook': 'Postmark',
-  'sparkpost-webhook': 'SparkPost',
-  'mandrill-webhook': 'Mandrill',
-};
-
 /** A bare reply: one result when the text holds an SMTP reply; otherwise the text is not a bounce. */
 function explainReplyText(text: string): ExplainReport {
   const parsed = parseReplyText(text);
@@ -139,7 +128,9 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
     bounceType: c.bounceType,
     party: c.party,
     hardbounce: c.hardbounce,
-    advice: weighed?.advice ?? advise(c, { kind: ctx.kind, action: raw.action }),
+    advice: weighed?.labelDecidedHard
+      ? adviseLabelOnlyHard()
+      : advise(c, { kind: ctx.kind, action: raw.action }),
   };
   if (originalRecipient) r.originalRecipient = originalRecipient;
   if (action) r.action = action;
@@ -155,88 +146,6 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
     if (weighed?.note) r.note = weighed.note;
   }
   return r;
-}
-
-type LabelKind = 'hard' | 'soft';
-
-/** What an ESP's label says of the failure's kind: "Permanent", "HardBounce" -> hard; "Transient"... -> soft. */
-function labelKind(label: string): LabelKind | undefined {
-  const l = label.toLowerCase();
-  return /permanent|hard/.test(l) ? 'hard' : /transient|soft|temporar|defer/.test(l) ? 'soft' : undefined;
-}
-
-const KIND_WORDS: Record<RecipientResult['bounceType'], string> = {
-  hard: 'a dead address (hard bounce)',
-  soft: 'temporary (soft)',
-  block: 'a block: the address is fine',
-};
-
-/** Advice for a permanent failure known only from the ESP's label. */
-const LABEL_HARD_ADVICE: Advice = {
-  summary: "The ESP reports a permanent failure for this address, without the receiving server's reply",
-  steps: [
-    "The payload holds no words or enhanced status from the receiving server: the ESP's label, which calls the failure permanent, is the only account of it.",
-    'Remove or suppress the address (the ESP itself usually suppresses it already).',
-    "If you believe the address is valid, look the event up in the ESP's logs for the server's reply, or ask the recipient by another channel.",
-  ],
-  retry: RETRY_BY_TYPE.hard,
-};
-
-/**
- * ESPs label events by their own rules ("Transient", "HardBounce"...). The server's evidence (an
- * enhanced status, its words) outweighs the label: when they disagree bouncedoc follows the
- * evidence and says so. A payload without any (`labelOnly`: no words, no status) leaves the label
- * to decide: its detail when that names a cause (SES "MailboxFull", Postmark "HardBounce"), else
- * its kind ("Permanent" is a hard bounce, "Transient" a soft one) - unless the server's bare reply
- * code says the other class (a 4xx is temporary, RFC 5321 4.2.1). The note never claims evidence
- * the payload does not hold.
- */
-function weighLabel(
-  raw: EspRecipient,
-  label: string,
-  c: Classification,
-): { c: Classification; note?: string; advice?: Advice } {
-  const said = labelKind(label);
-  if (!raw.labelOnly) {
-    if (!said || said === c.bounceType) return { c };
-    return {
-      c,
-      note: `The ESP labelled this "${label}" (${KIND_WORDS[said]}), but the server's status and words say ${KIND_WORDS[c.bounceType]}; bouncedoc follows the server's evidence.`,
-    };
-  }
-  if (!said) return { c };
-  const code = c.replyCode;
-  const codeSays = code.startsWith('4') ? 'soft' : code.startsWith('5') ? 'permanent' : '';
-  if ((codeSays === 'soft' && said === 'hard') || (codeSays === 'permanent' && said === 'soft')) {
-    return {
-      c,
-      note: `The ESP labelled this "${label}" (${KIND_WORDS[said]}), but the server's reply code ${code} says ${codeSays === 'soft' ? 'temporary' : 'permanent'}; the payload holds no words or status from the server, and bouncedoc follows the reply code.`,
-    };
-  }
-  // A pseudo status (X.0.9NN, no status in the payload) takes the label's class when no reply
-  // code gave one: a "Transient" event is no permanent failure.
-  const klass = said === 'soft' ? '4' : '5';
-  const status = !code && /^[45]\.0\.9\d\d$/.test(c.status) ? `${klass}${c.status.slice(1)}` : c.status;
-  const kept = { ...c, status };
-  if (said === c.bounceType) return { c: kept };
-  const none = `The payload holds no words or enhanced status from the server${code ? ` (only its reply code ${code}, which names no cause)` : ''}`;
-  if (c.reason !== 'undefined' && c.reason !== 'onhold') {
-    return {
-      c: kept,
-      note: `The ESP labelled this "${label}" (${KIND_WORDS[said]}); ${raw.reasonHint ? 'its detail names' : 'the payload points to'} the cause, ${c.reason}: ${KIND_WORDS[c.bounceType]}. ${none}.`,
-    };
-  }
-  // No cause is known: the label's kind decides.
-  const note = `${none}; bouncedoc follows the ESP's label "${label}": ${KIND_WORDS[said]}.`;
-  const decided: Classification = { ...kept, bounceType: said, hardbounce: said === 'hard' };
-  if (said === 'soft') return { c: decided, note };
-  decided.party = 'recipient';
-  const advice = {
-    ...LABEL_HARD_ADVICE,
-    steps: [...LABEL_HARD_ADVICE.steps],
-    retry: { ...LABEL_HARD_ADVICE.retry },
-  };
-  return { c: decided, note, advice };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Advice, Classification, ReportKind } from '../types.js';
 import {
   ADVICE_BY_PROVIDER_CODE,
   ADVICE_BY_REASON,
+  ADVICE_LABEL_ONLY_HARD,
   type AdviceText,
   FINAL_TEMPORARY_STEP,
   RETRY_BY_TYPE,
@@ -82,4 +83,10 @@ function isUsuallyLasting(c: Classification): boolean {
     c.category !== 'rate-limited' &&
     (c.party === 'sender' || c.party === 'content' || c.category === 'recipient-address')
   );
+}
+
+/** The advice for a hard bounce that only the ESP's label calls permanent (see classify/esp-label.ts). */
+export function adviseLabelOnlyHard(): Advice {
+  const t = ADVICE_LABEL_ONLY_HARD;
+  return { summary: t.summary, steps: [...t.steps], retry: { ...(t.retry ?? RETRY_BY_TYPE.hard) } };
 }

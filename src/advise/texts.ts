@@ -507,3 +507,17 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
     ],
   },
 };
+
+/**
+ * A permanent failure known only from an ESP's label (no reply words, no enhanced status in the
+ * payload): the advice says so instead of inventing a cause.
+ */
+export const ADVICE_LABEL_ONLY_HARD: AdviceText = {
+  summary: "The ESP reports a permanent failure for this address, without the receiving server's reply",
+  steps: [
+    "The payload holds no words or enhanced status from the receiving server: the ESP's label, which calls the failure permanent, is the only account of it.",
+    'Remove or suppress the address (the ESP itself usually suppresses it already).',
+    "If you believe the address is valid, look the event up in the ESP's logs for the server's reply, or ask the recipient by another channel.",
+  ],
+  retry: RETRY_BY_TYPE.hard,
+};

@@ -22,6 +22,16 @@ export const webhookReaders: readonly WebhookReader[] = [
   sendgridWebhook,
 ];
 
+/** Each reader's ESP as a person knows it, in the order README names them. */
+export const ESP_NAMES: Readonly<Record<string, string>> = {
+  'ses-webhook': 'Amazon SES (SNS)',
+  'sendgrid-webhook': 'SendGrid',
+  'mailgun-webhook': 'Mailgun',
+  'postmark-webhook': 'Postmark',
+  'sparkpost-webhook': 'SparkPost',
+  'mandrill-webhook': 'Mandrill',
+};
+
 /** Largest webhook body parsed (ESPs batch events; SendGrid's batches stay well under this). */
 export const MAX_WEBHOOK_BYTES = 16 * 1024 * 1024;
 
