@@ -16,7 +16,8 @@ export const dmarcUnaligned: Cause = (e) => {
   // An envelope sender aligned with the From domain (the same organizational domain, or the same
   // domain under aspf=s) is aligned SPF: DMARC then failed because SPF did not pass, not for want
   // of alignment (spf-failure, or undetermined when SPF could not be checked).
-  if (envelopeAlignment(e)?.aligned) return undefined;
+  const envelope = envelopeAlignment(e);
+  if (envelope?.aligned) return undefined;
   // no record at all is its own cause (dmarc-missing, in undetermined.ts)
   if (e.fromCheck?.dmarc.status === 'none') return undefined;
   const domain = e.fromDomain ?? 'the From domain';
@@ -42,7 +43,6 @@ export const dmarcUnaligned: Cause = (e) => {
       foreign.push(`DKIM signature d=${d.domain} (${d.alignment.why})`);
   }
   const mf = e.audit?.mailFrom;
-  const envelope = envelopeAlignment(e);
   if (mf && envelope && !envelope.aligned) {
     foreign.push(`envelope sender ${mf.address} (SPF is checked for ${mf.domain}: ${envelope.why})`);
   }
