@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The installed command: runs the compiled CLI (npm's `prepare` builds dist/ on install).
-import { main } from '../dist/src/cli/main.js';
-import { printable } from '../dist/src/output/printable.js';
+// The installed command: runs the bundled CLI (dist/cli, built from dist/src by
+// scripts/bundle-cli.mjs; npm's `prepare` builds it on install).
+import { main, printable } from '../dist/cli/main.js';
 
 main(process.argv).then(
   (code) => {

@@ -12,6 +12,9 @@ import { register as registerExplain } from './explain.js';
 import { type CliIo, type CliState, oneLine, processIo } from './io.js';
 import { register as registerServe } from './serve.js';
 
+// for bin/bouncedoc.js's last-resort error line (it runs the bundle of this file: one module)
+export { printable };
+
 /** Several lines, each made printable (their line breaks kept). */
 function printableLines(text: string): string {
   return text.split('\n').map(printable).join('\n');

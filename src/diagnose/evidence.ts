@@ -1,10 +1,11 @@
 // Gathers what the chain needs for a sender-side failure: the original message's audit (message
 // doctor), the domain doctor on the From domain, SPF of the envelope domain, the sending IP and its
 // reverse DNS. Expensive parts are shared between the results of one report.
-import { getDomain } from 'tldts';
+
 import { checkDomain, type DomainCheck } from '../auth/domain.js';
 import { type Alignment, alignmentOf } from '../auth/message/alignment.js';
 import { auditMessage, type MessageAudit } from '../auth/message/index.js';
+import { registrableDomain } from '../auth/public-suffix.js';
 import { lintSpf, type SpfLintResult } from '../auth/spf/index.js';
 import type { Clock, ExplainReport, RecipientResult, Resolver } from '../types.js';
 import { domainNamedIn, domainOf, ipFrom } from './bounce-clues.js';
@@ -157,5 +158,5 @@ export function envelopeAlignment(e: SenderEvidence): Alignment | undefined {
   const from = e.fromDomain;
   if (!mf || !from) return undefined;
   const mode = e.fromCheck?.dmarc.policy?.aspf === 's' ? 'strict' : 'relaxed';
-  return alignmentOf(from, mf, mode, getDomain(from) ?? from, getDomain(mf) ?? mf);
+  return alignmentOf(from, mf, mode, registrableDomain(from) ?? from, registrableDomain(mf) ?? mf);
 }

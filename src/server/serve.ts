@@ -32,14 +32,16 @@ export function defaultDbPath(env: Record<string, string | undefined> = process.
 }
 
 /**
- * The built page: dist/web. Compiled, this file is dist/src/server/serve.js (so ../../web); run from
- * src/ with tsx, it is src/server/serve.ts (so ../../dist/web). Never the page's sources in web/.
+ * The built page: dist/web. This file runs compiled as dist/src/server/serve.js (so ../../web),
+ * bundled into a chunk of dist/cli/ by scripts/bundle-cli.mjs (so ../web), or from src/ with tsx as
+ * src/server/serve.ts (so ../../dist/web). Never the page's sources in web/.
  */
 export function findWebDir(): string | undefined {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const compiled = path.basename(path.resolve(here, '../..')) === 'dist';
-  const dir = compiled ? path.resolve(here, '../../web') : path.resolve(here, '../../dist/web');
-  return existsSync(path.join(dir, 'index.html')) ? dir : undefined;
+  const candidates = ['../../web', '../web', '../../dist/web'].map((rel) => path.resolve(here, rel));
+  return candidates.find(
+    (dir) => path.basename(path.dirname(dir)) === 'dist' && existsSync(path.join(dir, 'index.html')),
+  );
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {

@@ -1,5 +1,5 @@
 // Runs the real command line in a child process, as a user would: the installed entry point
-// bin/bouncedoc.js when dist/ is built and newer than every source file (scripts/test.sh builds
+// bin/bouncedoc.js (the bundle in dist/cli) when dist/ is built and newer than every source file (scripts/test.sh builds
 // it first), else src/cli/main.ts through tsx.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -22,10 +22,9 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** The command that runs the CLI: the built bin when it is up to date with the sources. */
 /** The node arguments that run the CLI: the built bin when it is up to date, else the sources via tsx. */
 export function cliCommand(): string[] {
-  const built = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+  const built = path.join(repoRoot, 'dist', 'cli', 'main.js');
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(path.join(repoRoot, 'src'))) {
     return [path.join(repoRoot, 'bin', 'bouncedoc.js')];
   }

@@ -1,8 +1,8 @@
 // Organizational domain and the DNS Tree Walk (RFC 9989 "DNS Tree Walk", "Identifier Alignment
 // Evaluation"), or RFC 7489 §3.2's public-suffix way (tldts, PSL with its private section).
 import { domainToASCII } from 'node:url';
-import { getDomain } from 'tldts';
 import type { DnsResult, Resolver } from '../../types.js';
+import { registrableDomain } from '../public-suffix.js';
 import { isDmarcRecord, readDmarcRecord } from './record.js';
 import type { DmarcMode } from './tags.js';
 
@@ -90,7 +90,7 @@ export async function organizationalDomain(
 ): Promise<OrgDomainResult> {
   const start = normalizeDomain(domain);
   if (options.mode === 'rfc7489') {
-    const org = getDomain(start, { allowPrivateDomains: true }) ?? start;
+    const org = registrableDomain(start, { allowPrivateDomains: true }) ?? start;
     return { domain: org, via: 'psl', queries: [], found: [] };
   }
   const queries: string[] = [];

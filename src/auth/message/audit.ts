@@ -1,10 +1,11 @@
 // The message doctor: from a message (whole, or its header block) to each identity's result, its
 // alignment with the From domain, the DMARC verdict under RFC 9989 and RFC 7489 rules, the
 // differences from what the receiver recorded, and the fix. Returns a value; never throws.
-import { getDomain } from 'tldts';
+
 import { cachingResolver } from '../../dns/index.js';
 import type { Finding, Resolver } from '../../types.js';
 import { type ArcVerification, type DkimVerification, verifyDkim } from '../dkim/verify.js';
+import { registrableDomain } from '../public-suffix.js';
 import { domainOf, parseReversePath } from './address.js';
 import { alignmentOf } from './alignment.js';
 import { compareWithReceiver } from './compare.js';
@@ -184,9 +185,15 @@ export async function auditMessage(
       if (receiver?.dmarc?.disposition) for (const v of dmarc) v.disposition = receiver.dmarc.disposition;
     } else {
       // offline: relaxed alignment with public-suffix organizational domains (RFC 7489's way)
-      const fromOrg = getDomain(fromDomain) ?? fromDomain;
+      const fromOrg = registrableDomain(fromDomain) ?? fromDomain;
       owners.forEach((o) => {
-        o.alignment = alignmentOf(fromDomain, o.domain, 'relaxed', fromOrg, getDomain(o.domain) ?? o.domain);
+        o.alignment = alignmentOf(
+          fromDomain,
+          o.domain,
+          'relaxed',
+          fromOrg,
+          registrableDomain(o.domain) ?? o.domain,
+        );
       });
       unchecked.push(
         "DMARC record not read (offline): alignment assumes relaxed mode and uses the public-suffix list; RFC 9989's DNS tree walk needs DNS",

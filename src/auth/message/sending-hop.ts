@@ -3,7 +3,7 @@
 // client from outside that organisation (not a private or loopback address, not one of its own
 // hosts) is the hand-over that SPF was evaluated on (RFC 7208 §2.1 / §4.1: the "client IP" is the
 // SMTP client of the receiving server).
-import { getDomain } from 'tldts';
+import { registrableDomain } from '../public-suffix.js';
 import { isNonPublicIp } from './ip-address.js';
 import type { ReceivedHop } from './received.js';
 
@@ -20,7 +20,7 @@ export interface SendingHop {
 /** Organisation of a host name by the public-suffix list: a heuristic for "same operator" only. */
 function orgOf(host: string | undefined): string | undefined {
   if (!host) return undefined;
-  return getDomain(host.toLowerCase()) ?? undefined;
+  return registrableDomain(host.toLowerCase());
 }
 
 /**

@@ -3,7 +3,7 @@
 // receiver). The domain doctor points at the fault and proposes the corrected record. When DNS was
 // not checked (offline, or no answer), a DMARC permerror reply still points at the record: named
 // as the likely cause, with the check to run.
-import { getDomain } from 'tldts';
+import { registrableDomain } from '../../auth/public-suffix.js';
 import { isDmarcPermerror } from '../bounce-clues.js';
 import { dmarcChecked, dnsMissingWhy } from '../evidence.js';
 import type { Cause, ChainDiagnosis, SenderEvidence } from '../types.js';
@@ -54,7 +54,7 @@ export const dmarcRecordBroken: Cause = (e) => {
 function unchecked(e: SenderEvidence): ChainDiagnosis | undefined {
   const domain = e.fromDomain;
   if (!domain) return undefined;
-  const org = getDomain(domain);
+  const org = registrableDomain(domain);
   const where = `_dmarc.${domain}${org && org !== domain ? ` (or _dmarc.${org}, its organizational domain)` : ''}`;
   const why = dnsMissingWhy(e);
   return {
