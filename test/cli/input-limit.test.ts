@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { processIo, readStreamLimited } from '../../src/cli/io.js';
+import { processIo, readFileLimited, readStreamLimited } from '../../src/cli/io.js';
 import { InputError } from '../../src/read/index.js';
 import { MAX_INPUT_BYTES } from '../../src/read/limits.js';
 
@@ -58,6 +58,24 @@ test('a regular file over the limit is refused by its size, not read', async () 
     assert.equal((err as Error).message, 'input is 300.0 MB; the limit is 25 MB');
     return true;
   });
+});
+
+test('a regular file is read whole, byte for byte, up to exactly the limit', async () => {
+  const file = path.join(dir, 'exact.eml');
+  const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 7) & 255));
+  writeFileSync(file, bytes);
+  assert.deepEqual(Buffer.from(await readFileLimited(file, 1000)), bytes);
+  await assert.rejects(readFileLimited(file, 999), (err: unknown) => {
+    assert.ok(tooLarge(err), String(err));
+    return true;
+  });
+  writeFileSync(file, '');
+  assert.equal((await readFileLimited(file, 1000)).length, 0);
+});
+
+test('a missing file and a directory fail with their file system codes', async () => {
+  await assert.rejects(readFileLimited(path.join(dir, 'none.eml'), 1000), { code: 'ENOENT' });
+  await assert.rejects(readFileLimited(dir, 1000), { code: 'EISDIR' });
 });
 
 test('a FIFO that keeps coming is read up to the limit, then let go', async () => {
