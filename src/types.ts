@@ -201,6 +201,17 @@ export interface ClassifyContext {
 
 // -------------------------------------------------------------- advise stage
 
+/**
+ * Where the delivery stands, from the report: the recipient's RFC 3464 Action first, then the
+ * report's kind (derived once, in src/advise deliveryStage).
+ * - retrying: a delay notice (Action: delayed): the sending server keeps the message.
+ * - final: a bounce (Action: failed) - the sending server has given up: its retries (RFC 5321
+ *   section 4.5.4.1) came before the bounce, none come after it - or a bare permanent (5xx)
+ *   reply, which the sending server does not repeat (RFC 5321 section 4.2.1).
+ * - open: not known (a bare transient reply, or no context given).
+ */
+export type DeliveryStage = 'retrying' | 'final' | 'open';
+
 export interface Advice {
   /** one line a support agent understands, e.g. "The recipient's address does not exist" */
   summary: string;
@@ -212,6 +223,11 @@ export interface Advice {
     /** when, in words (e.g. "the sending server retries for up to 5 days; no action needed") */
     when: string;
   };
+  /**
+   * Where the delivery stands. The advice texts and the retry advice were chosen for it, and the
+   * outputs read it (e.g. the terminal's type line) instead of deciding it again.
+   */
+  stage: DeliveryStage;
 }
 
 // ------------------------------------------------------------ final results

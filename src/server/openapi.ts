@@ -143,6 +143,12 @@ export const openApiDocument = {
                 type: 'object',
                 properties: { advised: { type: 'boolean' }, when: { type: 'string' } },
               },
+              stage: {
+                type: 'string',
+                enum: ['retrying', 'final', 'open'],
+                description:
+                  'where the delivery stands: retrying (the sending server still tries), final (it has given up, or a bare 5xx reply), open (not known)',
+              },
             },
           },
         },
