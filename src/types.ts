@@ -212,11 +212,25 @@ export interface ClassifyContext {
  */
 export type DeliveryStage = 'retrying' | 'final' | 'open';
 
+/**
+ * What a generic advice step is about, so that the diagnosis can leave out the steps a named root
+ * cause contradicts (src/diagnose/advice.ts) without reading their words. A closed set: only the
+ * subjects some cause rules out; a step about none of them has no topic.
+ * - spf: the sender domain's own SPF record and the servers it lists
+ * - dkim: DKIM signing for the From domain
+ * - authentication: SPF, DKIM and DMARC together (make them pass, or align)
+ * - free-mail-from: a From address on someone else's domain (a free mail provider)
+ * - run-check: running `bouncedoc check` on the sender's domain
+ */
+export type StepTopic = 'spf' | 'dkim' | 'authentication' | 'free-mail-from' | 'run-check';
+
 export interface Advice {
   /** one line a support agent understands, e.g. "The recipient's address does not exist" */
   summary: string;
   /** what to do, in order */
   steps: string[];
+  /** what each step is about: stepTopics[i] for steps[i], null for a step with no topic */
+  stepTopics: (StepTopic | null)[];
   retry: {
     /** whether sending the same message again can succeed without a change */
     advised: boolean;

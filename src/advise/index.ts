@@ -5,10 +5,12 @@ import {
   ADVICE_BY_PROVIDER_CODE,
   ADVICE_BY_REASON,
   ADVICE_LABEL_ONLY_HARD,
+  type AdviceStep,
   type AdviceText,
   FINAL_TEMPORARY_STEP,
   RETRY_BY_TYPE,
   RETRY_FINAL,
+  TEMPORARY_LASTING_STEP,
 } from './texts.js';
 
 export type { DeliveryStage } from '../types.js';
@@ -60,7 +62,7 @@ export function advise(c: Classification, ctx?: AdviceContext): Advice {
       : stage === 'retrying'
         ? { ...base, ...base.delayed }
         : base;
-  const steps = [...text.steps];
+  const steps: AdviceStep[] = [...text.steps];
   let retry: Advice['retry'] = text.retry ?? RETRY_BY_TYPE[c.bounceType];
   if (stage === 'final') {
     // The sending server has given up: a soft cause is no longer retried by anyone.
@@ -73,12 +75,18 @@ export function advise(c: Classification, ctx?: AdviceContext): Advice {
     // A cause that is usually permanent but came with a transient (4xx) reply: the server asks
     // the sender to come back later, so the automatic retries may still succeed (RFC 5321 4.2.1).
     retry = RETRY_BY_TYPE.soft;
-    steps.push(
-      'The server answered with a temporary (4xx) code: if the cause is fixed while it retries, the message still gets through.',
-    );
+    steps.push(TEMPORARY_LASTING_STEP);
   }
   // (copies: a caller may change its advice without changing the texts)
-  return { summary: text.summary, steps, retry: { ...retry }, stage };
+  return { summary: text.summary, ...publicSteps(steps), retry: { ...retry }, stage };
+}
+
+/** The steps as Advice gives them: the words, and beside them what each is about. */
+function publicSteps(steps: readonly AdviceStep[]): Pick<Advice, 'steps' | 'stepTopics'> {
+  return {
+    steps: steps.map((s) => (typeof s === 'string' ? s : s.text)),
+    stepTopics: steps.map((s) => (typeof s === 'string' ? null : s.topic)),
+  };
 }
 
 function isUsuallyLasting(c: Classification): boolean {
@@ -93,7 +101,7 @@ export function adviseLabelOnlyHard(c: Classification, ctx?: AdviceContext): Adv
   const t = ADVICE_LABEL_ONLY_HARD;
   return {
     summary: t.summary,
-    steps: [...t.steps],
+    ...publicSteps(t.steps),
     retry: { ...(t.retry ?? RETRY_BY_TYPE.hard) },
     stage: deliveryStage(c, ctx),
   };
