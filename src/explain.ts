@@ -119,6 +119,7 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
   const { lastAttemptDate, feedbackType, espLabel } = raw;
   const weighed = espLabel ? weighLabel(raw as EspRecipient, espLabel, c) : undefined;
   if (weighed) c = weighed.c;
+  const adviceCtx = { kind: ctx.kind, action };
   const r: RecipientResult = {
     recipient: raw.recipient,
     status: c.status,
@@ -128,9 +129,7 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
     bounceType: c.bounceType,
     party: c.party,
     hardbounce: c.hardbounce,
-    advice: weighed?.labelDecidedHard
-      ? adviseLabelOnlyHard()
-      : advise(c, { kind: ctx.kind, action: raw.action }),
+    advice: weighed?.labelDecidedHard ? adviseLabelOnlyHard(c, adviceCtx) : advise(c, adviceCtx),
   };
   if (originalRecipient) r.originalRecipient = originalRecipient;
   if (action) r.action = action;

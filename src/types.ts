@@ -201,17 +201,47 @@ export interface ClassifyContext {
 
 // -------------------------------------------------------------- advise stage
 
+/**
+ * Where the delivery stands, from the report: the recipient's RFC 3464 Action first, then the
+ * report's kind (derived once, in src/advise deliveryStage).
+ * - retrying: a delay notice (Action: delayed): the sending server keeps the message.
+ * - final: a bounce (Action: failed) - the sending server has given up: its retries (RFC 5321
+ *   section 4.5.4.1) came before the bounce, none come after it - or a bare permanent (5xx)
+ *   reply, which the sending server does not repeat (RFC 5321 section 4.2.1).
+ * - open: not known (a bare transient reply, or no context given).
+ */
+export type DeliveryStage = 'retrying' | 'final' | 'open';
+
+/**
+ * What a generic advice step is about, so that the diagnosis can leave out the steps a named root
+ * cause contradicts (src/diagnose/advice.ts) without reading their words. A closed set: only the
+ * subjects some cause rules out; a step about none of them has no topic.
+ * - spf: the sender domain's own SPF record and the servers it lists
+ * - dkim: DKIM signing for the From domain
+ * - authentication: SPF, DKIM and DMARC together (make them pass, or align)
+ * - free-mail-from: a From address on someone else's domain (a free mail provider)
+ * - run-check: running `bouncedoc check` on the sender's domain
+ */
+export type StepTopic = 'spf' | 'dkim' | 'authentication' | 'free-mail-from' | 'run-check';
+
 export interface Advice {
   /** one line a support agent understands, e.g. "The recipient's address does not exist" */
   summary: string;
   /** what to do, in order */
   steps: string[];
+  /** what each step is about: stepTopics[i] for steps[i], null for a step with no topic */
+  stepTopics: (StepTopic | null)[];
   retry: {
     /** whether sending the same message again can succeed without a change */
     advised: boolean;
     /** when, in words (e.g. "the sending server retries for up to 5 days; no action needed") */
     when: string;
   };
+  /**
+   * Where the delivery stands. The advice texts and the retry advice were chosen for it, and the
+   * outputs read it (e.g. the terminal's type line) instead of deciding it again.
+   */
+  stage: DeliveryStage;
 }
 
 // ------------------------------------------------------------ final results

@@ -1,16 +1,19 @@
 // The advise stage: a classification -> the words a person reads (summary, steps, retry advice).
 // The texts are data in texts.ts; this file only selects and adjusts them.
-import type { Advice, Classification, ReportKind } from '../types.js';
+import type { Advice, Classification, DeliveryStage, ReportKind } from '../types.js';
 import {
   ADVICE_BY_PROVIDER_CODE,
   ADVICE_BY_REASON,
   ADVICE_LABEL_ONLY_HARD,
+  type AdviceStep,
   type AdviceText,
   FINAL_TEMPORARY_STEP,
   RETRY_BY_TYPE,
   RETRY_FINAL,
+  TEMPORARY_LASTING_STEP,
 } from './texts.js';
 
+export type { DeliveryStage } from '../types.js';
 export { ADVICE_BY_PROVIDER_CODE, ADVICE_BY_REASON, RETRY_BY_TYPE, RETRY_FINAL } from './texts.js';
 
 /** What the report says about the delivery: needed to tell "the server retries" from "it gave up". */
@@ -21,20 +24,22 @@ export interface AdviceContext {
 }
 
 /**
- * Where the delivery stands.
- * - retrying: a delay notice (RFC 3464 Action: delayed): the sending server keeps the message.
- * - final: a bounce (Action: failed) - the sending server has given up: its retries (RFC 5321
- *   section 4.5.4.1) came before the bounce, none come after it - or a bare permanent (5xx)
- *   reply, which the sending server does not repeat (RFC 5321 section 4.2.1).
- * - open: not known (a bare transient reply, or no context given).
+ * The Actions that end the delivery. RFC 3464 section 2.3.3 defines "failed" (with delayed,
+ * delivered, relayed, expanded); "expired" is no RFC 3464 value, but some sending servers write it
+ * when the message's time in the queue ran out - the same final failure, so it is read as one.
  */
-export type DeliveryStage = 'retrying' | 'final' | 'open';
+const FINAL_ACTIONS: ReadonlySet<string> = new Set(['failed', 'expired']);
 
+/**
+ * Where the delivery stands (see DeliveryStage): the one derivation of it. The advice below and
+ * the outputs (Advice.stage) follow it. The Action decides before the report's kind: a delay notice
+ * can carry a recipient whose delivery has ended, and a bounce one that is still being retried.
+ */
 export function deliveryStage(c: Classification, ctx?: AdviceContext): DeliveryStage {
   if (!ctx) return 'open';
   const action = (ctx.action ?? '').toLowerCase();
   if (action === 'delayed') return 'retrying';
-  if (action === 'failed' || action === 'expired') return 'final';
+  if (FINAL_ACTIONS.has(action)) return 'final';
   if (ctx.kind === 'delay') return 'retrying';
   if (ctx.kind === 'bounce') return 'final';
   if (ctx.kind === 'reply-text' && (c.status[0] || c.replyCode[0]) === '5') return 'final';
@@ -57,7 +62,7 @@ export function advise(c: Classification, ctx?: AdviceContext): Advice {
       : stage === 'retrying'
         ? { ...base, ...base.delayed }
         : base;
-  const steps = [...text.steps];
+  const steps: AdviceStep[] = [...text.steps];
   let retry: Advice['retry'] = text.retry ?? RETRY_BY_TYPE[c.bounceType];
   if (stage === 'final') {
     // The sending server has given up: a soft cause is no longer retried by anyone.
@@ -70,12 +75,18 @@ export function advise(c: Classification, ctx?: AdviceContext): Advice {
     // A cause that is usually permanent but came with a transient (4xx) reply: the server asks
     // the sender to come back later, so the automatic retries may still succeed (RFC 5321 4.2.1).
     retry = RETRY_BY_TYPE.soft;
-    steps.push(
-      'The server answered with a temporary (4xx) code: if the cause is fixed while it retries, the message still gets through.',
-    );
+    steps.push(TEMPORARY_LASTING_STEP);
   }
   // (copies: a caller may change its advice without changing the texts)
-  return { summary: text.summary, steps, retry: { ...retry } };
+  return { summary: text.summary, ...publicSteps(steps), retry: { ...retry }, stage };
+}
+
+/** The steps as Advice gives them: the words, and beside them what each is about. */
+function publicSteps(steps: readonly AdviceStep[]): Pick<Advice, 'steps' | 'stepTopics'> {
+  return {
+    steps: steps.map((s) => (typeof s === 'string' ? s : s.text)),
+    stepTopics: steps.map((s) => (typeof s === 'string' ? null : s.topic)),
+  };
 }
 
 function isUsuallyLasting(c: Classification): boolean {
@@ -86,7 +97,12 @@ function isUsuallyLasting(c: Classification): boolean {
 }
 
 /** The advice for a hard bounce that only the ESP's label calls permanent (see classify/esp-label.ts). */
-export function adviseLabelOnlyHard(): Advice {
+export function adviseLabelOnlyHard(c: Classification, ctx?: AdviceContext): Advice {
   const t = ADVICE_LABEL_ONLY_HARD;
-  return { summary: t.summary, steps: [...t.steps], retry: { ...(t.retry ?? RETRY_BY_TYPE.hard) } };
+  return {
+    summary: t.summary,
+    ...publicSteps(t.steps),
+    retry: { ...(t.retry ?? RETRY_BY_TYPE.hard) },
+    stage: deliveryStage(c, ctx),
+  };
 }

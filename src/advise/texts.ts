@@ -8,23 +8,28 @@
 // - RFC 7505: a null MX says the domain accepts no mail at all.
 // - RFC 7208 (SPF), RFC 6376 (DKIM), RFC 7489 (DMARC): authentication is fixed in the sender's DNS
 //   and sending setup, never in the recipient's.
-import type { Reason } from '../types.js';
+// A step about one of the subjects a diagnosed root cause can rule out carries its topic
+// (StepTopic in src/types.ts): the diagnosis selects by the topic, never by the words.
+import type { Reason, StepTopic } from '../types.js';
+
+/** One step: its words alone, or its words and what it is about. */
+export type AdviceStep = string | { topic: StepTopic; text: string };
 
 export interface AdviceText {
   summary: string;
-  steps: string[];
+  steps: AdviceStep[];
   /** when set, overrides the retry advice that follows from the bounce type */
   retry?: { advised: boolean; when: string };
   /**
    * In a final bounce (the sending server has given up): the words that differ from the others,
    * where those speak of the sending server retrying by itself.
    */
-  final?: { summary?: string; steps?: string[] };
+  final?: { summary?: string; steps?: AdviceStep[] };
   /**
    * In a delay notice (RFC 3464 Action: delayed, the sending server is still trying): the words
    * that differ from the others, where those speak of a delivery that has ended.
    */
-  delayed?: { summary?: string; steps?: string[]; retry?: { advised: boolean; when: string } };
+  delayed?: { summary?: string; steps?: AdviceStep[]; retry?: { advised: boolean; when: string } };
 }
 
 /** Retry advice by bounce type (used unless a text gives its own). */
@@ -60,6 +65,24 @@ export const RETRY_FINAL = {
 /** The step added in a final bounce whose cause is usually lasting but came with a 4xx code. */
 export const FINAL_TEMPORARY_STEP =
   'The server answered with a temporary (4xx) code, the sending server retried until it gave up: fix the cause, then send the message again.';
+
+/** The step added, before the delivery has ended, for a usually lasting cause that came with a 4xx code. */
+export const TEMPORARY_LASTING_STEP =
+  'The server answered with a temporary (4xx) code: if the cause is fixed while it retries, the message still gets through.';
+
+// Tagged steps that several texts share (each written once, so that its topic is given once).
+const RUN_CHECK_FROM_DOMAIN: AdviceStep = {
+  topic: 'run-check',
+  text: 'Run `bouncedoc check <From domain>`, fix what it reports, then send again.',
+};
+const GMAIL_AUTHENTICATE: AdviceStep = {
+  topic: 'authentication',
+  text: "Authenticate with SPF, DKIM and DMARC, watch Google Postmaster Tools, and follow Google's bulk sender guidelines.",
+};
+const YAHOO_AUTHENTICATE: AdviceStep = {
+  topic: 'authentication',
+  text: 'Make sure SPF, DKIM and DMARC pass; Yahoo also uses TSS04 for poorly authenticated domains.',
+};
 
 export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
   userunknown: {
@@ -140,10 +163,22 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
   authfailure: {
     summary: "The message failed the sender's authentication checks (SPF, DKIM or DMARC)",
     steps: [
-      'Check that the From domain publishes an SPF record listing the server that sent the message (RFC 7208).',
-      'Sign outgoing mail with DKIM for the From domain, or for a domain under the same organizational domain (relaxed alignment), so that it aligns (RFC 6376, RFC 7489 section 3.1).',
-      'If the From address is on a domain you do not control (a free mail provider), send from an address on your own domain instead.',
-      'Run `bouncedoc check <your domain>` to see the exact record to correct, then send again.',
+      {
+        topic: 'spf',
+        text: 'Check that the From domain publishes an SPF record listing the server that sent the message (RFC 7208).',
+      },
+      {
+        topic: 'dkim',
+        text: 'Sign outgoing mail with DKIM for the From domain, or for a domain under the same organizational domain (relaxed alignment), so that it aligns (RFC 6376, RFC 7489 section 3.1).',
+      },
+      {
+        topic: 'free-mail-from',
+        text: 'If the From address is on a domain you do not control (a free mail provider), send from an address on your own domain instead.',
+      },
+      {
+        topic: 'run-check',
+        text: 'Run `bouncedoc check <your domain>` to see the exact record to correct, then send again.',
+      },
     ],
   },
   securityerror: {
@@ -181,7 +216,10 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
     summary: 'The receiving server distrusts the sending IP address or domain (poor reputation)',
     steps: [
       'Slow down sending to this provider and send only to people who asked for your mail.',
-      'Make sure SPF, DKIM and DMARC pass, and remove addresses that bounce or complain.',
+      {
+        topic: 'authentication',
+        text: 'Make sure SPF, DKIM and DMARC pass, and remove addresses that bounce or complain.',
+      },
       "Check the provider's postmaster tools for your domain and IP address.",
     ],
   },
@@ -211,7 +249,10 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
     summary: 'The message was judged to be spam',
     steps: [
       'Review the content: avoid link shorteners, large images with little text, misleading subjects and words typical of spam.',
-      'Make sure SPF, DKIM and DMARC pass and that recipients asked for the mail.',
+      {
+        topic: 'authentication',
+        text: 'Make sure SPF, DKIM and DMARC pass and that recipients asked for the mail.',
+      },
       'Send again after changing the message; do not remove the recipient.',
     ],
   },
@@ -394,23 +435,32 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
   '5.7.26': {
     summary: 'Gmail refused the message: it is not authenticated for its From domain (DMARC)',
     steps: [
-      'Gmail requires SPF or DKIM to pass and to align with the From domain when that domain publishes a DMARC policy.',
-      'Sign with DKIM so that d= is the From domain or shares its organizational domain, and keep SPF passing for the MAIL FROM domain.',
-      "If the From address is on someone else's domain (e.g. a free mail provider), use an address on your own domain.",
-      'Run `bouncedoc check <From domain>`, fix what it reports, then send again.',
+      {
+        topic: 'authentication',
+        text: 'Gmail requires SPF or DKIM to pass and to align with the From domain when that domain publishes a DMARC policy.',
+      },
+      {
+        topic: 'dkim',
+        text: 'Sign with DKIM so that d= is the From domain or shares its organizational domain, and keep SPF passing for the MAIL FROM domain.',
+      },
+      {
+        topic: 'free-mail-from',
+        text: "If the From address is on someone else's domain (e.g. a free mail provider), use an address on your own domain.",
+      },
+      RUN_CHECK_FROM_DOMAIN,
     ],
   },
   '4.7.28': {
     summary: 'Gmail is rate limiting your IP address for an unusual amount of unwanted mail',
     steps: [
       'The sending server retries by itself; slow down sending to Gmail.',
-      "Authenticate with SPF, DKIM and DMARC, watch Google Postmaster Tools, and follow Google's bulk sender guidelines.",
+      GMAIL_AUTHENTICATE,
       'Remove recipients who do not open or who complain.',
     ],
     final: {
       steps: [
         'The sending server has stopped trying: slow down sending to Gmail, then send the message again later.',
-        "Authenticate with SPF, DKIM and DMARC, watch Google Postmaster Tools, and follow Google's bulk sender guidelines.",
+        GMAIL_AUTHENTICATE,
         'Remove recipients who do not open or who complain.',
       ],
     },
@@ -425,8 +475,8 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
   '5.7.509': {
     summary: "Microsoft refused the message: the sender's domain fails DMARC and its policy is reject",
     steps: [
-      'Make SPF or DKIM pass and align with the From domain (RFC 7489).',
-      'Run `bouncedoc check <From domain>`, fix what it reports, then send again.',
+      { topic: 'authentication', text: 'Make SPF or DKIM pass and align with the From domain (RFC 7489).' },
+      RUN_CHECK_FROM_DOMAIN,
     ],
   },
   S3140: {
@@ -488,13 +538,13 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
     summary: 'Yahoo is temporarily deferring mail from your IP (unexpected volume or user complaints)',
     steps: [
       'The sending server retries by itself; slow down sending to Yahoo and AOL.',
-      'Make sure SPF, DKIM and DMARC pass; Yahoo also uses TSS04 for poorly authenticated domains.',
+      YAHOO_AUTHENTICATE,
       'Reduce complaints: send only to people who opted in and honour unsubscribes (one-click, RFC 8058).',
     ],
     final: {
       steps: [
         'The sending server has stopped trying: slow down sending to Yahoo and AOL, then send the message again later.',
-        'Make sure SPF, DKIM and DMARC pass; Yahoo also uses TSS04 for poorly authenticated domains.',
+        YAHOO_AUTHENTICATE,
         'Reduce complaints: send only to people who opted in and honour unsubscribes (one-click, RFC 8058).',
       ],
     },

@@ -1,30 +1,45 @@
 // The advice shown next to a named root cause: the cause's own fix first, then only the generic
 // steps of the advise stage (chosen from the reason alone, before any diagnosis) that the cause
-// does not contradict. The texts stay in src/advise; this only selects among them.
-import type { Advice, Diagnosis } from '../types.js';
+// does not contradict. The texts stay in src/advise; this only selects among them, by the topic
+// each step carries (Advice.stepTopics), never by its words.
+import type { Advice, Diagnosis, StepTopic } from '../types.js';
 import type { DiagnosisCode } from './types.js';
 
 /**
- * Generic steps each cause rules out. A broken DMARC record is not an SPF or DKIM setup fault (nor
- * a free-mail From address); a foreign From domain cannot be fixed in its SPF or DKIM; an ESP's own
- * domains and a forwarder are not fixed by the sender's own SPF record.
+ * The topics of the generic steps each cause rules out.
+ * - dmarc-record-broken: the fault is the DMARC record itself, not the SPF or DKIM setup, nor a
+ *   free-mail From address.
+ * - foreign-from-domain: the From domain is someone else's: the sender cannot fix its SPF or DKIM,
+ *   and checking its records shows nothing the sender can change.
+ * - esp-unaligned: SPF and DKIM pass for the ESP's own domains: the sender's own SPF record is not
+ *   the fault (DKIM signing for the From domain is the fix), nor is the From address.
+ * - forwarding: a forwarder changed the message on the way: nothing in the sender's SPF, DKIM or
+ *   From address fixes that.
  */
-const RULED_OUT: Partial<Record<DiagnosisCode, RegExp>> = {
-  'dmarc-record-broken': /\b(?:SPF|DKIM)\b|domain you do not control|free mail|someone else's domain/i,
-  'foreign-from-domain': /\bSPF\b|\bDKIM\b|bouncedoc check/i,
-  'esp-unaligned': /publishes an SPF record|domain you do not control|free mail|someone else's domain/i,
-  forwarding: /\b(?:SPF|DKIM)\b|domain you do not control|free mail|someone else's domain/i,
+const RULED_OUT: Partial<Record<DiagnosisCode, readonly StepTopic[]>> = {
+  'dmarc-record-broken': ['spf', 'dkim', 'authentication', 'free-mail-from'],
+  'foreign-from-domain': ['spf', 'dkim', 'authentication', 'run-check'],
+  'esp-unaligned': ['spf', 'free-mail-from'],
+  forwarding: ['spf', 'dkim', 'authentication', 'free-mail-from'],
 };
 
-/** "Run `bouncedoc check <domain>`": done already when DNS was checked, or when the fix says it. */
-const CHECK_STEP = /bouncedoc check/;
+/**
+ * A fix that already says to run `bouncedoc check` (the cause's own sentence, written in
+ * src/diagnose and src/auth, not an advice step: it has no topic, and names the command as typed).
+ */
+const FIX_RUNS_CHECK = /bouncedoc check/;
 
 export function adviceWithCause(advice: Advice, d: Diagnosis, dnsChecked: boolean): Advice {
   if (d.code === 'undetermined' || !d.confidence) return advice;
-  const ruledOut = RULED_OUT[d.code as DiagnosisCode];
-  const checkDone = dnsChecked || CHECK_STEP.test(d.fix);
-  const kept = advice.steps.filter(
-    (s) => s !== d.fix && !ruledOut?.test(s) && !(checkDone && CHECK_STEP.test(s)),
-  );
-  return { ...advice, steps: [d.fix, ...kept] };
+  const ruledOut = new Set<StepTopic | null>(RULED_OUT[d.code as DiagnosisCode]);
+  // "Run `bouncedoc check <domain>`" is done already when DNS was checked, or when the fix says it
+  if (dnsChecked || FIX_RUNS_CHECK.test(d.fix)) ruledOut.add('run-check');
+  const kept = advice.steps
+    .map((text, i) => ({ text, topic: advice.stepTopics[i] }))
+    .filter((s) => s.text !== d.fix && !ruledOut.has(s.topic));
+  return {
+    ...advice,
+    steps: [d.fix, ...kept.map((s) => s.text)],
+    stepTopics: [null, ...kept.map((s) => s.topic)],
+  };
 }

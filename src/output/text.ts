@@ -1,6 +1,13 @@
 // Terminal output for a person: per recipient the summary label, the key fields and the advice.
 import { isPseudoStatus } from '../classify/reasons.js';
-import type { BounceType, Diagnosis, ExplainReport, Reason, RecipientResult } from '../types.js';
+import type {
+  BounceType,
+  DeliveryStage,
+  Diagnosis,
+  ExplainReport,
+  Reason,
+  RecipientResult,
+} from '../types.js';
 import { isErrorReport, type ReportOrError } from './json.js';
 import { type Paint, paintFor } from './paint.js';
 import { printableDeep, shorten } from './printable.js';
@@ -28,11 +35,13 @@ const TYPE_LABEL: Record<BounceType, string> = {
   block: 'blocked: the address is fine, the message or sender was refused',
 };
 
-/** A soft cause in a final bounce: the sending server has given up (RFC 3464 Action: failed). */
-const SOFT_FINAL_LABEL =
-  'soft bounce: the server has stopped trying; send again later, once the cause is gone';
-/** A soft cause in a delay notice: the sending server keeps the message and tries again. */
-const SOFT_RETRYING_LABEL = 'soft: temporary, the server is still trying';
+/** A soft cause by where the delivery stands (Advice.stage); an open stage keeps TYPE_LABEL.soft. */
+const SOFT_LABEL_BY_STAGE: Partial<Record<DeliveryStage, string>> = {
+  // a delay notice (RFC 3464 Action: delayed): the sending server keeps the message and tries again
+  retrying: 'soft: temporary, the server is still trying',
+  // a final bounce (Action: failed) or a bare 5xx reply: the sending server has given up
+  final: 'soft bounce: the server has stopped trying; send again later, once the cause is gone',
+};
 
 /**
  * Results whose bounce type is a decision about the address rather than a bounce of it: the words
@@ -47,16 +56,15 @@ const REASON_TYPE_LABEL: Partial<Record<Reason, string>> = {
   suppressed: 'not tried: the address is on a suppression list',
 };
 
-/** The type line: what the bounce type means for this result, where the delivery stands. */
-function typeLabel(r: RecipientResult, kind: ExplainReport['kind']): string {
+/**
+ * The type line: what the bounce type means for this result, and for a soft cause where the
+ * delivery stands - as the advise stage decided it (Advice.stage), never decided again here.
+ */
+function typeLabel(r: RecipientResult): string {
   const byReason = REASON_TYPE_LABEL[r.reason];
   if (byReason) return byReason;
-  if (r.bounceType === 'soft') {
-    const action = (r.action ?? '').toLowerCase();
-    if (action === 'delayed' || (kind === 'delay' && action !== 'failed')) return SOFT_RETRYING_LABEL;
-    if (kind === 'bounce' || action === 'failed' || action === 'expired') return SOFT_FINAL_LABEL;
-  }
-  return TYPE_LABEL[r.bounceType];
+  const bySoftStage = r.bounceType === 'soft' ? SOFT_LABEL_BY_STAGE[r.advice.stage] : undefined;
+  return bySoftStage ?? TYPE_LABEL[r.bounceType];
 }
 
 function paintType(c: Paint, t: BounceType, s: string): string {
@@ -84,7 +92,7 @@ function recipientText(c: Paint, r: RecipientResult, kind: ExplainReport['kind']
   const counted = kind === 'bounce' || kind === 'reply-text' || kind === 'delay';
   // (a complaint is named as one in a feedback report too; an auto-reply's heading says what it is)
   const typed = counted || r.reason === 'feedback';
-  out += field(c, 'type', typed ? typeLabel(r, kind) : undefined);
+  out += field(c, 'type', typed ? typeLabel(r) : undefined);
   out += field(c, 'reason', `${r.reason} (${r.category}); to act: ${r.party}`);
   out += field(c, 'feedback', r.feedbackType);
   out += field(c, 'server said', r.diagnosticCode && shorten(r.diagnosticCode, MAX_SHOWN_CHARS));

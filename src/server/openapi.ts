@@ -1,4 +1,6 @@
 // The API's description (OpenAPI 3.1), served at /api/openapi.json.
+import type { DeliveryStage, StepTopic } from '../types.js';
+
 const error = { $ref: '#/components/schemas/Error' };
 const errorResponse = (description: string) => ({
   description,
@@ -16,6 +18,28 @@ const rawBody = {
     'multipart/form-data': { schema: { type: 'object' } },
   },
 };
+
+// The values of two advice fields and what each means (see src/types.ts). Records, so that a value
+// added to the type but not described here is a type error.
+const STAGES: Record<DeliveryStage, string> = {
+  retrying: 'the sending server still tries (a delay notice)',
+  final: 'the sending server has given up (a bounce), or a bare permanent (5xx) reply',
+  open: 'not known (a bare transient reply)',
+};
+const STEP_TOPICS: Record<StepTopic, string> = {
+  spf: "the sender domain's own SPF record",
+  dkim: 'DKIM signing for the From domain',
+  authentication: 'SPF, DKIM and DMARC together',
+  'free-mail-from': "a From address on someone else's domain",
+  'run-check': 'running `bouncedoc check`',
+};
+const valuesSchema = (values: Record<string, string>, about: string) => ({
+  type: 'string',
+  enum: Object.keys(values),
+  description: `${about}: ${Object.entries(values)
+    .map(([v, meaning]) => `${v}, ${meaning}`)
+    .join('; ')}`,
+});
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -139,10 +163,17 @@ export const openApiDocument = {
             properties: {
               summary: { type: 'string' },
               steps: { type: 'array', items: { type: 'string' } },
+              stepTopics: {
+                type: 'array',
+                description:
+                  'what each step is about, stepTopics[i] for steps[i]; null for a step with no topic',
+                items: { oneOf: [valuesSchema(STEP_TOPICS, 'the topic'), { type: 'null' }] },
+              },
               retry: {
                 type: 'object',
                 properties: { advised: { type: 'boolean' }, when: { type: 'string' } },
               },
+              stage: valuesSchema(STAGES, 'where the delivery stands'),
             },
           },
         },

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ADVICE_BY_PROVIDER_CODE, ADVICE_BY_REASON, advise } from '../../src/advise/index.js';
+import {
+  ADVICE_BY_PROVIDER_CODE,
+  ADVICE_BY_REASON,
+  type AdviceContext,
+  advise,
+} from '../../src/advise/index.js';
+import type { AdviceStep } from '../../src/advise/texts.js';
 import { classify } from '../../src/classify/index.js';
 import { REASON_PROFILES } from '../../src/classify/reasons.js';
 import type { Classification, Reason } from '../../src/types.js';
@@ -79,5 +85,33 @@ describe('advise', () => {
     );
     assert.equal(tss04.summary, ADVICE_BY_PROVIDER_CODE.TSS04.summary);
     assert.equal(tss04.retry.advised, true);
+  });
+
+  it('gives each step its topic, or null, beside it', () => {
+    const contexts: (AdviceContext | undefined)[] = [
+      undefined,
+      { kind: 'bounce', action: 'failed' },
+      { kind: 'delay', action: 'delayed' },
+    ];
+    for (const reason of Object.keys(REASON_PROFILES) as Reason[]) {
+      for (const ctx of contexts) {
+        const a = advise(fake(reason), ctx);
+        assert.equal(a.stepTopics.length, a.steps.length, reason);
+      }
+    }
+    assert.deepEqual(advise(fake('authfailure')).stepTopics, ['spf', 'dkim', 'free-mail-from', 'run-check']);
+  });
+
+  it('a step in the texts that names SPF, DKIM, free mail or `bouncedoc check` carries its topic', () => {
+    // A reminder for a new text: an untagged step is one the diagnosis cannot leave out.
+    const all = [...Object.values(ADVICE_BY_REASON), ...Object.values(ADVICE_BY_PROVIDER_CODE)];
+    const steps: AdviceStep[] = all.flatMap((t) => [
+      ...t.steps,
+      ...(t.final?.steps ?? []),
+      ...(t.delayed?.steps ?? []),
+    ]);
+    for (const s of steps) {
+      if (typeof s === 'string') assert.doesNotMatch(s, /\b(?:SPF|DKIM)\b|free mail|bouncedoc check/i);
+    }
   });
 });

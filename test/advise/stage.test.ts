@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { advise, deliveryStage, RETRY_BY_TYPE, RETRY_FINAL } from '../../src/advise/index.js';
-import { explain } from '../../src/explain.js';
+import { explain, reportFromExtraction } from '../../src/explain.js';
 import { formatText } from '../../src/output/text.js';
 import type { Classification, ExplainReport } from '../../src/types.js';
 import { corpusDir } from '../corpus/sisimai-corpus.js';
@@ -79,6 +79,41 @@ describe('the delivery stage', () => {
       'open',
     );
     assert.equal(deliveryStage(c), 'open');
+  });
+
+  it('"expired" (no RFC 3464 Action, written by some servers) is final, also in a delay notice', () => {
+    assert.equal(deliveryStage(c, { kind: 'delay', action: 'expired' }), 'final');
+    assert.equal(deliveryStage(c, { kind: 'delay', action: 'Expired' }), 'final');
+    assert.equal(deliveryStage(c, { kind: 'delay', action: 'failed' }), 'final');
+  });
+
+  it('the advice carries its stage, for the outputs to read', () => {
+    const soft5xx = { ...c, reason: 'mailboxfull', bounceType: 'soft' } as Classification;
+    assert.equal(advise(soft5xx, { kind: 'delay', action: 'expired' }).stage, 'final');
+    assert.equal(advise(soft5xx, { kind: 'reply-text' }).stage, 'final');
+    assert.equal(advise(soft5xx, { kind: 'delay', action: 'delayed' }).stage, 'retrying');
+    assert.equal(advise(soft5xx).stage, 'open');
+  });
+
+  it('a delay notice whose recipient expired: final advice and type line, one stage', () => {
+    const report = reportFromExtraction({
+      kind: 'delay',
+      format: 'test',
+      recipients: [{ recipient: 'a@b.example', action: 'expired', status: '4.4.7', replyCode: '421' }],
+    });
+    const [r] = report.results;
+    assert.equal(r.advice.stage, 'final');
+    assert.equal(r.advice.summary, 'Delivery gave up after retrying for too long');
+    assert.match(formatText([report], { color: false }), /type: +soft bounce: the server has stopped trying/);
+  });
+
+  it('a bare soft 5xx reply: final advice and type line, one stage', async () => {
+    const report = await explain('552 5.2.2 The email account that you tried to reach is over quota.');
+    const [r] = report.results;
+    assert.equal(r.bounceType, 'soft');
+    assert.equal(r.advice.stage, 'final');
+    assert.deepEqual(r.advice.retry, RETRY_FINAL.soft);
+    assert.match(formatText([report], { color: false }), /type: +soft bounce: the server has stopped trying/);
   });
 
   it('a delay notice keeps "the sending server retries by itself"', () => {

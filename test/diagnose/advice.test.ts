@@ -5,9 +5,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { adviceWithCause } from '../../src/diagnose/advice.js';
 import { diagnoseReport } from '../../src/diagnose/chain.js';
 import { zoneFileResolver } from '../../src/dns/index.js';
 import { explain } from '../../src/explain.js';
+import type { Advice, Diagnosis } from '../../src/types.js';
 import { wrapDsn } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -51,5 +53,58 @@ Message-ID: <i-1@example.com>`;
     assert.equal(r.diagnosis?.code, 'spf-fail');
     assert.equal(r.advice.steps[0], r.diagnosis?.fix);
     assert.ok(r.advice.steps.length > 1, r.advice.steps.join('; '));
+  });
+
+  it('each kept step keeps its topic beside it; the fix, first, has none', async () => {
+    const [r] = (await diagnoseReport(await explain(example('dmarc-permerror.eml')), {})).results;
+    assert.equal(r.advice.stepTopics.length, r.advice.steps.length);
+    assert.equal(r.advice.stepTopics[0], null);
+  });
+});
+
+describe('the steps a cause rules out are chosen by their topic, not by their words', () => {
+  const advice = (steps: [string, Advice['stepTopics'][number]][]): Advice => ({
+    summary: 's',
+    steps: steps.map(([text]) => text),
+    stepTopics: steps.map(([, topic]) => topic),
+    retry: { advised: false, when: 'w' },
+    stage: 'final',
+  });
+  const cause = (code: string, fix = 'Replace the record.'): Diagnosis => ({
+    code,
+    rootCause: 'r',
+    fix,
+    steps: [],
+    party: 'sender',
+    confidence: 'confirmed',
+    checked: [],
+    notChecked: [],
+  });
+
+  it('a reworded step keeps its topic; words that name SPF do not make a step about it', () => {
+    const a = advice([
+      ['Publish the record that lists your sending servers.', 'spf'],
+      ['SPF aside, tell the recipient by another channel.', null],
+      ['Use an address on a domain of yours.', 'free-mail-from'],
+    ]);
+    const out = adviceWithCause(a, cause('dmarc-record-broken'), false);
+    assert.deepEqual(out.steps, ['Replace the record.', 'SPF aside, tell the recipient by another channel.']);
+    assert.deepEqual(out.stepTopics, [null, null]);
+    // a cause that rules out none of them keeps them all, after its fix
+    assert.deepEqual(adviceWithCause(a, cause('no-ptr'), false).steps, ['Replace the record.', ...a.steps]);
+  });
+
+  it('the step to run the check goes once DNS was checked, or when the fix says to run it', () => {
+    const a = advice([
+      ['Let the domain doctor look at your records.', 'run-check'],
+      ['Send again.', null],
+    ]);
+    assert.deepEqual(adviceWithCause(a, cause('spf-fail'), false).steps, ['Replace the record.', ...a.steps]);
+    assert.deepEqual(adviceWithCause(a, cause('spf-fail'), true).steps, [
+      'Replace the record.',
+      'Send again.',
+    ]);
+    const runs = cause('spf-fail', 'Run `bouncedoc check example.com` with DNS.');
+    assert.deepEqual(adviceWithCause(a, runs, false).steps, [runs.fix, 'Send again.']);
   });
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { explain } from '../../src/explain.js';
+import { explain, reportFromExtraction } from '../../src/explain.js';
 import { formatText } from '../../src/output/text.js';
 import type { ExplainReport } from '../../src/types.js';
 import { corpusDir } from '../corpus/sisimai-corpus.js';
@@ -73,5 +73,50 @@ describe('the type line', () => {
       'Not while the mailbox is disabled: suppress the address, and send again only once the recipient confirms it works again.',
     );
     assert.doesNotMatch(t, /it will fail again|does not work/);
+  });
+
+  // The type line of a soft cause says where the delivery stands as the advice does (advice.stage):
+  // the two once decided it apart and disagreed on these two.
+  const SOFT_FINAL =
+    '  type:           soft bounce: the server has stopped trying; send again later, once the cause is gone';
+
+  it('a delay notice whose recipient says Action: expired: stopped trying, as its advice says', () => {
+    const report = reportFromExtraction({
+      kind: 'delay',
+      format: 'test',
+      recipients: [
+        {
+          recipient: 'a@b.example',
+          action: 'expired',
+          status: '4.4.7',
+          diagnosticCode: '421 4.4.7 Message expired: unable to deliver in 840 minutes',
+        },
+      ],
+    });
+    const [r] = report.results;
+    assert.equal(r.bounceType, 'soft');
+    assert.equal(r.advice.stage, 'final');
+    assert.deepEqual(typeLines(text(report)), [SOFT_FINAL]);
+  });
+
+  it('a bare permanent (5xx) reply classified soft: final, as its advice says', async () => {
+    const report = await explain('552 5.2.2 The email account that you tried to reach is over quota.');
+    assert.equal(report.kind, 'reply-text');
+    const [r] = report.results;
+    assert.equal(r.bounceType, 'soft');
+    assert.equal(r.advice.stage, 'final');
+    assert.match(r.advice.retry.when, /stopped trying/);
+    assert.deepEqual(typeLines(text(report)), [SOFT_FINAL]);
+  });
+
+  it('reads the stage from the advice, not from the kind or the Action', async () => {
+    const report = await explain('452 4.2.2 The email account that you tried to reach is over quota.');
+    const [r] = report.results;
+    assert.equal(r.advice.stage, 'open');
+    assert.deepEqual(typeLines(text(report)), ['  type:           soft bounce: temporary']);
+    const retrying = { ...r, advice: { ...r.advice, stage: 'retrying' as const } };
+    assert.deepEqual(typeLines(text({ ...report, kind: 'bounce', results: [retrying] })), [
+      '  type:           soft: temporary, the server is still trying',
+    ]);
   });
 });

@@ -58,6 +58,25 @@ describe('API', () => {
     }
   });
 
+  it("lists every advice field the explain route answers with, the delivery stage's values too", async () => {
+    const app = makeApp();
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      components: {
+        schemas: { Result: { properties: { advice: { properties: Record<string, { enum?: string[] }> } } } };
+      };
+    };
+    const schema = doc.components.schemas.Result.properties.advice.properties;
+    const report = (await (
+      await app.request('/api/explain', post(example('mailbox-full-delay.eml')))
+    ).json()) as {
+      results: { advice: Record<string, unknown> }[];
+    };
+    const advice = report.results[0].advice;
+    assert.deepEqual(Object.keys(schema).sort(), Object.keys(advice).sort());
+    assert.equal(advice.stage, 'retrying');
+    assert.deepEqual(schema.stage.enum, ['retrying', 'final', 'open']);
+  });
+
   it('explains seed texts with their expected category', async () => {
     const app = makeApp();
     for (const id of ['S03', 'S20', 'S21']) {

@@ -25,7 +25,7 @@ function result(
     bounceType,
     party: bounceType === 'hard' ? 'recipient' : 'sender',
     hardbounce: bounceType === 'hard',
-    advice: { summary: 's', steps: [], retry: { advised: false, when: '' } },
+    advice: { summary: 's', steps: [], stepTopics: [], retry: { advised: false, when: '' }, stage: 'final' },
   } satisfies RecipientResult;
 }
 
