@@ -35,7 +35,8 @@ export function adviceWithCause(advice: Advice, d: Diagnosis, dnsChecked: boolea
   // "Run `bouncedoc check <domain>`" is done already when DNS was checked, or when the fix says it
   if (dnsChecked || FIX_RUNS_CHECK.test(d.fix)) ruledOut.add('run-check');
   const kept = advice.steps
-    .map((text, i) => ({ text, topic: advice.stepTopics[i] }))
+    // (a report stored before steps had topics has none: its steps are all kept)
+    .map((text, i) => ({ text, topic: advice.stepTopics?.[i] ?? null }))
     .filter((s) => s.text !== d.fix && !ruledOut.has(s.topic));
   return {
     ...advice,

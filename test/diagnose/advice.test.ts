@@ -94,6 +94,13 @@ describe('the steps a cause rules out are chosen by their topic, not by their wo
     assert.deepEqual(adviceWithCause(a, cause('no-ptr'), false).steps, ['Replace the record.', ...a.steps]);
   });
 
+  it('advice stored before steps had topics (no stepTopics) keeps its steps, after the fix', () => {
+    const { stepTopics: _, ...old } = advice([['Publish an SPF record.', 'spf']]);
+    const out = adviceWithCause(old as Advice, cause('dmarc-record-broken'), false);
+    assert.deepEqual(out.steps, ['Replace the record.', 'Publish an SPF record.']);
+    assert.deepEqual(out.stepTopics, [null, null]);
+  });
+
   it('the step to run the check goes once DNS was checked, or when the fix says to run it', () => {
     const a = advice([
       ['Let the domain doctor look at your records.', 'run-check'],
