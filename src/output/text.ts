@@ -29,6 +29,20 @@ const KIND_LABEL: Record<ExplainReport['kind'], string> = {
   'reply-text': 'SMTP reply',
 };
 
+/**
+ * The report's heading. A delay notice may also say of some recipients that the server gave up
+ * (Action: failed, or "expired" past its queue lifetime): the heading then says so, as their
+ * type lines and advice do (Advice.stage), instead of "still trying".
+ */
+function kindLabel(report: ExplainReport): string {
+  if (report.kind !== 'delay') return KIND_LABEL[report.kind];
+  const final = report.results.filter((r) => r.advice.stage === 'final').length;
+  if (final === 0) return KIND_LABEL.delay;
+  return final === report.results.length
+    ? 'delay notice (the server has stopped trying)'
+    : 'delay notice (the server is still trying for some recipients and has stopped for others)';
+}
+
 const TYPE_LABEL: Record<BounceType, string> = {
   hard: 'hard bounce: the address does not work',
   soft: 'soft bounce: temporary',
@@ -135,7 +149,7 @@ function diagnosisText(c: Paint, d: Diagnosis): string {
 function reportText(c: Paint, report: ReportOrError, many: boolean): string {
   if (isErrorReport(report)) return `${c.bold(report.source)}: ${c.red(`error: ${report.error}`)}\n`;
   let out = many && report.source ? `${c.bold(report.source)}\n` : '';
-  out += `${c.cyan(KIND_LABEL[report.kind])}${report.format && report.format !== 'none' ? c.dim(` (${report.format})`) : ''}\n`;
+  out += `${c.cyan(kindLabel(report))}${report.format && report.format !== 'none' ? c.dim(` (${report.format})`) : ''}\n`;
   if (report.original) {
     const o = report.original;
     const line = [o.from && `from ${o.from}`, o.to && `to ${o.to}`, o.subject && `"${o.subject}"`]

@@ -97,6 +97,20 @@ describe('the type line', () => {
     assert.equal(r.bounceType, 'soft');
     assert.equal(r.advice.stage, 'final');
     assert.deepEqual(typeLines(text(report)), [SOFT_FINAL]);
+    // and the heading does not say "still trying" of it
+    assert.match(text(report), /^delay notice \(the server has stopped trying\)/m);
+    const both = reportFromExtraction({
+      kind: 'delay',
+      format: 'test',
+      recipients: [
+        { recipient: 'a@b.example', action: 'expired', status: '4.4.7' },
+        { recipient: 'c@b.example', action: 'delayed', status: '4.4.7' },
+      ],
+    });
+    assert.match(
+      text(both),
+      /^delay notice \(the server is still trying for some recipients and has stopped for others\)/m,
+    );
   });
 
   it('a bare permanent (5xx) reply classified soft: final, as its advice says', async () => {
