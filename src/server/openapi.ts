@@ -1,4 +1,16 @@
-// The API's description (OpenAPI 3.1), served at /api/openapi.json.
+// The API's description (OpenAPI 3.1), served at /api/openapi.json. The report's schemas are
+// built from its types (report-schema.ts); test/server/openapi-responses.test.ts validates real
+// responses against this document.
+import type { InputErrorCode } from '../read/errors.js';
+import { members, objectOf, optional, reportSchemas } from './report-schema.js';
+import type { StoredBounce } from './store.js';
+
+/** An error response: the message, and for unreadable input the reason's code. */
+interface ErrorBody {
+  error: string;
+  code?: InputErrorCode;
+}
+
 const error = { $ref: '#/components/schemas/Error' };
 const errorResponse = (description: string) => ({
   description,
@@ -45,7 +57,7 @@ export const openApiDocument = {
         responses: {
           '200': {
             description: 'the report',
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/Report' } } },
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ExplainResponse' } } },
           },
           '400': errorResponse('empty, binary or unreadable input'),
           '413': errorResponse('body too large'),
@@ -97,7 +109,14 @@ export const openApiDocument = {
       get: {
         summary: 'One stored bounce with its full report',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
-        responses: { '200': { description: 'the stored bounce' }, '404': errorResponse('no such bounce') },
+        responses: {
+          '200': {
+            description: 'the stored bounce',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/StoredBounce' } } },
+          },
+          '400': errorResponse('the id is not a positive whole number'),
+          '404': errorResponse('no such bounce'),
+        },
       },
     },
     '/api/suppressions': {
@@ -110,43 +129,27 @@ export const openApiDocument = {
   },
   components: {
     schemas: {
-      Error: { type: 'object', properties: { error: { type: 'string' } }, required: ['error'] },
-      Report: {
-        type: 'object',
-        properties: {
-          kind: {
-            type: 'string',
-            enum: ['bounce', 'delay', 'feedback', 'autoreply', 'not-bounce', 'reply-text'],
-          },
-          format: { type: 'string' },
-          results: { type: 'array', items: { $ref: '#/components/schemas/Result' } },
-        },
-      },
-      Result: {
-        type: 'object',
-        properties: {
-          recipient: { type: 'string' },
-          status: { type: 'string' },
-          replyCode: { type: 'string' },
-          reason: { type: 'string' },
-          category: { type: 'string' },
-          bounceType: { type: 'string', enum: ['hard', 'soft', 'block'] },
-          party: { type: 'string', enum: ['recipient', 'sender', 'content', 'none'] },
-          hardbounce: { type: 'boolean' },
-          diagnosticCode: { type: 'string' },
-          advice: {
-            type: 'object',
-            properties: {
-              summary: { type: 'string' },
-              steps: { type: 'array', items: { type: 'string' } },
-              retry: {
-                type: 'object',
-                properties: { advised: { type: 'boolean' }, when: { type: 'string' } },
-              },
-            },
-          },
-        },
-      },
+      Error: objectOf<ErrorBody>('What went wrong; never a stack trace', {
+        error: { type: 'string' },
+        code: optional({
+          type: 'string',
+          description: 'why the input could not be read (POST /api/explain)',
+          enum: members<InputErrorCode>({
+            empty: true,
+            'too-large': true,
+            binary: true,
+            unreadable: true,
+            'wrong-type': true,
+          }),
+        }),
+      }),
+      ...reportSchemas,
+      StoredBounce: objectOf<StoredBounce>('One stored bounce with its full report', {
+        id: { type: 'integer' },
+        receivedAt: { type: 'string', description: 'ISO 8601' },
+        source: { type: 'string', description: 'where it came from: "paste", an uploaded file name, "api"' },
+        report: { $ref: '#/components/schemas/ExplainReport' },
+      }),
     },
   },
-} as const;
+};
