@@ -2,8 +2,8 @@
 // steps of the advise stage (chosen from the reason alone, before any diagnosis) that the cause
 // does not contradict. The texts stay in src/advise; this only selects among them, by the topic
 // each step carries (Advice.stepTopics), never by its words.
-import type { Advice, Diagnosis, StepTopic } from '../types.js';
-import type { DiagnosisCode } from './types.js';
+import type { Advice, StepTopic } from '../types.js';
+import type { ChainDiagnosis, DiagnosisCode } from './types.js';
 
 /**
  * The topics of the generic steps each cause rules out.
@@ -15,6 +15,9 @@ import type { DiagnosisCode } from './types.js';
  *   the fault (DKIM signing for the From domain is the fix), nor is the From address.
  * - forwarding: a forwarder changed the message on the way: nothing in the sender's SPF, DKIM or
  *   From address fixes that.
+ * The recipient-side causes rule out none: the generic steps for a missing address or domain (look
+ * for a typing mistake, ask the recipient, suppress the address) hold beside each of them, and read
+ * as one sequence.
  */
 const RULED_OUT: Partial<Record<DiagnosisCode, readonly StepTopic[]>> = {
   'dmarc-record-broken': ['spf', 'dkim', 'authentication', 'free-mail-from'],
@@ -29,11 +32,16 @@ const RULED_OUT: Partial<Record<DiagnosisCode, readonly StepTopic[]>> = {
  */
 const FIX_RUNS_CHECK = /bouncedoc check/;
 
-export function adviceWithCause(advice: Advice, d: Diagnosis, dnsChecked: boolean): Advice {
-  if (d.code === 'undetermined' || !d.confidence) return advice;
-  const ruledOut = new Set<StepTopic | null>(RULED_OUT[d.code as DiagnosisCode]);
+/**
+ * `senderDnsChecked`: the sender domain's DNS was checked (the check step is then done). Every
+ * named cause, sender or recipient side and whatever its confidence, puts its fix first;
+ * `undetermined` names no cause, so the generic steps stay as they are.
+ */
+export function adviceWithCause(advice: Advice, d: ChainDiagnosis, senderDnsChecked: boolean): Advice {
+  if (d.code === 'undetermined') return advice;
+  const ruledOut = new Set<StepTopic | null>(RULED_OUT[d.code]);
   // "Run `bouncedoc check <domain>`" is done already when DNS was checked, or when the fix says it
-  if (dnsChecked || FIX_RUNS_CHECK.test(d.fix)) ruledOut.add('run-check');
+  if (senderDnsChecked || FIX_RUNS_CHECK.test(d.fix)) ruledOut.add('run-check');
   const kept = advice.steps
     // (a report stored before steps had topics has none: its steps are all kept)
     .map((text, i) => ({ text, topic: advice.stepTopics?.[i] ?? null }))

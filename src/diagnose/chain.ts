@@ -3,7 +3,7 @@
 // first cause that fits; for results that blame the recipient's address or domain, run the
 // recipient checks. Returns a new report; never throws for what DNS or the headers hold.
 import { cachingResolver, silentGuard } from '../dns/index.js';
-import type { Diagnosis, ExplainReport, RecipientResult } from '../types.js';
+import type { ExplainReport, RecipientResult } from '../types.js';
 import { adviceWithCause } from './advice.js';
 import { blocklistedIp } from './causes/blocklisted-ip.js';
 import { dmarcRecordBroken } from './causes/dmarc-record-broken.js';
@@ -22,7 +22,7 @@ import {
   reportContext,
 } from './evidence.js';
 import { diagnoseRecipient } from './recipient-diagnosis.js';
-import type { Cause, SenderEvidence } from './types.js';
+import type { Cause, ChainDiagnosis, SenderEvidence } from './types.js';
 
 export type { ChainOptions } from './evidence.js';
 
@@ -47,7 +47,7 @@ const CAUSES: readonly Cause[] = [
  * A broken DMARC record of the From domain that was not itself named the cause is still worth
  * fixing: add it as a further step, with its corrected record when no other record is proposed.
  */
-function withRecordFault(d: Diagnosis, e: SenderEvidence): Diagnosis {
+function withRecordFault(d: ChainDiagnosis, e: SenderEvidence): ChainDiagnosis {
   if (d.code === 'dmarc-record-broken' || d.code === 'foreign-from-domain' || !e.fromCheck) return d;
   const fault = e.fromCheck.dmarc.findings.find((f) => f.severity === 'error');
   const corrected = e.fromCheck.corrected.find((c) => c.check === 'dmarc');
@@ -79,7 +79,7 @@ export async function diagnoseReport(
 }
 
 async function diagnoseResult(ctx: ReportContext, result: RecipientResult): Promise<RecipientResult> {
-  let diagnosis: Diagnosis | undefined;
+  let diagnosis: ChainDiagnosis | undefined;
   try {
     if (SENDER_CATEGORIES.has(result.category)) {
       const evidence = await gatherSenderEvidence(ctx, result);
@@ -94,6 +94,8 @@ async function diagnoseResult(ctx: ReportContext, result: RecipientResult): Prom
       }
     } else if (RECIPIENT_CATEGORIES.has(result.category) && result.recipient) {
       diagnosis = await diagnoseRecipient(result, ctx.options.resolver);
+      // the same order for a recipient-side cause; the sender's domain was not checked for it
+      if (diagnosis) result = { ...result, advice: adviceWithCause(result.advice, diagnosis, false) };
     }
   } catch (err) {
     // A bug in one check must not lose the explanation itself: say what could not be checked.

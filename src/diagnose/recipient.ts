@@ -88,12 +88,13 @@ async function checkDns(check: AddressCheck, parsed: ParsedAddress, resolver: Re
         ? `Use ${check.suggestion.address}.`
         : 'Ask the recipient for their correct address.',
     });
-  } else if (mx.rcode !== 'NOERROR') {
+  } else if (mx.rcode !== 'NOERROR' || addressLookupFailed(mx)) {
     check.mail = 'could-not-check';
+    const why = mx.rcode !== 'NOERROR' ? mx.rcode : 'no MX, and its address lookup failed';
     check.findings.push({
       code: 'address.dns-unanswered',
       severity: 'warning',
-      message: `DNS did not answer for ${parsed.domain} (${mx.rcode}): could not check whether it accepts mail.`,
+      message: `DNS did not answer for ${parsed.domain} (${why}): could not check whether it accepts mail.`,
     });
   } else if (mx.nullMx) {
     check.mail = 'no-mail';
@@ -116,6 +117,14 @@ async function checkDns(check: AddressCheck, parsed: ParsedAddress, resolver: Re
   }
   // MX faults of the recipient's domain are theirs to fix, but they explain a bounce
   for (const f of mx.findings) if (f.severity === 'error') check.findings.push(f);
+}
+
+/**
+ * No MX, and the A/AAAA question for the implicit MX (RFC 5321 §5.1) got no answer: that is not
+ * "no mail host", only a question DNS left open.
+ */
+function addressLookupFailed(mx: MxResult): boolean {
+  return mx.records.length === 0 && mx.verdict === 'could-not-check';
 }
 
 function summarize(c: AddressCheck): string {

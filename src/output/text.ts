@@ -11,6 +11,7 @@ import type {
 import { isErrorReport, type ReportOrError } from './json.js';
 import { type Paint, paintFor } from './paint.js';
 import { printableDeep, shorten } from './printable.js';
+import { stepsBesideCause } from './steps.js';
 
 /** The server's words are cut here for a person (a hostile bounce may carry megabytes). */
 export const MAX_SHOWN_CHARS = 2000;
@@ -116,7 +117,7 @@ function recipientText(c: Paint, r: RecipientResult, kind: ExplainReport['kind']
   out += field(c, 'ESP label', r.espLabel);
   if (r.note) out += `  ${c.yellow('note:')} ${r.note}\n`;
   // the root cause's fix is printed with the root cause below: not a second time as a step
-  const steps = r.diagnosis ? r.advice.steps.filter((s) => s !== r.diagnosis?.fix) : r.advice.steps;
+  const steps = stepsBesideCause(r);
   if (steps.length > 0) {
     out += `  ${c.dim('what to do:')}\n`;
     steps.forEach((s, i) => {
@@ -131,7 +132,9 @@ function recipientText(c: Paint, r: RecipientResult, kind: ExplainReport['kind']
 
 /** The chain's root cause, the one fix and the corrected record, then what was (not) checked. */
 function diagnosisText(c: Paint, d: Diagnosis): string {
-  let out = `  ${c.bold(c.yellow('root cause:'))} ${d.rootCause}\n`;
+  // how sure the cause is: "likely" sends the reader to the "not checked" line below
+  const heading = d.confidence ? `root cause (${d.confidence}):` : 'root cause:';
+  let out = `  ${c.bold(c.yellow(heading))} ${d.rootCause}\n`;
   out += `  ${c.bold('fix:')} ${d.fix}\n`;
   if (d.correctedRecord) {
     out += `  ${c.dim('corrected record for')} ${d.correctedRecord.name}:\n`;

@@ -1,5 +1,15 @@
-// The API's description (OpenAPI 3.1), served at /api/openapi.json.
-import type { DeliveryStage, StepTopic } from '../types.js';
+// The API's description (OpenAPI 3.1), served at /api/openapi.json. The report's schemas are
+// built from its types (report-schema.ts); test/server/openapi-responses.test.ts validates real
+// responses against this document.
+import type { InputErrorCode } from '../read/errors.js';
+import { members, objectOf, optional, reportSchemas } from './report-schema.js';
+import type { StoredBounce } from './store.js';
+
+/** An error response: the message, and for unreadable input the reason's code. */
+interface ErrorBody {
+  error: string;
+  code?: InputErrorCode;
+}
 
 const error = { $ref: '#/components/schemas/Error' };
 const errorResponse = (description: string) => ({
@@ -18,28 +28,6 @@ const rawBody = {
     'multipart/form-data': { schema: { type: 'object' } },
   },
 };
-
-// The values of two advice fields and what each means (see src/types.ts). Records, so that a value
-// added to the type but not described here is a type error.
-const STAGES: Record<DeliveryStage, string> = {
-  retrying: 'the sending server still tries (a delay notice)',
-  final: 'the sending server has given up (a bounce), or a bare permanent (5xx) reply',
-  open: 'not known (a bare transient reply)',
-};
-const STEP_TOPICS: Record<StepTopic, string> = {
-  spf: "the sender domain's own SPF record",
-  dkim: 'DKIM signing for the From domain',
-  authentication: 'SPF, DKIM and DMARC together',
-  'free-mail-from': "a From address on someone else's domain",
-  'run-check': 'running `bouncedoc check`',
-};
-const valuesSchema = (values: Record<string, string>, about: string) => ({
-  type: 'string',
-  enum: Object.keys(values),
-  description: `${about}: ${Object.entries(values)
-    .map(([v, meaning]) => `${v}, ${meaning}`)
-    .join('; ')}`,
-});
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -69,7 +57,7 @@ export const openApiDocument = {
         responses: {
           '200': {
             description: 'the report',
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/Report' } } },
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ExplainResponse' } } },
           },
           '400': errorResponse('empty, binary or unreadable input'),
           '413': errorResponse('body too large'),
@@ -121,7 +109,14 @@ export const openApiDocument = {
       get: {
         summary: 'One stored bounce with its full report',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
-        responses: { '200': { description: 'the stored bounce' }, '404': errorResponse('no such bounce') },
+        responses: {
+          '200': {
+            description: 'the stored bounce',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/StoredBounce' } } },
+          },
+          '400': errorResponse('the id is not a positive whole number'),
+          '404': errorResponse('no such bounce'),
+        },
       },
     },
     '/api/suppressions': {
@@ -134,50 +129,27 @@ export const openApiDocument = {
   },
   components: {
     schemas: {
-      Error: { type: 'object', properties: { error: { type: 'string' } }, required: ['error'] },
-      Report: {
-        type: 'object',
-        properties: {
-          kind: {
-            type: 'string',
-            enum: ['bounce', 'delay', 'feedback', 'autoreply', 'not-bounce', 'reply-text'],
-          },
-          format: { type: 'string' },
-          results: { type: 'array', items: { $ref: '#/components/schemas/Result' } },
-        },
-      },
-      Result: {
-        type: 'object',
-        properties: {
-          recipient: { type: 'string' },
-          status: { type: 'string' },
-          replyCode: { type: 'string' },
-          reason: { type: 'string' },
-          category: { type: 'string' },
-          bounceType: { type: 'string', enum: ['hard', 'soft', 'block'] },
-          party: { type: 'string', enum: ['recipient', 'sender', 'content', 'none'] },
-          hardbounce: { type: 'boolean' },
-          diagnosticCode: { type: 'string' },
-          advice: {
-            type: 'object',
-            properties: {
-              summary: { type: 'string' },
-              steps: { type: 'array', items: { type: 'string' } },
-              stepTopics: {
-                type: 'array',
-                description:
-                  'what each step is about, stepTopics[i] for steps[i]; null for a step with no topic',
-                items: { oneOf: [valuesSchema(STEP_TOPICS, 'the topic'), { type: 'null' }] },
-              },
-              retry: {
-                type: 'object',
-                properties: { advised: { type: 'boolean' }, when: { type: 'string' } },
-              },
-              stage: valuesSchema(STAGES, 'where the delivery stands'),
-            },
-          },
-        },
-      },
+      Error: objectOf<ErrorBody>('What went wrong; never a stack trace', {
+        error: { type: 'string' },
+        code: optional({
+          type: 'string',
+          description: 'why the input could not be read (POST /api/explain)',
+          enum: members<InputErrorCode>({
+            empty: true,
+            'too-large': true,
+            binary: true,
+            unreadable: true,
+            'wrong-type': true,
+          }),
+        }),
+      }),
+      ...reportSchemas,
+      StoredBounce: objectOf<StoredBounce>('One stored bounce with its full report', {
+        id: { type: 'integer' },
+        receivedAt: { type: 'string', description: 'ISO 8601' },
+        source: { type: 'string', description: 'where it came from: "paste", an uploaded file name, "api"' },
+        report: { $ref: '#/components/schemas/ExplainReport' },
+      }),
     },
   },
-} as const;
+};

@@ -7,9 +7,10 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { adviceWithCause } from '../../src/diagnose/advice.js';
 import { diagnoseReport } from '../../src/diagnose/chain.js';
+import type { ChainDiagnosis, DiagnosisCode } from '../../src/diagnose/types.js';
 import { zoneFileResolver } from '../../src/dns/index.js';
 import { explain } from '../../src/explain.js';
-import type { Advice, Diagnosis } from '../../src/types.js';
+import type { Advice } from '../../src/types.js';
 import { wrapDsn } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -70,7 +71,10 @@ describe('the steps a cause rules out are chosen by their topic, not by their wo
     retry: { advised: false, when: 'w' },
     stage: 'final',
   });
-  const cause = (code: string, fix = 'Replace the record.'): Diagnosis => ({
+  const cause = (
+    code: Exclude<DiagnosisCode, 'undetermined'>,
+    fix = 'Replace the record.',
+  ): ChainDiagnosis => ({
     code,
     rootCause: 'r',
     fix,

@@ -73,6 +73,8 @@ describe('checkAddress with DNS', () => {
     'nomail.example': { MX: [{ priority: 0, exchange: '.' }] },
     'implicit.example': { A: ['192.0.2.7'] },
     'slow.example': 'TIMEOUT',
+    // no MX; the question for its address (the implicit MX) is never answered
+    'half.example': { A: 'TIMEOUT' },
   } as never);
 
   it('accepts a domain with MX', async () => {
@@ -94,6 +96,11 @@ describe('checkAddress with DNS', () => {
   });
   it('says "could not check" when DNS does not answer', async () => {
     assert.equal((await checkAddress('a@slow.example', { resolver })).mail, 'could-not-check');
+  });
+  it('says "could not check" when only the implicit-MX address question goes unanswered', async () => {
+    const r = await checkAddress('a@half.example', { resolver });
+    assert.equal(r.mail, 'could-not-check');
+    assert.ok(r.findings.some((f) => f.code === 'address.dns-unanswered'));
   });
   it('offline checks syntax and typos only', async () => {
     const r = await checkAddress('someone@gnail.com');

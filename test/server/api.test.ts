@@ -62,10 +62,10 @@ describe('API', () => {
     const app = makeApp();
     const doc = (await (await app.request('/api/openapi.json')).json()) as {
       components: {
-        schemas: { Result: { properties: { advice: { properties: Record<string, { enum?: string[] }> } } } };
+        schemas: { Advice: { properties: Record<string, { enum?: string[] }> } };
       };
     };
-    const schema = doc.components.schemas.Result.properties.advice.properties;
+    const schema = doc.components.schemas.Advice.properties;
     const report = (await (
       await app.request('/api/explain', post(example('mailbox-full-delay.eml')))
     ).json()) as {

@@ -1,4 +1,6 @@
 // Plain words for the result fields, for people who never read an RFC.
+import type { Diagnosis } from '../../src/types.js';
+
 export const BOUNCE_TYPE_WORDS: Record<string, { label: string; detail: string }> = {
   hard: {
     label: 'Dead address',
@@ -20,6 +22,22 @@ export const PARTY_WORDS: Record<string, string> = {
   sender: "The sender's mail setup (DNS, server, sending service) has to change.",
   content: 'The message itself has to change.',
   none: 'Nobody has to act: wait for the retry.',
+};
+
+/** How sure a root cause is (Diagnosis.confidence). */
+export const CONFIDENCE_WORDS: Record<
+  NonNullable<Diagnosis['confidence']>,
+  { label: string; detail: string }
+> = {
+  confirmed: {
+    label: 'Confirmed',
+    detail: 'The evidence this cause needs was checked: DNS answered, or the headers or the reply show it.',
+  },
+  likely: {
+    label: 'Likely',
+    detail:
+      'Inferred, not confirmed: the evidence that would confirm it could not be checked or was not found (see "Not checked").',
+  },
 };
 
 export const CATEGORY_WORDS: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { isPseudoStatus } from '../../../src/classify/reasons.js';
+import { stepsBesideCause } from '../../../src/output/steps.js';
 import type { Diagnosis, Result } from '../api';
-import { BOUNCE_TYPE_WORDS, CATEGORY_WORDS, PARTY_WORDS } from '../words';
+import { BOUNCE_TYPE_WORDS, CATEGORY_WORDS, CONFIDENCE_WORDS, PARTY_WORDS } from '../words';
 import { CopyButton } from './CopyButton';
 
 /** One recipient: the summary label, what kind of bounce, who acts, the steps, the root cause, the details. */
@@ -13,6 +14,8 @@ export function ResultCard({ result }: { result: Result }) {
           detail: 'Stop sending to this address: the person marked your mail as unwanted.',
         }
       : (BOUNCE_TYPE_WORDS[result.bounceType] ?? { label: result.bounceType, detail: '' });
+  // the root cause's fix is shown with the root cause below, not a second time as a step
+  const steps = stepsBesideCause(result);
   return (
     <article class={`card ${result.bounceType}`} data-testid="result">
       <h3 class="summary">{result.advice.summary}</h3>
@@ -27,11 +30,11 @@ export function ResultCard({ result }: { result: Result }) {
       </p>
       <p>{type.detail}</p>
       <p class="party">{PARTY_WORDS[result.party] ?? result.party}</p>
-      {result.advice.steps.length > 0 && (
+      {steps.length > 0 && (
         <>
           <h4>What to do</h4>
           <ol class="steps" data-testid="steps">
-            {result.advice.steps.map((s) => (
+            {steps.map((s) => (
               <li key={s}>{s}</li>
             ))}
           </ol>
@@ -90,7 +93,10 @@ function DiagnosisView({ diagnosis }: { diagnosis: Diagnosis }) {
   const corrected = diagnosis.correctedRecord;
   return (
     <section class="diagnosis" data-testid="diagnosis" data-code={diagnosis.code}>
-      <h4>Root cause</h4>
+      <h4>
+        Root cause
+        {diagnosis.confidence && <ConfidenceBadge confidence={diagnosis.confidence} />}
+      </h4>
       <p data-testid="root-cause">{diagnosis.rootCause}</p>
       <p class="fix">
         <strong>Fix: </strong>
@@ -119,5 +125,20 @@ function DiagnosisView({ diagnosis }: { diagnosis: Diagnosis }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** How sure the named cause is: "likely" points the reader to what was not checked. */
+function ConfidenceBadge({ confidence }: { confidence: NonNullable<Diagnosis['confidence']> }) {
+  const words = CONFIDENCE_WORDS[confidence];
+  return (
+    <span
+      class={`badge confidence ${confidence}`}
+      data-testid="confidence"
+      data-confidence={confidence}
+      title={words.detail}
+    >
+      {words.label}
+    </span>
   );
 }
