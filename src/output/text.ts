@@ -31,17 +31,19 @@ const KIND_LABEL: Record<ExplainReport['kind'], string> = {
 };
 
 /**
- * The report's heading. A delay notice may also say of some recipients that the server gave up
- * (Action: failed, or "expired" past its queue lifetime): the heading then says so, as their
- * type lines and advice do (Advice.stage), instead of "still trying".
+ * The report's heading. A bounce may still be retried for some of its recipients (RFC 3464 allows
+ * Action: failed and Action: delayed in one report), and a delay notice built by a caller may hold
+ * a recipient the server gave up on: the heading then says both, as the type lines and the advice
+ * do (Advice.stage), instead of "bounce" or "still trying" alone.
  */
 function kindLabel(report: ExplainReport): string {
-  if (report.kind !== 'delay') return KIND_LABEL[report.kind];
-  const final = report.results.filter((r) => r.advice.stage === 'final').length;
-  if (final === 0) return KIND_LABEL.delay;
-  return final === report.results.length
-    ? 'delay notice (the server has stopped trying)'
-    : 'delay notice (the server is still trying for some recipients and has stopped for others)';
+  if (report.kind !== 'delay' && report.kind !== 'bounce') return KIND_LABEL[report.kind];
+  const final = report.results.some((r) => r.advice.stage === 'final');
+  const retrying = report.results.some((r) => r.advice.stage === 'retrying');
+  if (final && retrying)
+    return 'bounce for some recipients; delay notice for others (the server is still trying them)';
+  if (report.kind === 'delay' && final) return 'delay notice (the server has stopped trying)';
+  return KIND_LABEL[report.kind];
 }
 
 const TYPE_LABEL: Record<BounceType, string> = {

@@ -126,6 +126,45 @@ describe('the web page in Chromium', { skip }, () => {
     await page.close();
   });
 
+  it('a bounce that is still retried for one recipient says both', async () => {
+    const page = await open('#/explain');
+    const dsn = [
+      'From: MAILER-DAEMON@mx.example.org',
+      'To: sender@example.com',
+      'Subject: Delivery Status Notification (Delay)',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'Delivery to the following recipient has been delayed.',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      'Final-Recipient: rfc822; someone@example.net',
+      'Action: delayed',
+      'Status: 4.4.7',
+      '',
+      'Final-Recipient: rfc822; other@example.net',
+      'Action: expired',
+      'Status: 4.4.7',
+      'Diagnostic-Code: smtp; 421 4.4.7 Message expired: unable to deliver in 840 minutes',
+      '--b--',
+      '',
+    ].join('\r\n');
+    await page.getByTestId('bounce-text').fill(dsn);
+    await page.getByTestId('explain-button').click();
+    await page.getByTestId('result').first().waitFor();
+    assert.equal(
+      await page.locator('p.kind').innerText(),
+      'Not delivered to some recipients; for the others the sending server keeps trying.',
+    );
+    await page.close();
+  });
+
   it('checks a domain served by Knot: faulty characters marked, corrected record shown', async () => {
     const page = await open('#/check');
     await page.getByTestId('domain').fill('example.com');

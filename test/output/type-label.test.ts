@@ -109,7 +109,7 @@ describe('the type line', () => {
     });
     assert.match(
       text(both),
-      /^delay notice \(the server is still trying for some recipients and has stopped for others\)/m,
+      /^bounce for some recipients; delay notice for others \(the server is still trying them\)/m,
     );
   });
 

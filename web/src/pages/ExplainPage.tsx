@@ -11,6 +11,23 @@ const KIND_WORDS: Record<string, string> = {
   'reply-text': 'An SMTP reply.',
 };
 
+/**
+ * What the report is, in a sentence. A bounce may still be retried for some recipients (RFC 3464
+ * allows Action: failed and Action: delayed in one report): the sentence then says both, as each
+ * result's advice does (advice.stage).
+ */
+function kindWords(report: Report): string {
+  if (report.kind === 'bounce' || report.kind === 'delay') {
+    const final = report.results.some((r) => r.advice.stage === 'final');
+    const retrying = report.results.some((r) => r.advice.stage === 'retrying');
+    if (final && retrying)
+      return 'Not delivered to some recipients; for the others the sending server keeps trying.';
+    if (report.kind === 'delay' && final)
+      return 'A delay notice in which the sending server has stopped trying: the message was not delivered.';
+  }
+  return KIND_WORDS[report.kind] ?? report.kind;
+}
+
 /** Paste a bounce or an SMTP error, or drop an .eml file; read the diagnosis. */
 export function ExplainPage({ onError }: { onError: (e: unknown) => void }) {
   const [text, setText] = useState('');
@@ -83,7 +100,7 @@ export function ExplainPage({ onError }: { onError: (e: unknown) => void }) {
       </form>
       {report && (
         <div class="report" data-testid="report" aria-live="polite">
-          <p class="kind">{KIND_WORDS[report.kind] ?? report.kind}</p>
+          <p class="kind">{kindWords(report)}</p>
           {report.original?.subject && (
             <p class="original">
               Original message: “{report.original.subject}”
