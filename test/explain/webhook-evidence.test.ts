@@ -166,3 +166,43 @@ describe('JSON that is no webhook payload', () => {
     });
   });
 });
+
+describe('SparkPost bounce classes carry their category', () => {
+  const event = (fields: Record<string, string>) =>
+    JSON.stringify([{ msys: { message_event: { type: 'bounce', rcpt_to: 'kim@example.org', ...fields } } }]);
+
+  it('class 10 is SparkPost\'s "Hard"; the server\'s 452 4.2.2 says temporary: soft, with a note', async () => {
+    const r = (
+      await explain(event({ bounce_class: '10', error_code: '452', raw_reason: '452 4.2.2 Mailbox full' }))
+    ).results[0];
+    assert.equal(r.espLabel, 'sparkpost: bounce (bounce_class 10, Hard)');
+    assert.equal(r.bounceType, 'soft');
+    assert.match(
+      r.note ?? '',
+      /labelled this "sparkpost: bounce \(bounce_class 10, Hard\)" \(a dead address/,
+    );
+  });
+
+  it('a block class names no hard or soft kind: no note against a block', async () => {
+    const r = (
+      await explain(
+        event({
+          bounce_class: '51',
+          error_code: '554',
+          raw_reason: '554 5.7.1 Service unavailable; client host blocked using zen.spamhaus.org',
+        }),
+      )
+    ).results[0];
+    assert.equal(r.espLabel, 'sparkpost: bounce (bounce_class 51, Block)');
+    assert.equal(r.bounceType, 'block');
+    assert.equal(r.note, undefined);
+  });
+
+  it('an unknown class, or one named like an object property, is kept as given and names no cause', async () => {
+    for (const cls of ['777', 'constructor', '__proto__']) {
+      const r = (await explain(event({ bounce_class: cls }))).results[0];
+      assert.equal(r.espLabel, `sparkpost: bounce (bounce_class ${cls})`);
+      assert.equal(typeof r.reason, 'string');
+    }
+  });
+});

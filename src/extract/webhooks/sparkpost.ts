@@ -6,9 +6,12 @@
 //   policy_rejection      {"type":"policy_rejection","reason":"...","error_code":"554"}
 //   spam_complaint        {"type":"spam_complaint","fbtype":"abuse"}
 //   delivery              {"type":"delivery","raw_reason":"250 2.0.0 OK"}
-// bounce_class is SparkPost's label (1 undetermined, 10 invalid recipient, 20-24 soft, 25 admin
-// failure, 30 generic, 40 generic soft, 50-54 blocks, 60 auto-reply, 70 transient, 80 subscribe,
-// 90 unsubscribe, 100 challenge-response); kept as the ESP label, used only without reply text.
+// bounce_class is SparkPost's label; its table ("Bounce Classification Codes",
+// support.sparkpost.com/docs/deliverability/bounce-classification-codes) gives each class a
+// category: Hard, Soft, Block, Admin or Undetermined. The label keeps class and category
+// ("sparkpost: bounce (bounce_class 10, Hard)"), so that the ESP-label weighing
+// (src/classify/esp-label.ts) can see where SparkPost says hard or soft and the server's evidence
+// says otherwise; the class's cause is used only without reply text.
 import { MAX_RECIPIENTS } from '../../read/limits.js';
 import type { Reason } from '../../types.js';
 import { events, isObject, obj, str } from './json.js';
@@ -31,6 +34,37 @@ const CLASS_REASON: Record<string, Reason> = {
   '60': 'vacation',
 };
 
+/** SparkPost's category of each bounce class (its table, see above). */
+const CLASS_CATEGORY: Record<string, string> = {
+  '1': 'Undetermined',
+  '10': 'Hard',
+  '20': 'Soft',
+  '21': 'Soft',
+  '22': 'Soft',
+  '23': 'Soft',
+  '24': 'Soft',
+  '25': 'Admin',
+  '30': 'Hard',
+  '40': 'Soft',
+  '50': 'Block',
+  '51': 'Block',
+  '52': 'Block',
+  '53': 'Block',
+  '54': 'Block',
+  '60': 'Soft',
+  '70': 'Soft',
+  '80': 'Admin',
+  '90': 'Hard',
+  '100': 'Soft',
+};
+
+/** The ESP label of an event: its type, and its bounce class with the class's category. */
+function sparkpostLabel(type: string, cls: string): string {
+  if (!cls) return `sparkpost: ${type}`;
+  const category = Object.hasOwn(CLASS_CATEGORY, cls) ? `, ${CLASS_CATEGORY[cls]}` : '';
+  return `sparkpost: ${type} (bounce_class ${cls}${category})`;
+}
+
 function messageEvent(e: unknown): unknown {
   const msys = obj(e, 'msys');
   return (
@@ -52,7 +86,7 @@ export const sparkpostWebhook: WebhookReader = {
       const type = str(m, 'type');
       const address = str(m, 'rcpt_to') || str(m, 'raw_rcpt_to');
       const cls = str(m, 'bounce_class');
-      const label = `sparkpost: ${type}${cls ? ` (bounce_class ${cls})` : ''}`;
+      const label = sparkpostLabel(type, cls);
       if (type === 'spam_complaint') {
         const r = complaintRecipient(address, label, str(m, 'fbtype') || undefined);
         if (r) recipients.push(r);
@@ -70,7 +104,7 @@ export const sparkpostWebhook: WebhookReader = {
         diagnostic: str(m, 'raw_reason') || str(m, 'reason'),
         replyCode: str(m, 'error_code'),
         espLabel: label,
-        labelReason: CLASS_REASON[cls],
+        labelReason: Object.hasOwn(CLASS_REASON, cls) ? CLASS_REASON[cls] : undefined,
       });
       if (r) recipients.push(r);
     }
