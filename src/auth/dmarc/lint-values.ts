@@ -119,11 +119,16 @@ export function checkTag(ctx: Ctx, t: DmarcTerm, name: string, value: string): s
       'dmarc.unknown-tag',
       'warning',
       `"${t.rawName}" is not a DMARC tag; receivers ignore it.${hint}`,
-      near.length === 1 ? `Write "${near[0]}=${value}".` : `Remove "${t.raw}".`,
+      near.length === 1
+        ? `Remove "${t.raw}", or write "${near[0]}=${value}" if that was meant.`
+        : `Remove "${t.raw}".`,
       tspan,
       'advice',
     );
-    return value; // kept: receivers ignore it, and a guessed rename could change what is meant
+    // Dropped from the corrected record: receivers ignore the tag, so removing it changes nothing
+    // they do, and the record then carries no warning of it. A guessed rename is not applied: it
+    // could change what the record asks for; the fix offers it.
+    return null;
   }
   if ((REMOVED_TAGS as readonly string[]).includes(name)) return checkRemoved(ctx, t, name, value);
   if (mode === 'rfc7489' && (name === 'np' || name === 'psd' || name === 't')) {

@@ -33,3 +33,11 @@ export function events(json: unknown, limit: number): unknown[] {
   const list = Array.isArray(json) ? json : [json];
   return list.length > limit ? list.slice(0, limit) : list;
 }
+
+/**
+ * table[key] for a key taken from the payload, only when the table itself holds it: a plain
+ * object's lookup would answer "constructor" or "toString" with Object's own functions.
+ */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}

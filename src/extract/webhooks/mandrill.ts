@@ -7,7 +7,7 @@
 // policy_related, general, ...); msg.diag is the remote server's reply.
 import { MAX_RECIPIENTS } from '../../read/limits.js';
 import type { Reason } from '../../types.js';
-import { arr, events, isObject, obj, str } from './json.js';
+import { arr, events, isObject, lookup, obj, str } from './json.js';
 import { batchExtraction } from './kind.js';
 import { complaintRecipient, espRecipient } from './recipient.js';
 import type { EspRecipient, WebhookReader } from './types.js';
@@ -61,7 +61,7 @@ export const mandrillWebhook: WebhookReader = {
         action: event === 'deferral' ? 'delayed' : 'failed',
         diagnostic: diag,
         espLabel: label,
-        labelReason: event === 'reject' ? 'suppressed' : DESCRIPTION_REASON[description],
+        labelReason: event === 'reject' ? 'suppressed' : lookup(DESCRIPTION_REASON, description),
       });
       if (r) recipients.push(r);
     }

@@ -8,7 +8,7 @@
 // "Details" holds the remote server's words when Postmark has them; "Description" is Postmark's
 // generic text for the Type, so it is not evidence of this bounce's cause.
 import type { Extraction, Reason } from '../../types.js';
-import { isObject, str } from './json.js';
+import { isObject, lookup, str } from './json.js';
 import { complaintRecipient, espRecipient } from './recipient.js';
 import type { WebhookReader } from './types.js';
 
@@ -53,7 +53,7 @@ export const postmarkWebhook: WebhookReader = {
       action: DELAY_TYPES.has(type) ? 'delayed' : 'failed',
       diagnostic: details,
       espLabel: label,
-      labelReason: TYPE_REASON[type],
+      labelReason: lookup(TYPE_REASON, type),
     });
     if (!r) return null;
     const ex: Extraction = {

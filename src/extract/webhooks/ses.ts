@@ -15,7 +15,7 @@
 import { MAX_RECIPIENTS } from '../../read/limits.js';
 import type { Extraction, OriginalSummary, Reason, ReportKind } from '../../types.js';
 import { stripType } from '../fields.js';
-import { arr, isObject, type JsonObject, obj, str } from './json.js';
+import { arr, isObject, type JsonObject, lookup, obj, str } from './json.js';
 import { complaintRecipient, espRecipient } from './recipient.js';
 import type { EspRecipient, WebhookReader } from './types.js';
 
@@ -85,7 +85,7 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
         status: str(x, 'status'),
         reportingMta: stripType(str(b, 'reportingMTA')),
         espLabel: label,
-        labelReason: SUBTYPE_REASON[subType],
+        labelReason: lookup(SUBTYPE_REASON, subType),
       });
       if (r && NOT_SENT.has(subType)) r.reasonHint = 'suppressed';
       push(r);

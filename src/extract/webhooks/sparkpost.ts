@@ -14,7 +14,7 @@
 // says otherwise; the class's cause is used only without reply text.
 import { MAX_RECIPIENTS } from '../../read/limits.js';
 import type { Reason } from '../../types.js';
-import { events, isObject, obj, str } from './json.js';
+import { events, isObject, lookup, obj, str } from './json.js';
 import { batchExtraction } from './kind.js';
 import { complaintRecipient, espRecipient } from './recipient.js';
 import type { EspRecipient, WebhookReader } from './types.js';
@@ -61,8 +61,8 @@ const CLASS_CATEGORY: Record<string, string> = {
 /** The ESP label of an event: its type, and its bounce class with the class's category. */
 function sparkpostLabel(type: string, cls: string): string {
   if (!cls) return `sparkpost: ${type}`;
-  const category = Object.hasOwn(CLASS_CATEGORY, cls) ? `, ${CLASS_CATEGORY[cls]}` : '';
-  return `sparkpost: ${type} (bounce_class ${cls}${category})`;
+  const category = lookup(CLASS_CATEGORY, cls);
+  return `sparkpost: ${type} (bounce_class ${cls}${category ? `, ${category}` : ''})`;
 }
 
 function messageEvent(e: unknown): unknown {
@@ -104,7 +104,7 @@ export const sparkpostWebhook: WebhookReader = {
         diagnostic: str(m, 'raw_reason') || str(m, 'reason'),
         replyCode: str(m, 'error_code'),
         espLabel: label,
-        labelReason: Object.hasOwn(CLASS_REASON, cls) ? CLASS_REASON[cls] : undefined,
+        labelReason: lookup(CLASS_REASON, cls),
       });
       if (r) recipients.push(r);
     }

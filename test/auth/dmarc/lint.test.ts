@@ -230,6 +230,17 @@ describe('lintDmarcRecord corrections stay honest', () => {
     assert.equal(r.fixed, 'v=DMARC1; p=reject; rua=mailto:d@example.com');
     assert.ok(!r.findings.some((f) => f.code === 'dmarc.unknown-tag'));
   });
+  test('an unknown tag is left out of the corrected record, as its fix says (receivers ignore it)', () => {
+    const r = lintDmarcRecord('v=DMARC1; p=reject; Foo=Bar; rua=mailto:d@example.com; x-note=1');
+    const unknown = r.findings.filter((f) => f.code === 'dmarc.unknown-tag');
+    assert.deepEqual(
+      unknown.map((f) => f.fix),
+      ['Remove "Foo=Bar", or write "fo=Bar" if that was meant.', 'Remove "x-note=1".'],
+    );
+    assert.equal(r.fixed, 'v=DMARC1; p=reject; rua=mailto:d@example.com');
+    // and the corrected record lints clean of them
+    assert.ok(!lintDmarcRecord(r.fixed ?? '').findings.some((f) => f.code === 'dmarc.unknown-tag'));
+  });
   test('an HTML entity blocks the corrected record', () => {
     assert.equal(lintDmarcRecord('v=DMARC1; p=reject; rua=mailto:a@example.com&amp;').fixed, undefined);
   });
