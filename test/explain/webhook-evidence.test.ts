@@ -206,3 +206,22 @@ describe('SparkPost bounce classes carry their category', () => {
     }
   });
 });
+
+describe('payload values named like object properties are only values', () => {
+  const names = ['constructor', 'toString', '__proto__', 'hasOwnProperty'];
+
+  it('Postmark Type, SES bounceSubType, Mandrill description: explained, never an internal error', async () => {
+    for (const name of names) {
+      const payloads = [
+        JSON.stringify({ RecordType: 'Bounce', Type: name, Email: 'a@example.org', Description: 'x' }),
+        sesBounce('Permanent', name),
+        `mandrill_events=${encodeURIComponent(JSON.stringify([{ event: 'hard_bounce', msg: { email: 'a@example.org', bounce_description: name } }]))}`,
+      ];
+      for (const payload of payloads) {
+        const report = await explain(payload);
+        assert.ok(report.results.length > 0, `${name}: ${payload.slice(0, 60)}`);
+        assert.equal(typeof report.results[0].reason, 'string');
+      }
+    }
+  });
+});
