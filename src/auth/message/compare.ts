@@ -5,7 +5,8 @@ import type { ReceiverView } from './receiver-view.js';
 import type { Difference, DmarcVerdict, IdentityCheck } from './types.js';
 
 const SAME: Record<string, string> = { hardfail: 'fail', temperr: 'temperror', permerr: 'permerror' };
-const norm = (r: string) => SAME[r] ?? r;
+// (own keys only: a result word from the header such as "constructor" is no alias)
+const norm = (r: string) => (Object.hasOwn(SAME, r) ? SAME[r] : r);
 
 export function compareWithReceiver(
   receiver: ReceiverView | undefined,
