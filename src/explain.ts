@@ -4,6 +4,7 @@ import { weighLabel } from './classify/esp-label.js';
 import { classify } from './classify/index.js';
 import { joinReplyLines, parseReplyText } from './classify/reply.js';
 import { extract } from './extract/index.js';
+import { forgetRecentMemos } from './extract/memo.js';
 import { ESP_NAMES, type EspRecipient, MAX_WEBHOOK_BYTES, readWebhook } from './extract/webhooks/index.js';
 import { textOrBytes } from './read/bytes.js';
 import { InputError, type MessageReader, readInput } from './read/index.js';
@@ -56,8 +57,13 @@ export async function explain(
         return explainReplyText(read.text);
     }
   }
-  const extraction = extract(read.message, options.formats);
-  const report = reportFromExtraction(extraction);
+  let report: ExplainReport;
+  try {
+    report = reportFromExtraction(extract(read.message, options.formats));
+  } finally {
+    // the extract stage's memos of this message are not kept: a large input is let go with it
+    forgetRecentMemos();
+  }
   // a limit of the reader's comes first: what it left unread was never offered to the extractors
   if (read.message.truncated)
     report.truncated = [read.message.truncated, report.truncated].filter(Boolean).join('; ');

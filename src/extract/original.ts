@@ -1,8 +1,10 @@
 // The returned original message: its header block and key fields.
+
 import { firstHeaderValues } from '../read/headers.js';
 import { splitHeaderBlock } from '../read/index.js';
 import { MAX_ORIGINAL_HEADERS_CHARS } from '../read/limits.js';
 import type { MailMessage, OriginalSummary } from '../types.js';
+import { recentMemo } from './memo.js';
 
 export interface OriginalPart {
   summary: OriginalSummary;
@@ -21,7 +23,7 @@ const SUMMARY_NAMES = SUMMARY.map(([, name]) => name);
 
 // The RFC 3464 reader and the format extractors may each ask for the same message's original:
 // it is read once per message (keyed by the original's text, so a changed message is read again).
-const cache = new WeakMap<MailMessage, { text: string; part: OriginalPart | undefined }>();
+const cache = recentMemo<MailMessage, { text: string; part: OriginalPart | undefined }>();
 
 /** Reads the returned original message (message/rfc822, text/rfc822-headers...) when present. */
 export function readOriginal(msg: MailMessage): OriginalPart | undefined {

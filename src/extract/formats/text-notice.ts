@@ -14,6 +14,7 @@ import type {
   SmtpCommand,
 } from '../../types.js';
 import { findAddress, findSmtpCommand, findStatus, leadingReplyCode } from '../fields.js';
+import { recentMemo } from '../memo.js';
 import { readOriginal } from '../original.js';
 import { parseDeliveryStatus } from '../rfc3464.js';
 import { WordList, WordSearch } from './evidence.js';
@@ -49,7 +50,7 @@ export function header(msg: MailMessage, name: string): string {
 // Every registered format asks for the same few headers of the same message in turn (hint(),
 // evidence() and extract()): each is looked up once per header list. The cache is keyed by the list
 // itself and its length, so a caller that replaces or extends msg.headers is not served stale values.
-const headerValues = new WeakMap<readonly HeaderField[], { length: number; values: Map<string, string> }>();
+const headerValues = recentMemo<readonly HeaderField[], { length: number; values: Map<string, string> }>();
 
 /** The address part of the From header, lower case. */
 export function fromAddress(msg: MailMessage): string {
@@ -70,7 +71,7 @@ export function noticeText(msg: MailMessage, end?: RegExp): string {
 }
 
 // Every registered format may look at the same message in turn: its normalised text is made once.
-const baseTexts = new WeakMap<MailMessage, string>();
+const baseTexts = recentMemo<MailMessage, string>();
 
 function baseText(msg: MailMessage): string {
   const cached = baseTexts.get(msg);
@@ -229,7 +230,7 @@ export function fillFromDeliveryStatus(msg: MailMessage, r: RawRecipient): RawRe
   return r;
 }
 
-const parsedDeliveryStatus = new WeakMap<
+const parsedDeliveryStatus = recentMemo<
   MailMessage,
   { source: string; recipients: readonly RawRecipient[] }
 >();
@@ -289,7 +290,7 @@ export function markedNotice(msg: MailMessage, marker: RegExp, end?: RegExp): Ma
   return { text, lines, start: lines.findIndex((l) => marker.test(l)) };
 }
 
-const rawBodyTexts = new WeakMap<MailMessage, string>();
+const rawBodyTexts = recentMemo<MailMessage, string>();
 
 /** rawBody() with line ends made LF, made once per message. */
 function rawBodyText(msg: MailMessage): string {
@@ -305,7 +306,7 @@ interface SearchTexts {
   text: WordSearch;
   raw?: WordSearch;
 }
-const searchTexts = new WeakMap<MailMessage, SearchTexts>();
+const searchTexts = recentMemo<MailMessage, SearchTexts>();
 /** The words asked of notice texts, and those asked of raw bodies (mentionsWithRaw()). */
 const textWords = new WordList();
 const rawWords = new WordList();
