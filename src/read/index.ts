@@ -5,6 +5,7 @@ import { binaryString, checkInput, textOfBinary, toBytes } from './bytes.js';
 import { InputError } from './errors.js';
 import { fastReader, readFast } from './fast/index.js';
 import { looksLikeHeaderBlock } from './headers.js';
+import { looksLikeJsonDocument, startsLikeJsonObject } from './json-body.js';
 import { postalReader } from './postal.js';
 import type { MessageReader } from './reader.js';
 
@@ -22,6 +23,17 @@ const DSN_FIELD = /^(?:final|original)-recipient[ \t]*:/im;
 /** A message with no header fields whose whole text is the body. */
 function textMessage(raw: string): MailMessage {
   return { headers: [], text: raw, parts: [{ contentType: 'text/plain', headers: [], content: raw }], raw };
+}
+
+/** The one-line refusal of a text that starts like a JSON object and is none. */
+function notJson(raw: string): string {
+  let why = 'it ends before the document does';
+  try {
+    JSON.parse(raw);
+  } catch (err) {
+    why = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200);
+  }
+  return `input starts like a JSON document (a webhook body?) but is not valid JSON: ${why}`;
 }
 
 export type ReadResult = { type: 'message'; message: MailMessage } | { type: 'reply-text'; text: string };
@@ -43,6 +55,10 @@ export async function readInput(input: Uint8Array | string, options: ReadOptions
   const bin = binaryString(bytes);
   const ascii = isAscii(bytes);
   const raw = typeof input === 'string' ? input : textOfBinary(bytes, bin, ascii);
+  // A JSON document (an ESP webhook body) goes to the caller as text, even pretty-printed (see
+  // json-body.ts); one that starts like a JSON object but does not parse is no message either.
+  if (looksLikeJsonDocument(raw)) return { type: 'reply-text', text: raw.trim() };
+  if (startsLikeJsonObject(raw)) throw new InputError('unreadable', notJson(raw));
   if (!looksLikeHeaderBlock(raw)) {
     // Delivery-status fields pasted without a message around them are a report, not a reply text.
     if (DSN_FIELD.test(raw)) return { type: 'message', message: textMessage(raw) };

@@ -225,3 +225,35 @@ describe('payload values named like object properties are only values', () => {
     }
   });
 });
+
+describe('webhook bodies laid out in lines', () => {
+  // One key per line at the left margin: each line ('"event":"bounce",') has the shape of a header
+  // field, so before json-body.ts the body was read as a message and said to be no bounce.
+  const oneKeyPerLine = (name: string) => JSON.stringify(JSON.parse(fixture(name))).replace(/,"/g, ',\n"');
+
+  it('a SendGrid batch with a line per key is still the SendGrid payload', async () => {
+    const report = await explain(Buffer.from(oneKeyPerLine('sendgrid-events.json')));
+    assert.equal(report.format, 'sendgrid-webhook');
+    assert.deepEqual(
+      report.results.map((r) => r.recipient),
+      ['dan@example.org', 'eve@example.org', 'fay@example.org', 'gus@example.org'],
+    );
+  });
+
+  it('an SES notification with a line per key keeps its recipient and status', async () => {
+    const report = await explain(oneKeyPerLine('ses-sns-transient-dead-domain.json'));
+    assert.equal(report.format, 'ses-webhook');
+    assert.equal(report.results[0].recipient, 'anna@no-such-domain.example');
+    assert.equal(report.results[0].status, '5.1.2');
+  });
+
+  it('a body cut short is refused in one line that says it is not valid JSON', async () => {
+    const cut = fixture('postmark-bounce.json').slice(0, 120);
+    await assert.rejects(explain(cut), (err: unknown) => {
+      assert.ok(err instanceof InputError);
+      assert.match(err.message, /^input starts like a JSON document .* is not valid JSON: /);
+      assert.doesNotMatch(err.message, /\n/);
+      return true;
+    });
+  });
+});

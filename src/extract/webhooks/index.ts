@@ -1,6 +1,7 @@
 // ESP webhook payloads as input: detectWebhook(text) turns a JSON body (or Mandrill's form-encoded
 // mandrill_events=...) into an Extraction, or null when the text is no known ESP payload. Called by
 // explain() before the MIME reader.
+import { looksLikeJsonDocument } from '../../read/json-body.js';
 import type { Extraction } from '../../types.js';
 import { mailgunWebhook } from './mailgun.js';
 import { mandrillWebhook } from './mandrill.js';
@@ -69,32 +70,13 @@ export function parseWebhookBody(text: string): unknown {
   }
 }
 
-/**
- * Does an over-long text look like a JSON document (first and last characters other than white
- * space are {...} or [...]) or a mandrill_events form body? A mail log that starts with "[date]"
- * ends in words, not in "]".
- */
-function looksLikeJson(text: string): boolean {
-  let i = 0;
-  while (i < text.length && text.charCodeAt(i) <= 32) i++;
-  let j = text.length - 1;
-  while (j > i && text.charCodeAt(j) <= 32) j--;
-  const first = text[i];
-  const last = text[j];
-  return (
-    (first === '{' && last === '}') ||
-    (first === '[' && last === ']') ||
-    text.startsWith('mandrill_events=', i)
-  );
-}
-
 /** Reads the text as a webhook body: the Extraction of a known ESP's payload, or what the text is. */
 export function readWebhook(
   text: string,
   readers: readonly WebhookReader[] = webhookReaders,
 ): WebhookReading {
   if (text.length > MAX_WEBHOOK_BYTES) {
-    return looksLikeJson(text) ? { type: 'too-large', length: text.length } : { type: 'none' };
+    return looksLikeJsonDocument(text) ? { type: 'too-large', length: text.length } : { type: 'none' };
   }
   const json = parseWebhookBody(text);
   if (typeof json !== 'object' || json === null) return { type: 'none' };

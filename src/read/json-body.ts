@@ -1,0 +1,39 @@
+// Inputs that are JSON documents (ESP webhook bodies), told apart before the header test: a
+// pretty-printed body's first line ('{"notificationType": "Bounce",' or '[{"email": ...') has the
+// shape of a header field (RFC 5322 2.2 allows "{", "[" and '"' in a field name), so it was read
+// as a message with one odd header and no bounce in it.
+
+/** The first and the last character other than white space, as indexes (-1 when there is none). */
+function ends(text: string): [number, number] {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  if (i === text.length) return [-1, -1];
+  let j = text.length - 1;
+  while (j > i && text.charCodeAt(j) <= 32) j--;
+  return [i, j];
+}
+
+/**
+ * Does the text look like a JSON document ({...} or [...] between white space) or a mandrill_events
+ * form body? A mail log line that starts with "[date]" ends in words, not in "]".
+ */
+export function looksLikeJsonDocument(text: string): boolean {
+  const [i, j] = ends(text);
+  if (i < 0) return false;
+  const first = text[i];
+  const last = text[j];
+  return (
+    (first === '{' && last === '}') ||
+    (first === '[' && last === ']') ||
+    text.startsWith('mandrill_events=', i)
+  );
+}
+
+/**
+ * Does the text start as a JSON object does ("{" first)? No message, SMTP reply or mail log line
+ * starts so; a webhook body cut short does.
+ */
+export function startsLikeJsonObject(text: string): boolean {
+  const [i] = ends(text);
+  return i >= 0 && text[i] === '{';
+}
