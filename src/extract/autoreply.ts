@@ -26,13 +26,18 @@ const VACATION_SUBJECTS: readonly string[] = [
   'réponse automatique',
   'reponse automatique',
   'absence',
+  "message d'absence",
+  'absent du bureau',
   'respuesta automática',
   'respuesta automatica',
   'fuera de la oficina',
   'risposta automatica',
   'fuori sede',
+  'fuori ufficio',
   'resposta automática',
   'resposta automatica',
+  'fora do escritório',
+  'fora do escritorio',
   'automatisch antwoord',
   'afwezig',
   '自動応答',
@@ -65,8 +70,14 @@ const SYSTEM_SENDER = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|mda
 const BOUNCE_SUBJECT =
   /undeliver|undelivered|delivery (?:status|failure|notification|report)|returned mail|failure notice|non-?delivery|could not be delivered|mail delivery failed/i;
 
+/**
+ * Opening brackets that Japanese and Chinese mail clients put around the tag ("【自動返信】",
+ * "[自动回复]", "「不在」"): the tag is read after them.
+ */
+const OPENING_BRACKETS = /^[[【「『(（〔<＜]+\s*/u;
+
 function vacationSubject(subject: string): boolean {
-  const s = subject.toLowerCase().trimStart();
+  const s = subject.toLowerCase().trimStart().replace(OPENING_BRACKETS, '');
   return VACATION_SUBJECTS.some((p) => s.startsWith(p) || (p.length > 8 && s.includes(p)));
 }
 

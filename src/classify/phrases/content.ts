@@ -2,6 +2,14 @@
 import { type PhraseTable, p } from './types.js';
 
 const MISC = 'observed in notices of several MTAs';
+const DE = 'German wording of localized servers';
+const FR = 'French wording of localized servers';
+const ES = 'Spanish wording of localized servers';
+const PT = 'Portuguese wording of localized servers';
+const IT = 'Italian wording of localized servers';
+const RU = 'Russian wording of localized servers';
+const JA = 'Japanese wording of localized servers';
+const ZH = 'Chinese wording of localized servers';
 const GOOGLE = 'Gmail SMTP errors: https://support.google.com/a/answer/3726730';
 
 export const SPAM_DETECTED: PhraseTable = {
@@ -69,6 +77,16 @@ export const SPAM_DETECTED: PhraseTable = {
     p('спам', 'observed in Russian notices'),
     p('垃圾邮件', 'observed in Chinese notices'),
     p('迷惑メール', 'observed in Japanese notices'),
+    p('comme spam', FR),
+    p('courrier indésirable', FR),
+    p('como spam', 'Spanish/Portuguese wording of localized servers ("detectado como spam")'),
+    p('considerada spam', PT),
+    p('correo no deseado', ES),
+    p('considerato spam', IT),
+    p('classificato come spam', IT),
+    p('identificato come spam', IT),
+    p('rilevato come spam', IT),
+    p('垃圾郵件', ZH),
   ],
 };
 
@@ -136,6 +154,34 @@ export const MESG_TOO_BIG: PhraseTable = {
     p('message trop volumineux', 'observed in French notices'),
     p('mensaje demasiado grande', 'observed in Spanish notices'),
     p('слишком большой', 'observed in Russian notices'),
+    p('nachricht zu groß', DE),
+    p('nachricht zu gross', DE),
+    p('nachricht ist zu gross', DE),
+    p(['nachricht überschreitet', 'größe'], DE),
+    p('nachrichtengröße', DE),
+    p('taille du message dépasse', FR),
+    p('taille du message excède', FR),
+    p('message trop gros', FR),
+    p('excede el tamaño', ES),
+    p('tamaño del mensaje excede', ES),
+    p('mensagem muito grande', PT),
+    p('tamanho da mensagem excede', PT),
+    p('mensagem excede o tamanho', PT),
+    p('messaggio troppo grande', IT),
+    p('dimensione del messaggio supera', IT),
+    p('dimensioni del messaggio superano', IT),
+    p('сообщение слишком большое', RU),
+    p('письмо слишком большое', RU),
+    p('размер сообщения превышает', RU),
+    p('размер письма превышает', RU),
+    p('サイズが大きすぎ', JA),
+    p('メッセージサイズ', JA),
+    p('メールサイズ', JA),
+    p('邮件大小超过', ZH),
+    p('邮件过大', ZH),
+    p('邮件太大', ZH),
+    p('郵件過大', ZH),
+    p('信件過大', ZH),
   ],
 };
 

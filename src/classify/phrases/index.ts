@@ -16,6 +16,7 @@ import {
   FILTERED,
   HAS_MOVED,
   HOST_UNKNOWN,
+  HOST_UNKNOWN_WORDED,
   MAILBOX_FULL,
   NOT_ACCEPT,
   SUSPEND,
@@ -76,6 +77,8 @@ export const PHRASE_TABLES: readonly PhraseTable[] = [
   NO_RELAYING,
   REJECTED,
   FILTERED,
+  // The languages' "domain does not exist" before their "does not exist" of a mailbox.
+  HOST_UNKNOWN_WORDED,
   USER_UNKNOWN,
   HOST_UNKNOWN,
   BAD_REPUTATION,

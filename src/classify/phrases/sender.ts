@@ -3,6 +3,14 @@
 import { type PhraseTable, p } from './types.js';
 
 const MISC = 'observed in notices of several MTAs';
+const DE = 'German wording of localized servers';
+const FR = 'French wording of localized servers';
+const ES = 'Spanish wording of localized servers';
+const PT = 'Portuguese wording of localized servers';
+const IT = 'Italian wording of localized servers';
+const RU = 'Russian wording of localized servers';
+const JA = 'Japanese wording of localized servers';
+const ZH = 'Chinese wording of localized servers';
 const POSTFIX = 'observed in Postfix notices';
 const GOOGLE = 'Gmail SMTP errors: https://support.google.com/a/answer/3726730';
 
@@ -104,6 +112,8 @@ export const REJECTED: PhraseTable = {
     p('mail from not owned by user', MISC),
     p('fully qualified email address required', MISC),
     p('emetteur invalide', 'observed in French notices'),
+    // the sender's domain: "Absenderdomain existiert nicht" is not the recipient's domain
+    p('absenderdomain', DE),
     p('not a registered gateway user', MISC),
     p('senderfilterconfig', 'observed in Microsoft Exchange notices (sender filter)'),
     p("isn't on the recipient's list of senders", 'observed in Microsoft Exchange notices'),
@@ -167,6 +177,35 @@ export const NO_RELAYING: PhraseTable = {
       'email address is not verified',
       'Amazon SES: https://docs.aws.amazon.com/ses/latest/dg/verify-addresses-and-domains.html',
     ),
+    p('relaying nicht erlaubt', DE),
+    p('relay nicht erlaubt', DE),
+    p('relaying verweigert', DE),
+    p('relay verweigert', DE),
+    p('relaying nicht gestattet', DE),
+    p('relais interdit', FR),
+    p('relais non autorisé', FR),
+    p('relais refusé', FR),
+    p('relayage refusé', FR),
+    p('relayage interdit', FR),
+    p('relay no permitido', ES),
+    p('relaying no permitido', ES),
+    p('relay denegado', ES),
+    p('retransmisión denegada', ES),
+    p('relay não permitido', PT),
+    p('relay negado', PT),
+    p('relay non consentito', IT),
+    p('relaying non consentito', IT),
+    p('relay non permesso', IT),
+    p('relaying non permesso', IT),
+    p('ретрансляция запрещена', RU),
+    p('релей запрещен', RU),
+    p('релей запрещён', RU),
+    p('リレーは許可', JA),
+    p('リレーを拒否', JA),
+    p('リレー拒否', JA),
+    p('不允许中继', ZH),
+    p('拒绝中继', ZH),
+    p('禁止中继', ZH),
   ],
 };
 
@@ -226,6 +265,9 @@ export const BLOCKED: PhraseTable = {
     p('daily relay quota', MISC),
     p('redundant. you cannot send e-mail to yourself', 'observed in Sendmail notices'),
     p('заблокирован ip', 'observed in Russian notices'),
+    p('ip-адрес заблокирован', RU),
+    p('ip адрес заблокирован', RU),
+    p('ip заблокирован', RU),
     p('helo command rejected', POSTFIX),
     p('bad sender ip address', MISC),
     p('sender ip address rejected', MISC),
@@ -261,6 +303,7 @@ export const BLOCKED_GENERIC: PhraseTable = {
     p('blockiert', 'observed in German notices'),
     p('bloqueado', 'observed in Spanish/Portuguese notices'),
     p('bloccato', 'observed in Italian notices'),
+    p('заблокирован', 'observed in Russian notices'),
   ],
 };
 
