@@ -21,6 +21,7 @@ export interface CliState {
 }
 
 export function processIo(): CliIo {
+  process.stdout.on('error', stdoutFailed);
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -30,6 +31,17 @@ export function processIo(): CliIo {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     env: process.env,
   };
+}
+
+/**
+ * Standard output failed. EPIPE: the reader went away (`bouncedoc explain ... | head -1`), as a
+ * pipe's reader may: stop quietly, as tools that die of SIGPIPE do (Node ignores that signal, so
+ * the write fails instead, and an unhandled stream error would print a stack trace). Any other
+ * failure (a full disk, EIO) is said in one line.
+ */
+export function stdoutFailed(err: NodeJS.ErrnoException): void {
+  if (err.code !== 'EPIPE') process.stderr.write(`bouncedoc: cannot write the output: ${oneLine(err)}\n`);
+  process.exit(err.code === 'EPIPE' ? Number(process.exitCode) || 0 : 1);
 }
 
 /**
