@@ -450,6 +450,23 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       RUN_CHECK_FROM_DOMAIN,
     ],
   },
+  greylisted: {
+    summary: 'The receiving server greylisted the message: a deliberate first refusal, accepted when retried',
+    steps: [
+      'Nothing is wrong: the receiver turns away the first attempt from a sender it has not seen before (greylisting, RFC 6647) and accepts the same message when the sending server tries again a few minutes later.',
+      'Do not change anything and do not remove the recipient; the sending server retries by itself.',
+    ],
+    final: {
+      steps: [
+        'The receiver greylisted the message (RFC 6647: it refuses the first attempt from an unknown sender and accepts a retry), but the sending server gave up instead of retrying.',
+        'Send the message again; if this keeps happening, check that the sending server retries deferred mail (its queue settings) and sends every retry from the same IP address.',
+      ],
+    },
+    retry: {
+      advised: true,
+      when: 'Yes: the sending server retries by itself, and a retry after the greylisting delay (usually a few minutes) is accepted.',
+    },
+  },
   '4.7.28': {
     summary: 'Gmail is rate limiting your IP address for an unusual amount of unwanted mail',
     steps: [

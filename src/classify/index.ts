@@ -15,6 +15,7 @@ import type {
   Category,
   Classification,
   ClassifyContext,
+  Party,
   RawRecipient,
   Reason,
 } from '../types.js';
@@ -117,6 +118,7 @@ const HARD_REASONS: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown',
 interface Decision {
   reason: Reason;
   category?: Category;
+  party?: Party;
   providerCode?: string;
   /** the phrase that decided, when the text did, and its table */
   phrase?: Phrase;
@@ -277,7 +279,16 @@ function decide(raw: RawRecipient, ctx: ClassifyContext, reading: Reading, evide
     evidence?.push(
       `text "${phraseLabel(phrase.phrase)}" -> ${phrase.table.reason} (${phrase.phrase.source})`,
     );
-    return { reason: phrase.table.reason, by: 'text', phrase: phrase.phrase, table: phrase.table };
+    const d: Decision = {
+      reason: phrase.table.reason,
+      by: 'text',
+      phrase: phrase.phrase,
+      table: phrase.table,
+    };
+    if (phrase.table.category) d.category = phrase.table.category;
+    if (phrase.table.party) d.party = phrase.table.party;
+    if (phrase.table.code) d.providerCode = phrase.table.code;
+    return d;
   }
   if (namesMissingDomain(lower)) {
     evidence?.push('the server says a domain name "does not exist" -> hostunknown');
@@ -456,6 +467,7 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext, withEvidence =
   const decision = decide(raw, ctx, reading, evidence);
   const reason = correctByStage(decision, ctx, lower, command, given, evidence);
   const category = reason === decision.reason ? decision.category : undefined;
+  const party = reason === decision.reason ? decision.party : undefined;
 
   const profile = PROFILES.get(reason) as ReasonProfile;
   const klass = replyClass(given, replyCode, raw, ctx);
@@ -473,7 +485,7 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext, withEvidence =
     reason,
     category: category ?? profile.category,
     bounceType,
-    party: profile.party,
+    party: party ?? profile.party,
     hardbounce,
     status,
     replyCode,

@@ -187,6 +187,20 @@ describe('classify', () => {
       assert.equal(run({ diagnosticCode: text, smtpCommand: 'RCPT' }).reason, reason, text);
   });
 
+  it('greylisting (RFC 6647) is a temporary first refusal that nobody has to act on', () => {
+    for (const diagnosticCode of [
+      '451 4.7.1 <jane@example.com>: Recipient address rejected: Greylisted, see https://postgrey.schweikert.ch/help/example.com.html',
+      '450 4.2.0 <jane@example.com>: Recipient address rejected: Greylisted for 300 seconds',
+      '451 Temporary local problem - please try later (graylisting)',
+    ]) {
+      const c = run({ diagnosticCode });
+      assert.equal(c.category, 'temporary', diagnosticCode);
+      assert.equal(c.party, 'none', diagnosticCode);
+      assert.equal(c.bounceType, 'soft', diagnosticCode);
+      assert.equal(c.providerCode, 'greylisted', diagnosticCode);
+    }
+  });
+
   it('reads common MTA wordings', () => {
     const cases: [Partial<RawRecipient>, string][] = [
       [{ diagnosticCode: 'retry timeout exceeded' }, 'expired'],

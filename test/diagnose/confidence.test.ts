@@ -107,4 +107,18 @@ describe('other causes that need DNS evidence, without it', () => {
     assert.equal(d?.code, 'blocklisted-ip');
     assert.equal(d?.confidence, 'confirmed');
   });
+
+  it('"listed" inside another word, or an allowlist that does not list the sender, names no block list', async () => {
+    const zone = memoryResolver({});
+    for (const reply of [
+      '550 5.7.1 Sender address whitelisted only; you are not listed',
+      '550 5.7.1 Your address is unlisted; sender not in allowlist',
+    ]) {
+      const d = await diagnosisOf(wrapDsn(reply, 'a@receiver.example', HEADERS), zone);
+      assert.notEqual(d?.code, 'blocklisted-ip', reply);
+    }
+    const listed = '550 5.7.1 Client 203.0.113.7 is listed on bl.example.net';
+    const d = await diagnosisOf(wrapDsn(listed, 'a@receiver.example', HEADERS), zone);
+    assert.equal(d?.code, 'blocklisted-ip');
+  });
 });

@@ -37,6 +37,7 @@ import {
 import {
   DNS_ERROR,
   EXPIRED,
+  GREYLISTED,
   LOCAL_MAILER,
   MAILER_ERROR,
   NETWORK_ERROR,
@@ -54,6 +55,8 @@ export type { Phrase, PhraseTable } from './types.js';
 export { matchPhrase, phraseLabel } from './types.js';
 
 export const PHRASE_TABLES: readonly PhraseTable[] = [
+  // "Greylisted, try again in 300 seconds": a deliberate first refusal, whatever else is said
+  GREYLISTED,
   AUTH_FAILURE,
   REQUIRE_PTR,
   VIRUS_DETECTED,

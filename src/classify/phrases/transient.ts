@@ -7,6 +7,25 @@ const POSTFIX = 'observed in Postfix notices';
 const QMAIL = 'observed in qmail notices';
 const GOOGLE = 'Gmail SMTP errors: https://support.google.com/a/answer/3726730';
 
+/**
+ * Greylisting (RFC 6647): the receiver turns away the first attempt from a sender it has not seen
+ * with a 4xx reply and accepts the same message when the sending server retries a few minutes
+ * later. Nothing is wrong and nobody has to act. The reason stays Sisimai's for a 4.7.1 refusal
+ * ("blocked"); the category says what it is for a person, and the advice is its own.
+ */
+export const GREYLISTED: PhraseTable = {
+  reason: 'blocked',
+  category: 'temporary',
+  party: 'none',
+  code: 'greylisted',
+  phrases: [
+    p('greylist', 'RFC 6647 (greylisting); Postgrey: "Greylisted, see https://postgrey.schweikert.ch/"'),
+    p('graylist', 'RFC 6647 (greylisting), American spelling'),
+    p('grey-list', 'RFC 6647 (greylisting)'),
+    p('gray-list', 'RFC 6647 (greylisting)'),
+  ],
+};
+
 export const SPEEDING: PhraseTable = {
   reason: 'speeding',
   phrases: [

@@ -1,7 +1,7 @@
 // The shape of a phrase table. A phrase is matched case-insensitively as plain substrings (no
 // regular expressions, so matching stays linear on any input); a phrase given as a list matches
 // when all its parts occur in that order.
-import type { Reason } from '../../types.js';
+import type { Category, Party, Reason } from '../../types.js';
 
 export interface Phrase {
   /** lower-case substring, or substrings that must occur in this order */
@@ -18,6 +18,12 @@ export interface Phrase {
 export interface PhraseTable {
   reason: Reason;
   phrases: readonly Phrase[];
+  /** a category other than the reason's usual one, when these words mean something else for a person */
+  category?: Category;
+  /** who must act, when it differs from the reason's usual party (with `category`) */
+  party?: Party;
+  /** the advice text to give (a key of ADVICE_BY_PROVIDER_CODE) instead of the reason's */
+  code?: string;
 }
 
 /** Shorthand for a table entry. */

@@ -13,12 +13,26 @@ const LIST_WORDS = [
   'barracuda',
   'spamcop',
   'sorbs',
-  'listed',
+  // "listed in/at/on/by <list>" names a list; "listed" alone does not: greylisted, whitelisted,
+  // "you are not listed" (an allowlist) are other things
+  'listed in',
+  'listed at',
+  'listed on',
+  'listed by',
 ];
+
+/** Does `word` occur in `text` at the start of a word ("whitelisted only" holds no "listed on")? */
+function hasWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const before = i === 0 ? 32 : text.charCodeAt(i - 1) | 32;
+    if (before < 97 || before > 122) return true;
+  }
+  return false;
+}
 
 export const blocklistedIp: Cause = (e) => {
   const reasonFits = e.result.reason === 'blocked' || e.result.reason === 'badreputation';
-  const named = LIST_WORDS.find((w) => e.text.includes(w));
+  const named = LIST_WORDS.find((w) => hasWord(e.text, w));
   if (!named || (!reasonFits && e.result.category !== 'sender-blocked')) return undefined;
   const ip = e.ip?.address;
   return {
