@@ -118,14 +118,19 @@ function mayStartWithReply(line: string): boolean {
   return !(c > 32 && c < 127) || c === 50 || c === 52 || c === 53;
 }
 
-/** The line and the indented lines that continue it, joined with single spaces (at most 20 lines). */
-function withContinuations(lines: readonly string[], i: number): string {
-  const parts = [lines[i].trim()];
+/**
+ * The line and the indented lines that continue it, joined with single spaces (at most 20 lines);
+ * each line cut to `max` characters when given.
+ */
+function withContinuations(lines: readonly string[], i: number, max = Number.POSITIVE_INFINITY): string {
+  const part = (line: string) => (line.length > max ? line.slice(0, max) : line).trim();
+  const parts = [part(lines[i])];
   for (let j = i + 1; j < lines.length && j < i + 20 && /^[ \t]+\S/.test(lines[j]); j++)
-    parts.push(lines[j].trim());
+    parts.push(part(lines[j]));
   return parts.join(' ');
 }
 
+/** Longest part of a line that is read (a longer one is read cut to this, not left out). */
 const MAX_LINE = 1000;
 
 /**
@@ -143,9 +148,9 @@ export function findNoticeLine(text: string | Notice, recipient: string): string
   const lines = noticeLines(n);
   const low = lowerLines(n);
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].length > MAX_LINE || !low[i].includes(needle)) continue;
+    if (!low[i].includes(needle)) continue;
     if (/^[ \t]*[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]/.test(lines[i])) continue;
-    const joined = withContinuations(lines, i);
+    const joined = withContinuations(lines, i, MAX_LINE);
     const rest = joined.toLowerCase().split(needle).join(' ');
     // At least two words of letters besides the address.
     if (/[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}/.test(rest)) return joined;

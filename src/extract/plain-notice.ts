@@ -22,7 +22,13 @@ const FAILURE_WORDS =
   /\b(?:fail(?:ed|ure)?|unable|could ?not|couldn't|cannot|not reach|undeliver\w*|reject\w*|unknown|full|not found|no such|denied|refused|invalid|disabled|discontinued|suspended|inactive|quota|blocked|expired|error|doesn't have|does not (?:exist|have)|no longer)\b/i;
 
 const MAX_LINES = 2000;
+/**
+ * Longest part of a line that is read: a reply is a few hundred characters, and what names the
+ * address and the failure comes first. A longer line is read cut to this (skipping it turned a
+ * bounce with one long reply line into "not a bounce").
+ */
 const MAX_LINE = 1000;
+const cut = (line: string) => (line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
 
 export function extractPlainNotice(msg: MailMessage): Extraction | null {
   const from = findAddress(headerValue(msg.headers, 'from') ?? '');
@@ -35,8 +41,9 @@ export function extractPlainNotice(msg: MailMessage): Extraction | null {
   );
   const recipients: RawRecipient[] = [];
   const seen = new Set<string>();
-  for (const line of msg.text.split(/\r?\n/, MAX_LINES)) {
-    if (line.length > MAX_LINE || !line.includes('@')) continue;
+  for (const whole of msg.text.split(/\r?\n/, MAX_LINES)) {
+    if (!whole.includes('@')) continue;
+    const line = cut(whole);
     // "To: <addr>" and the like belong to a quoted header block, not to the notice's sentence.
     if (/^[ \t]*[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]/.test(line)) continue;
     if (!FAILURE_WORDS.test(line)) continue;
@@ -70,8 +77,8 @@ const REPLY_LINE = /^[ \t]{0,8}([45][0-5]\d)[ -](?:([45]\.\d{1,3}\.\d{1,3})(?=\s
 
 /** The first line that is an SMTP failure reply (RFC 5321 §4.2), as a recipient whose address is not named. */
 function quotedReply(text: string): RawRecipient | undefined {
-  for (const line of text.split(/\r?\n/, MAX_LINES)) {
-    if (line.length > MAX_LINE) continue;
+  for (const whole of text.split(/\r?\n/, MAX_LINES)) {
+    const line = cut(whole);
     const m = REPLY_LINE.exec(line);
     if (!m) continue;
     const r: RawRecipient = { recipient: findAddress(line), diagnosticCode: line.trim(), replyCode: m[1] };

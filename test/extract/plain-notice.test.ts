@@ -72,3 +72,25 @@ test('a plain notice that only quotes the reply is explained, not called not-bou
   assert.equal(r.results[0].status, '5.1.1');
   assert.equal(r.results[0].reason, 'userunknown');
 });
+
+test('a failure line longer than the part that is read is read cut, not left out', () => {
+  for (const length of [1000, 5000, 2_000_000]) {
+    const tail = ' word'.repeat(length / 5);
+    const named = extractPlainNotice(
+      mail({
+        headers: headers('MAILER-DAEMON@mx.example.com', 'Undelivered Mail Returned to Sender'),
+        text: `<k@example.jp>: 550 5.1.1 user unknown${tail}\n`,
+      }),
+    );
+    assert.equal(named?.recipients[0]?.recipient, 'k@example.jp', `${length}`);
+    assert.ok((named?.recipients[0]?.diagnosticCode ?? '').length <= 1000);
+    const unnamed = extractPlainNotice(
+      mail({
+        headers: headers('MAILER-DAEMON@mx.example.com', 'Undelivered Mail Returned to Sender'),
+        text: `550 5.1.1 user unknown${tail}\n`,
+      }),
+    );
+    assert.equal(unnamed?.recipients[0]?.status, '5.1.1', `${length}`);
+    assert.equal(unnamed?.recipients[0]?.replyCode, '550', `${length}`);
+  }
+});
