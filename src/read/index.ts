@@ -25,6 +25,21 @@ function textMessage(raw: string): MailMessage {
   return { headers: [], text: raw, parts: [{ contentType: 'text/plain', headers: [], content: raw }], raw };
 }
 
+/**
+ * Text whose lines end in a bare CR (as old Mac OS wrote them, or a paste through a tool that
+ * dropped the LFs) with no LF anywhere: its CRs made LFs, so that it has lines at all. Mail's own
+ * line end is CRLF (RFC 5322 2.1); a lone CR inside CRLF text stays as it is.
+ */
+function crLinesToLf<T extends Uint8Array | string>(input: T): T;
+function crLinesToLf(input: Uint8Array | string): Uint8Array | string {
+  if (typeof input === 'string')
+    return input.includes('\n') || !input.includes('\r') ? input : input.replaceAll('\r', '\n');
+  if (input.indexOf(10) >= 0 || input.indexOf(13) < 0) return input;
+  const copy = Uint8Array.from(input);
+  for (let i = copy.indexOf(13); i >= 0; i = copy.indexOf(13, i + 1)) copy[i] = 10;
+  return copy;
+}
+
 /** The one-line refusal of a text that starts like a JSON object and is none. */
 function notJson(raw: string): string {
   let why = 'it ends before the document does';
@@ -49,6 +64,7 @@ export interface ReadOptions {
  * the caller hands to the reply-text parser. Throws InputError for input that is no text at all.
  */
 export async function readInput(input: Uint8Array | string, options: ReadOptions = {}): Promise<ReadResult> {
+  input = crLinesToLf(input);
   const bytes = toBytes(input);
   checkInput(bytes);
   // One char per byte, for the MIME parser; for ASCII bytes (the usual case) it is the text too.

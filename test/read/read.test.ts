@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { explain } from '../../src/explain.js';
 import { checkInput } from '../../src/read/bytes.js';
 import { InputError, readInput } from '../../src/read/index.js';
 import type { MailMessage } from '../../src/types.js';
@@ -198,4 +200,15 @@ test('checkInput (eight bytes at a time) tells binary input as a byte-by-byte co
     }),
     { numRuns: 2000 },
   );
+});
+
+test('a message whose lines end in a bare CR (no LF anywhere) is read as lines, as bytes or as text', async () => {
+  const eml = readFileSync(new URL('../../examples/user-unknown.eml', import.meta.url), 'utf8');
+  const crOnly = eml.replaceAll('\r\n', '\n').replaceAll('\n', '\r');
+  for (const input of [crOnly, Buffer.from(crOnly)]) {
+    const report = await explain(input);
+    assert.equal(report.kind, 'bounce');
+    assert.equal(report.results[0]?.recipient, 'jane.doe@example.com');
+    assert.equal(report.results[0]?.status, '5.1.1');
+  }
 });
