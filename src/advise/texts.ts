@@ -496,6 +496,17 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       RUN_CHECK_FROM_DOMAIN,
     ],
   },
+  '5.7.515': {
+    summary:
+      "Microsoft (Outlook.com) refused the message: the sender's domain does not meet its authentication requirements",
+    steps: [
+      {
+        topic: 'authentication',
+        text: 'Outlook.com requires of bulk senders that SPF and DKIM both pass for the sending domain and that the From domain publishes a DMARC record (p=none at least) aligned with SPF or DKIM.',
+      },
+      RUN_CHECK_FROM_DOMAIN,
+    ],
+  },
   S3140: {
     summary: 'Microsoft (Outlook.com) blocks the network range of the sending IP address',
     steps: [

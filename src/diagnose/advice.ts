@@ -41,7 +41,8 @@ export function adviceWithCause(advice: Advice, d: ChainDiagnosis, senderDnsChec
   if (d.code === 'undetermined') return advice;
   const ruledOut = new Set<StepTopic | null>(RULED_OUT[d.code]);
   // "Run `bouncedoc check <domain>`" is done already when DNS was checked, or when the fix says it
-  if (senderDnsChecked || FIX_RUNS_CHECK.test(d.fix)) ruledOut.add('run-check');
+  const fixRunsCheck = FIX_RUNS_CHECK.test(d.fix);
+  if (senderDnsChecked || fixRunsCheck) ruledOut.add('run-check');
   const kept = advice.steps
     // (a report stored before steps had topics has none: its steps are all kept)
     .map((text, i) => ({ text, topic: advice.stepTopics?.[i] ?? null }))
@@ -49,6 +50,7 @@ export function adviceWithCause(advice: Advice, d: ChainDiagnosis, senderDnsChec
   return {
     ...advice,
     steps: [d.fix, ...kept.map((s) => s.text)],
-    stepTopics: [null, ...kept.map((s) => s.topic)],
+    // the fix is about running the check when that is what it says to do
+    stepTopics: [fixRunsCheck ? 'run-check' : null, ...kept.map((s) => s.topic)],
   };
 }

@@ -33,6 +33,17 @@ describe('provider rules', () => {
     assert.equal(c.category, 'authentication');
   });
 
+  it("Microsoft 5.7.515: the domain does not meet Outlook.com's authentication requirements", () => {
+    const text =
+      "550 5.7.515 Access denied, sending domain SHOP.EXAMPLE doesn't meet the required authentication level.";
+    const c = run({ diagnosticCode: text, remoteMta: 'x.olc.protection.outlook.com' });
+    assert.equal(c.reason, 'authfailure');
+    assert.equal(c.category, 'authentication');
+    assert.equal(c.providerCode, '5.7.515');
+    // the words alone (no Microsoft host named) say the same
+    assert.equal(run({ diagnosticCode: text }).reason, 'authfailure');
+  });
+
   it('Microsoft 5.4.1 "Access denied" from directory-based edge blocking is a missing address', () => {
     const c = run({
       diagnosticCode:

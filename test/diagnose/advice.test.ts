@@ -56,10 +56,11 @@ Message-ID: <i-1@example.com>`;
     assert.ok(r.advice.steps.length > 1, r.advice.steps.join('; '));
   });
 
-  it('each kept step keeps its topic beside it; the fix, first, has none', async () => {
+  it('each kept step keeps its topic beside it; the fix, first, is about running the check when it says so', async () => {
     const [r] = (await diagnoseReport(await explain(example('dmarc-permerror.eml')), {})).results;
     assert.equal(r.advice.stepTopics.length, r.advice.steps.length);
-    assert.equal(r.advice.stepTopics[0], null);
+    assert.match(r.advice.steps[0], /^Run `bouncedoc check shop\.example`/);
+    assert.equal(r.advice.stepTopics[0], 'run-check');
   });
 });
 
@@ -117,5 +118,7 @@ describe('the steps a cause rules out are chosen by their topic, not by their wo
     ]);
     const runs = cause('spf-fail', 'Run `bouncedoc check example.com` with DNS.');
     assert.deepEqual(adviceWithCause(a, runs, false).steps, [runs.fix, 'Send again.']);
+    assert.deepEqual(adviceWithCause(a, runs, false).stepTopics, ['run-check', null]);
+    assert.deepEqual(adviceWithCause(a, cause('spf-fail'), false).stepTopics, [null, 'run-check', null]);
   });
 });

@@ -20,6 +20,10 @@ export const AUTH_FAILURE: PhraseTable = {
     p('dmarc policy', "RFC 7489 (receivers citing the domain owner's DMARC policy)"),
     p('dmarc check failed', 'observed in Tencent notices'),
     p(
+      'the required authentication level',
+      'Outlook.com 5.7.515 ("sending domain ... doesn\'t meet the required authentication level"), Microsoft\'s requirements for high-volume senders announced in April 2025',
+    ),
+    p(
       'dmarc verification',
       'Microsoft 5.7.509: https://learn.microsoft.com/exchange/troubleshoot/email-delivery/send-receive-emails-socmail',
     ),

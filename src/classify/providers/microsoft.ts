@@ -26,6 +26,9 @@ export const microsoft: Provider = {
   ],
   rules: [
     { status: ['5.7.509'], reason: 'authfailure', code: '5.7.509', source: NDR }, // sending domain fails DMARC with p=reject
+    // Outlook.com's rule for high-volume senders (from May 2025): SPF and DKIM must pass and the
+    // domain publish DMARC (at least p=none) aligned with one of them
+    { status: ['5.7.515'], reason: 'authfailure', code: '5.7.515', source: OLC },
     { status: ['5.7.708'], reason: 'blocked', code: '5.7.708', source: NDR }, // traffic not accepted from this IP
     { status: ['5.7.511'], reason: 'blocked', source: NDR }, // banned sender
     { status: BLOCKLIST_CODES, reason: 'blocked', code: '5.7.606', source: NDR },
