@@ -86,6 +86,23 @@ describe('webhooks without server evidence: the ESP label decides, and the note 
     assert.doesNotMatch(r.note ?? '', /server's (status|evidence)/);
   });
 
+  it("Mailgun's suppress-bounce (its own code 605 and description, no server reply) is a suppressed address", async () => {
+    const payload = JSON.parse(
+      mailgunFailed('permanent', {
+        code: 605,
+        message: '',
+        description: 'Not delivering to previously bounced address',
+      }),
+    );
+    payload['event-data'].reason = 'suppress-bounce';
+    const r = (await explain(JSON.stringify(payload))).results[0];
+    assert.equal(r.reason, 'suppressed');
+    assert.equal(r.bounceType, 'hard');
+    assert.equal(r.advice.retry.advised, false);
+    assert.equal(r.status, '5.0.903');
+    assert.doesNotMatch(r.note ?? '', /server's (status|evidence|words)/);
+  });
+
   it('SES Transient/General without a diagnostic is soft, and its pseudo status is transient', async () => {
     const r = (await explain(sesBounce('Transient', 'General'))).results[0];
     assert.equal(r.bounceType, 'soft');

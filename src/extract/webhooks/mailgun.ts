@@ -66,6 +66,7 @@ export const mailgunWebhook: WebhookReader = {
         remoteMta: str(ds, 'mx-host'),
         espLabel: label,
         labelReason: str(e, 'reason') === 'suppress-bounce' ? 'suppressed' : undefined,
+        espText: !message,
       });
       if (r) recipients.push(r);
       if (recipients.length >= MAX_RECIPIENTS) break;

@@ -25,6 +25,11 @@ export interface EventFields {
    * does not exist is a dead domain).
    */
   labelReason?: Reason;
+  /**
+   * The diagnostic is the ESP's own description (Mailgun's "Not delivering to previously bounced
+   * address"), not a server's reply: it is shown, but weighs as no server evidence.
+   */
+  espText?: boolean;
 }
 
 export function espRecipient(f: EventFields): EspRecipient | null {
@@ -41,7 +46,7 @@ export function espRecipient(f: EventFields): EspRecipient | null {
   if (cmd) r.smtpCommand = cmd;
   if (f.remoteMta) r.remoteMta = f.remoteMta;
   if (f.reportingMta) r.reportingMta = f.reportingMta;
-  if (!text && !status) {
+  if ((!text || f.espText) && !status) {
     r.labelOnly = true;
     if (f.labelReason) r.reasonHint = f.labelReason;
   }
