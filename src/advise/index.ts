@@ -37,6 +37,9 @@ const FINAL_ACTIONS: ReadonlySet<string> = new Set(['failed', 'expired']);
  */
 export function deliveryStage(c: Classification, ctx?: AdviceContext): DeliveryStage {
   if (!ctx) return 'open';
+  // A complaint or an auto-reply is about a message that was delivered: no delivery is retried or
+  // given up, whatever Action an ESP's payload put beside it (complaint events come as "failed").
+  if (c.reason === 'feedback' || c.reason === 'vacation') return 'open';
   const action = (ctx.action ?? '').toLowerCase();
   if (action === 'delayed') return 'retrying';
   if (FINAL_ACTIONS.has(action)) return 'final';

@@ -160,3 +160,24 @@ describe('a delay notice: the sending server is still trying', () => {
     assert.match(r.advice.retry.when, /the automatic retries are over/);
   });
 });
+
+describe('a complaint is no delivery that goes on or ended', () => {
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../extract/webhooks/fixtures/${name}`, import.meta.url), 'utf8');
+
+  it('an ARF report and the ESPs\' complaint events all have the stage "open"', async () => {
+    const sendgrid = JSON.stringify([
+      { email: 'ann@example.org', event: 'spamreport', timestamp: 1793000000, sg_event_id: 'x1' },
+    ]);
+    const reports = [
+      await explain(readFileSync(new URL('../../examples/spam-complaint.eml', import.meta.url))),
+      await explain(fixture('ses-complaint.json')),
+      await explain(sendgrid),
+    ];
+    for (const report of reports) {
+      assert.equal(report.kind, 'feedback', report.format);
+      assert.equal(report.results[0].reason, 'feedback', report.format);
+      assert.equal(report.results[0].advice.stage, 'open', report.format);
+    }
+  });
+});
