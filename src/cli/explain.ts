@@ -82,6 +82,10 @@ export function register(program: Command, state: CliState): void {
           break;
         case 'sisimai':
           state.io.stdout(formatSisimai(ok));
+          // Sisimai's records have no field for it: a report read only in part says so on stderr
+          for (const r of ok)
+            if (r.truncated)
+              state.io.stderr(`bouncedoc: ${printable(r.source ?? '-')}: ${printable(r.truncated)}\n`);
           break;
         default:
           if (ok.length > 0)

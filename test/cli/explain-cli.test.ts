@@ -192,3 +192,45 @@ test('usage errors exit 2 with a hint', () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /unknown option/);
 });
+
+test('--format sisimai: a report read only in part says so on stderr (its records have no field for it)', () => {
+  const block = (i: number) =>
+    `Final-Recipient: rfc822; user${i}@example.org\nAction: failed\nStatus: 5.1.1\n`;
+  const blocks = Array.from({ length: 10_050 }, (_, i) => block(i)).join('\n');
+  const many = file(
+    'many.eml',
+    [
+      'From: MAILER-DAEMON@mx.example.net',
+      'To: news@shop.example',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.net',
+      '',
+      blocks,
+      '--b--',
+      '',
+    ].join('\n'),
+  );
+  // (10,000 records are more than spawnSync's default 1 MB of output)
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(repo, 'test/cli/run-cli.ts'),
+      'explain',
+      '--offline',
+      '--format',
+      'sisimai',
+      many,
+    ],
+    { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  assert.equal(r.status, 0);
+  assert.equal((JSON.parse(r.stdout) as unknown[]).length, 10_000);
+  assert.match(r.stderr, /many\.eml: only the first 10000 recipients of this report were read\n$/);
+});
