@@ -14,6 +14,7 @@ import {
 } from '../output/index.js';
 import { printable, trimTrailingNewlines } from '../output/printable.js';
 import { InputError } from '../read/index.js';
+import { splitMboxBytes } from '../read/mbox.js';
 import type { ExplainReport } from '../types.js';
 import { dnsOption, resolverFrom } from './dns-options.js';
 import { type CliState, oneLine, useColor } from './io.js';
@@ -66,13 +67,13 @@ export function register(program: Command, state: CliState): void {
       const format = opts.format ?? (opts.ndjson ? 'ndjson' : opts.json ? 'json' : 'text');
       const sources = files.length > 0 ? files : ['-'];
       // Several files are explained a few at a time: the diagnosis of each waits mostly on DNS.
-      const reports = await mapInOrder(sources, PARALLEL_FILES, (source) =>
-        explainSource(state, source, chain),
-      );
+      const reports = (
+        await mapInOrder(sources, PARALLEL_FILES, (source) => explainSource(state, source, chain))
+      ).flat();
       const failed = reports.filter(isErrorReport);
       if (failed.length > 0) state.exitCode = Math.max(state.exitCode, EXIT_BAD_INPUT);
       const ok = reports.filter((r): r is ExplainReport => !isErrorReport(r));
-      const many = sources.length > 1;
+      const many = sources.length > 1 || reports.length > 1;
       switch (format) {
         case 'json':
           state.io.stdout(formatJson(reports, many));
@@ -117,7 +118,12 @@ async function mapInOrder<T, R>(
   return out;
 }
 
-async function explainSource(state: CliState, source: string, chain: ChainOptions): Promise<ReportOrError> {
+/**
+ * The reports of one input: one per message, so an mbox file gives one report per bounce in it,
+ * named FILE#1, FILE#2 ... (read as one message, its bounces were one report whose trailing
+ * reports were cut at 100).
+ */
+async function explainSource(state: CliState, source: string, chain: ChainOptions): Promise<ReportOrError[]> {
   let bytes: Uint8Array;
   try {
     if (source === '-') {
@@ -129,9 +135,23 @@ async function explainSource(state: CliState, source: string, chain: ChainOption
     }
   } catch (err) {
     // past the size limit: the read stage's own refusal ("input is more than 25.0 MB; ...")
-    if (err instanceof InputError) return { source, error: err.message };
-    return { source, error: `cannot read: ${oneLine(err)}` };
+    if (err instanceof InputError) return [{ source, error: err.message }];
+    return [{ source, error: `cannot read: ${oneLine(err)}` }];
   }
+  // (one message is explained from its bytes as they are: its "From " line, if any, is read there)
+  const split = splitMboxBytes(bytes);
+  const messages = split.length > 1 ? split : [bytes];
+  const reports: ReportOrError[] = [];
+  for (const [i, message] of messages.entries())
+    reports.push(await explainMessage(message, messages.length > 1 ? `${source}#${i + 1}` : source, chain));
+  return reports;
+}
+
+async function explainMessage(
+  bytes: Uint8Array,
+  source: string,
+  chain: ChainOptions,
+): Promise<ReportOrError> {
   try {
     const report = await explain(bytes);
     return { source, ...(await diagnoseReport(report, chain)) };

@@ -23,6 +23,22 @@ export function splitMbox(text: string): string[] {
   return messages;
 }
 
+/**
+ * The messages of an mbox given as bytes, each with its own bytes unchanged (the file is split as
+ * latin1, one char per byte); bytes that are no mbox are one message.
+ */
+export function splitMboxBytes(bytes: Uint8Array): Uint8Array[] {
+  const latin1 = new TextDecoder('latin1');
+  if (!looksLikeMbox(latin1.decode(bytes.subarray(0, 64)))) return [bytes];
+  return splitMbox(latin1.decode(bytes)).map(latin1Bytes);
+}
+
+function latin1Bytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
+  return out;
+}
+
 /** Does this text look like an mbox file (rather than one message)? */
 export function looksLikeMbox(text: string): boolean {
   return /^From \S+/.test(text);

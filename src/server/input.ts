@@ -2,7 +2,7 @@
 // JSON ({ "message": "..." }, { "messages": [...] }, or an ESP webhook payload as it is), or a
 // multipart form with files.
 import type { Context } from 'hono';
-import { looksLikeMbox, splitMbox } from '../read/mbox.js';
+import { looksLikeMbox, splitMbox, splitMboxBytes } from '../read/mbox.js';
 
 export interface InputItem {
   source: string;
@@ -60,22 +60,18 @@ function fromJson(bytes: Uint8Array, source: string): InputItem[] {
 }
 
 function splitBytes(bytes: Uint8Array, source: string): InputItem[] {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 64));
-  if (!looksLikeMbox(head)) return [{ source, bytes }];
-  // mbox is split as latin1 so that no byte is changed; each message keeps its own bytes
-  return splitText(new TextDecoder('latin1').decode(bytes), source, true);
+  return numbered(splitMboxBytes(bytes), source);
 }
 
-function splitText(text: string, source: string, latin1 = false): InputItem[] {
+function splitText(text: string, source: string): InputItem[] {
   const messages = looksLikeMbox(text) ? splitMbox(text) : [text];
-  return messages.map((m, i) => ({
-    source: messages.length > 1 ? `${source}#${i + 1}` : source,
-    bytes: latin1 ? latin1Bytes(m) : encoder.encode(m),
-  }));
+  return numbered(
+    messages.map((m) => encoder.encode(m)),
+    source,
+  );
 }
 
-function latin1Bytes(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
-  return out;
+/** The messages of one input, named source#1, source#2 ... when there are several. */
+function numbered(messages: Uint8Array[], source: string): InputItem[] {
+  return messages.map((bytes, i) => ({ source: messages.length > 1 ? `${source}#${i + 1}` : source, bytes }));
 }

@@ -234,3 +234,41 @@ test('--format sisimai: a report read only in part says so on stderr (its record
   assert.equal((JSON.parse(r.stdout) as unknown[]).length, 10_000);
   assert.match(r.stderr, /many\.eml: only the first 10000 recipients of this report were read\n$/);
 });
+
+test('an mbox file gives one report per message in it, named FILE#N', () => {
+  const bounce = (i: number) =>
+    [
+      `From MAILER-DAEMON Thu Dec  3 10:00:0${i} 2026`,
+      'From: MAILER-DAEMON@mx.example.net',
+      'To: news@shop.example',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.net',
+      '',
+      `Final-Recipient: rfc822; user${i}@example.org`,
+      'Action: failed',
+      'Status: 5.1.1',
+      '',
+      '--b--',
+      '',
+    ].join('\n');
+  const mbox = file('three.mbox', [1, 2, 3].map(bounce).join('\n'));
+  const r = cli(['explain', '--offline', '--ndjson', mbox]);
+  assert.equal(r.code, 0);
+  const reports = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    reports.map((x) => [path.basename(x.source), x.results.map((y: { recipient: string }) => y.recipient)]),
+    [
+      ['three.mbox#1', ['user1@example.org']],
+      ['three.mbox#2', ['user2@example.org']],
+      ['three.mbox#3', ['user3@example.org']],
+    ],
+  );
+});
