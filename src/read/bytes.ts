@@ -20,7 +20,11 @@ export function textOrBytes(input: unknown): Uint8Array | string {
   if (typeof input === 'string') return input;
   let name: string;
   try {
-    if (input instanceof Uint8Array) return input;
+    if (input instanceof Uint8Array) {
+      // a Proxy around one passes instanceof but holds no bytes (its every read throws)
+      if (ArrayBuffer.isView(input)) return input;
+      throw new TypeError('not a typed array');
+    }
     const tag = Object.prototype.toString.call(input);
     if (input instanceof ArrayBuffer || tag === '[object ArrayBuffer]')
       return new Uint8Array(input as ArrayBuffer);
@@ -30,7 +34,7 @@ export function textOrBytes(input: unknown): Uint8Array | string {
     }
     name = typeName(input);
   } catch {
-    name = 'an object'; // a proxy or getter that throws: nothing more to say about it
+    name = 'an object'; // a proxy, or a getter that throws: nothing more to say about it
   }
   const parsed = typeof input === 'object' && input !== null && !ArrayBuffer.isView(input);
   throw new InputError(

@@ -36,6 +36,8 @@ test('wrong types reject with a one-line InputError that names what came', async
       ),
       `an object${JSON_TEXT}`,
     ],
+    // passes instanceof Uint8Array, but every read of it throws a TypeError
+    [new Proxy(new Uint8Array(10), {}), `an object${JSON_TEXT}`],
   ];
   for (const [input, got] of cases) {
     await assert.rejects(
