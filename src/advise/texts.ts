@@ -482,6 +482,26 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       ],
     },
   },
+  'recipient-rate': {
+    summary: "The recipient's mailbox is receiving mail too fast: its provider holds back more for a while",
+    steps: [
+      'Nothing is wrong with the address or with your sending: the recipient gets more mail (from everyone) than their provider lets in at once.',
+      'Do not remove the recipient; the sending server retries by itself, and the message is delivered once the rate drops.',
+    ],
+    final: {
+      steps: [
+        'The recipient was getting more mail than their provider lets in at once, and the sending server has stopped trying.',
+        'Send the message again later; do not remove the recipient.',
+      ],
+    },
+  },
+  'gmail:gcdp': {
+    summary: "A rule of the recipient's organization refused the message",
+    steps: [
+      "The recipient's (or your own) Google Workspace administrator set a policy that this message breaks (gcdp: Google Custom Domain Policies); Gmail itself did not judge the sender.",
+      'Ask the recipient which rule it is (a blocked attachment type, word, size or sender), or ask them to have their administrator allow your messages; change the message to fit the rule and send again.',
+    ],
+  },
   '5.7.25': {
     summary: 'Gmail refused the message: the sending IP address has no valid reverse DNS (PTR)',
     steps: [

@@ -15,6 +15,32 @@ export const google: Provider = {
     'gmail.com',
   ],
   rules: [
+    // 450 4.2.1 / 550 5.2.1 "The user you are trying to contact is receiving email too quickly" /
+    // "... at a rate that prevents additional messages from being delivered": the recipient's
+    // mailbox gets too much mail from everyone; neither a disabled account nor the sender's fault.
+    {
+      text: 'you are trying to contact is receiving',
+      reason: 'speeding',
+      category: 'rate-limited',
+      code: 'recipient-rate',
+      source: DOC,
+    },
+    // "Peak SMTP relay limit exceeded for this customer" (450 4.2.1), "Daily SMTP relay limit
+    // exceeded for user" (550 5.4.5), "Daily SMTP relay sending limit exceeded" (550 5.7.1):
+    // the Workspace customer's own relay quota.
+    { text: ['smtp relay', 'limit exceeded'], reason: 'toomanyconn', category: 'rate-limited', source: DOC },
+    // Google's own meanings of codes that RFC 3463's registry gives other meanings (there X.7.23 is
+    // SPF, X.7.27 a null-MX sender, X.7.29 ARC, X.7.30 REQUIRETLS):
+    // 4.7.23 the sending IP has no PTR record (or it does not point back)
+    { status: ['4.7.23'], reason: 'requireptr', source: DOC },
+    // 4.7.27 / 5.7.27 SPF did not pass
+    { status: ['4.7.27', '5.7.27'], reason: 'authfailure', source: DOC },
+    // 4.7.29 / 5.7.29 not sent over TLS
+    { status: ['4.7.29', '5.7.29'], reason: 'failedstarttls', source: DOC },
+    // 4.7.30 / 5.7.30 DKIM did not pass; 4.7.32 / 5.7.32 From not aligned with SPF or DKIM;
+    // 4.7.40 / 5.7.40 no DMARC record or no DMARC policy
+    { status: ['4.7.30', '5.7.30', '4.7.32', '5.7.32'], reason: 'authfailure', source: DOC },
+    { status: ['4.7.40', '5.7.40'], text: 'dmarc', reason: 'authfailure', source: DOC },
     // 5.7.26: unauthenticated mail / DMARC reject ("Unauthenticated email from x is not accepted
     // due to domain's DMARC policy"; since 2024 also "the sender is unauthenticated").
     { status: ['5.7.26', '4.7.26'], reason: 'authfailure', code: '5.7.26', source: DOC },
@@ -40,6 +66,27 @@ export const google: Provider = {
     { text: ['tls', 'required'], reason: 'failedstarttls', source: DOC },
     { text: 'must use tls', reason: 'failedstarttls', source: DOC },
     { text: 'p=blockedmessage', reason: 'blocked', source: DOC },
+    // 421 4.7.0 "Temporary System Problem. Try again later." (also 421 4.3.0)
+    { text: 'temporary system problem', reason: 'systemerror', source: DOC },
+    // 421 4.7.0 "Connection expired, try reconnecting."
+    { text: 'connection expired', reason: 'networkerror', source: DOC },
+    // 421 4.7.0 "This message is suspicious due to the nature of the content or the links within."
+    { text: 'nature of the content', reason: 'spamdetected', source: DOC },
+    // 550 5.7.1 "This message is likely unsolicited email. ... this message has been blocked."
+    { text: 'likely unsolicited', reason: 'spamdetected', source: DOC },
+    // 552 5.7.0 "This message was blocked because its content presents a potential security issue."
+    { text: 'potential security issue', reason: 'virusdetected', source: DOC },
+    // 550 5.7.1 header rules (RFC 5322): Message-ID or From missing or invalid, several From
+    // addresses, a unicode character or encoded-word syntax in a header where it is not allowed
+    { text: 'missing a valid', reason: 'notcompliantrfc', source: DOC },
+    { text: 'multiple addresses in the from', reason: 'notcompliantrfc', source: DOC },
+    { text: 'unicode character in a disallowed header', reason: 'notcompliantrfc', source: DOC },
+    { text: 'encoded-word syntax is not permitted', reason: 'notcompliantrfc', source: DOC },
+    // 550 5.7.1 "The user or domain that you are sending to (or from) has a policy that prohibits
+    // the email that you sent", and any refusal by a rule the recipient's administrator made
+    // ("- gcdp <sessionid>", Google Custom Domain Policies)
+    { text: 'has a policy that prohibits', reason: 'policyviolation', code: 'gmail:gcdp', source: DOC },
+    { text: '- gcdp', reason: 'policyviolation', code: 'gmail:gcdp', source: DOC },
     { text: 'p=bulksendingguidelines', reason: 'spamdetected', source: DOC },
   ],
 };

@@ -25,6 +25,16 @@ export const microsoft: Provider = {
     'resolver.rst',
   ],
   rules: [
+    // 432 4.3.2 "STOREDRV.Deliver; recipient thread limit exceeded": the recipient's mailbox is
+    // throttled because it receives too many messages too quickly (RFC 3463's X.3.2 would say
+    // the system accepts no mail at all).
+    {
+      text: 'recipient thread limit exceeded',
+      reason: 'speeding',
+      category: 'rate-limited',
+      code: 'recipient-rate',
+      source: NDR,
+    },
     { status: ['5.7.509'], reason: 'authfailure', code: '5.7.509', source: NDR }, // sending domain fails DMARC with p=reject
     // Outlook.com's rule for high-volume senders (from May 2025): SPF and DKIM must pass and the
     // domain publish DMARC (at least p=none) aligned with one of them

@@ -14,6 +14,10 @@ export const yahoo: Provider = {
     { text: 'tss11', reason: 'badreputation', category: 'rate-limited', source: DOC },
     { text: 'tss12', reason: 'badreputation', category: 'rate-limited', source: DOC },
     { text: 'ts03', reason: 'blocked', source: DOC },
+    // "451 VS1-IP Excessive unknown recipients - possible Open Relay": the sending server sends to
+    // many invalid addresses (an open relay or proxy, or an unkept list) - its reputation, not this
+    // recipient or the sender's address.
+    { text: 'excessive unknown recipients', reason: 'badreputation', source: DOC },
     { status: ['5.7.9'], text: 'policy reasons', reason: 'policyviolation', source: DOC },
     { text: 'not accepted for policy reasons', reason: 'policyviolation', source: DOC },
     { text: "user doesn't have a", reason: 'userunknown', source: DOC },

@@ -1,0 +1,347 @@
+// Receiving providers' own SMTP error documentation, checked reply by reply: each documented text
+// (with the provider's host marker, as real replies carry it) gets the reason, category and bounce
+// type that the provider's page gives it.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { classify } from '../../src/classify/index.js';
+import type { Category, Reason } from '../../src/types.js';
+
+const ctx = { kind: 'bounce' as const, format: 'test' };
+type Kind = 'hard' | 'soft' | 'block';
+type Row = [text: string, reason: Reason, category: Category, bounceType: Kind, providerCode?: string];
+
+function check(rows: readonly Row[]): void {
+  for (const [text, reason, category, bounceType, providerCode] of rows) {
+    it(text.slice(0, 90), () => {
+      const c = classify({ recipient: 'someone@example.com', diagnosticCode: text }, ctx);
+      assert.deepEqual(
+        { reason: c.reason, category: c.category, bounceType: c.bounceType },
+        { reason, category, bounceType },
+      );
+      if (providerCode) assert.equal(c.providerCode, providerCode);
+    });
+  }
+}
+
+const G = ' - gsmtp';
+
+// Google, "Gmail SMTP errors and codes": https://support.google.com/a/answer/3726730
+describe('Gmail SMTP errors and codes (support.google.com/a/answer/3726730)', () => {
+  check([
+    // the recipient receives too fast: neither a disabled mailbox (X.2.1) nor the sender's fault
+    [
+      `450 4.2.1 The user you are trying to contact is receiving email too quickly. Please resend your message at a later time.${G}`,
+      'speeding',
+      'rate-limited',
+      'soft',
+      'recipient-rate',
+    ],
+    [
+      `450 4.2.1 The user you are trying to contact is receiving email at a rate that prevents additional messages from being delivered.${G}`,
+      'speeding',
+      'rate-limited',
+      'soft',
+    ],
+    [
+      `550 5.2.1 The user you are trying to contact is receiving email at a rate that prevents additional messages from being delivered.${G}`,
+      'speeding',
+      'rate-limited',
+      'soft',
+    ],
+    [
+      `450 4.2.1 Peak SMTP relay limit exceeded for this customer. This is a temporary error.${G}`,
+      'toomanyconn',
+      'rate-limited',
+      'soft',
+    ],
+    [`550 5.4.5 Daily SMTP relay limit exceeded for user.${G}`, 'toomanyconn', 'rate-limited', 'soft'],
+    [
+      `550 5.7.1 Daily SMTP relay sending limit exceeded for this customer.${G}`,
+      'toomanyconn',
+      'rate-limited',
+      'soft',
+    ],
+    [`550 5.4.5 Daily user sending limit exceeded.${G}`, 'toomanyconn', 'rate-limited', 'soft'],
+    [
+      `452 4.2.2 The recipient's inbox is out of storage space. Please direct the recipient to Manage files in your Google Drive storage.${G}`,
+      'mailboxfull',
+      'mailbox-full',
+      'soft',
+    ],
+    [`451 4.3.0 Email server has temporarily rejected this message.${G}`, 'systemerror', 'temporary', 'soft'],
+    [`421 4.3.0 Temporary System Problem. Try again later.${G}`, 'systemerror', 'temporary', 'soft'],
+    [`421 4.7.0 Temporary System Problem. Try again later.${G}`, 'systemerror', 'temporary', 'soft'],
+    [`421 4.7.0 Connection expired, try reconnecting.${G}`, 'networkerror', 'temporary', 'soft'],
+    [`451 4.4.2 Timeout - closing connection.${G}`, 'networkerror', 'temporary', 'soft'],
+    [`421 4.4.5 Server busy, try again later.${G}`, 'toomanyconn', 'rate-limited', 'soft'],
+    [`452 4.5.3 Your message has too many recipients.${G}`, 'toomanyconn', 'rate-limited', 'soft'],
+    [
+      `421 4.7.0 TLS required for RCPT domain, closing connection.${G}`,
+      'failedstarttls',
+      'sender-blocked',
+      'soft',
+    ],
+    [
+      `421 4.7.0 The IP address sending this message does not have a PTR record, or the corresponding forward DNS entry does not point to the sending IP. To protect our users from spam, email sent from your IP address has been temporarily rate limited.${G}`,
+      'requireptr',
+      'sender-blocked',
+      'soft',
+    ],
+    [
+      `421 4.7.0 This message is suspicious due to the very low reputation of the sending IP address. To protect our users from spam, email sent from your IP address has been temporarily rate limited.${G}`,
+      'badreputation',
+      'sender-blocked',
+      'soft',
+    ],
+    [
+      `421 4.7.0 This message is suspicious due to the nature of the content or the links within. To best protect our users from spam, the message has been blocked.${G}`,
+      'spamdetected',
+      'content-blocked',
+      'soft',
+    ],
+    // Google's own meanings of 4.7.23, 4.7.27, 4.7.29, 4.7.30, 4.7.32, 4.7.40 (RFC 3463's registry differs)
+    [
+      `451 4.7.23 The sending IP address for this message doesn't have a PTR record, or the PTR record's forward DNS entry doesn't match the sending IP address. To protect users from spam, your email has been temporarily rate limited.${G}`,
+      'requireptr',
+      'sender-blocked',
+      'soft',
+    ],
+    [
+      `451 4.7.24 The SPF record of the sending domain has one or more suspicious entries.${G}`,
+      'authfailure',
+      'authentication',
+      'soft',
+    ],
+    [
+      `421 4.7.26 This email has been rate limited because it is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM.${G}`,
+      'authfailure',
+      'authentication',
+      'soft',
+    ],
+    [
+      `421 4.7.27 Your email has been rate limited because SPF authentication didn't pass for this message.${G}`,
+      'authfailure',
+      'authentication',
+      'soft',
+    ],
+    [
+      `421 4.7.28 Gmail has detected an unusual rate of email originating from your IP address 192.0.2.1. To protect our users from spam, email sent from your IP address has been temporarily rate limited.${G}`,
+      'speeding',
+      'rate-limited',
+      'soft',
+      '4.7.28',
+    ],
+    [
+      `421 4.7.29 Your email has been rate limited because you're not using a TLS connection. Gmail requires all bulk email senders to use TLS/SSL for SMTP connections.${G}`,
+      'failedstarttls',
+      'sender-blocked',
+      'soft',
+    ],
+    [
+      `421 4.7.30 Your email has been rate limited because DKIM authentication didn't pass for this message.${G}`,
+      'authfailure',
+      'authentication',
+      'soft',
+    ],
+    [
+      `421 4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain.${G}`,
+      'authfailure',
+      'authentication',
+      'soft',
+    ],
+    [
+      `421 4.7.40 Your email has been rate limited because the sending domain doesn't have a DMARC record, or the DMARC record doesn't specify a DMARC policy.${G}`,
+      'authfailure',
+      'authentication',
+      'soft',
+    ],
+    [
+      `550 5.1.1 The email account that you tried to reach does not exist. Please double-check the recipient's email address for typos or unnecessary spaces.${G}`,
+      'userunknown',
+      'recipient-address',
+      'hard',
+    ],
+    [
+      `553 5.1.2 We weren't able to find the recipient domain.${G}`,
+      'hostunknown',
+      'recipient-domain',
+      'hard',
+    ],
+    [
+      `550 5.2.1 The email account that you tried to reach is inactive. For more information, go to https://support.google.com/mail/?p=DisabledUser${G}`,
+      'suspend',
+      'recipient-address',
+      'hard',
+    ],
+    [
+      `552 5.3.4 Your message exceeded Google's message size limits.${G}`,
+      'mesgtoobig',
+      'message-rejected',
+      'block',
+    ],
+    [`550 5.5.3 Too many recipients for this sender.${G}`, 'toomanyconn', 'rate-limited', 'soft'],
+    [`554 5.6.0 Email message is malformed. Not accepted.${G}`, 'contenterror', 'message-rejected', 'block'],
+    [
+      `552 5.7.0 This message was blocked because its content presents a potential security issue.${G}`,
+      'virusdetected',
+      'content-blocked',
+      'block',
+    ],
+    [`530 5.7.0 Must issue a STARTTLS command first.${G}`, 'failedstarttls', 'sender-blocked', 'block'],
+    [
+      `550 5.7.1 The user or domain that you are sending to (or from) has a policy that prohibits the email that you sent.${G}`,
+      'policyviolation',
+      'sender-blocked',
+      'block',
+      'gmail:gcdp',
+    ],
+    // gcdp: a custom rule of the recipient's administrator (the page's own example)
+    [
+      `550 5.7.1 This message violates example.com email policy. - gcdp <sessionid>${G}`,
+      'policyviolation',
+      'sender-blocked',
+      'block',
+      'gmail:gcdp',
+    ],
+    [
+      `550 5.7.1 This message is likely unsolicited email. To reduce the amount of spam sent to Gmail, this message has been blocked.${G}`,
+      'spamdetected',
+      'content-blocked',
+      'block',
+    ],
+    [
+      `550 5.7.1 This message is likely suspicious due to the very low reputation of the sending domain. To best protect our users from spam, the message has been blocked.${G}`,
+      'badreputation',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `550 5.7.1 Messages missing a valid Message-ID: header are not accepted.${G}`,
+      'notcompliantrfc',
+      'message-rejected',
+      'block',
+    ],
+    [
+      `550 5.7.1 Messages with multiple addresses in the From: header are not accepted.${G}`,
+      'notcompliantrfc',
+      'message-rejected',
+      'block',
+    ],
+    [
+      `550 5.7.1 The message contains a unicode character in a disallowed header.${G}`,
+      'notcompliantrfc',
+      'message-rejected',
+      'block',
+    ],
+    [
+      `550 5.7.1 This message is not RFC 5322 compliant because it has duplicate headers. To reduce the amount of spam sent to Gmail, this message has been blocked.${G}`,
+      'notcompliantrfc',
+      'message-rejected',
+      'block',
+    ],
+    [
+      `550 5.7.25 This message was blocked because the sending IP address doesn't have a PTR record, or the forwarding DNS entry doesn't reference the sending IP address.${G}`,
+      'requireptr',
+      'sender-blocked',
+      'block',
+      '5.7.25',
+    ],
+    [
+      `550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy.${G}`,
+      'authfailure',
+      'authentication',
+      'block',
+      '5.7.26',
+    ],
+    [
+      `550 5.7.27 This message was blocked because it didn't pass SPF authentication.${G}`,
+      'authfailure',
+      'authentication',
+      'block',
+    ],
+    [
+      `550 5.7.29 This message was blocked because it wasn't sent over a TLS connection.${G}`,
+      'failedstarttls',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `550 5.7.30 This message was blocked because it didn't pass DKIM authentication.${G}`,
+      'authfailure',
+      'authentication',
+      'block',
+    ],
+    [
+      `550 5.7.32 Your email was blocked because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain.${G}`,
+      'authfailure',
+      'authentication',
+      'block',
+    ],
+    [
+      `550 5.7.40 Your message was blocked because the sending domain doesn't have a DMARC record or the DMARC record doesn't specify a DMARC policy.${G}`,
+      'authfailure',
+      'authentication',
+      'block',
+    ],
+  ]);
+});
+
+// Microsoft, "Email non-delivery reports and SMTP errors in Exchange Online":
+// https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online
+describe('Exchange Online NDR codes (learn.microsoft.com)', () => {
+  check([
+    // the recipient mailbox is throttled for receiving too many messages too quickly (not "no mail accepted", X.3.2)
+    [
+      '432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded [x.prod.protection.outlook.com]',
+      'speeding',
+      'rate-limited',
+      'soft',
+      'recipient-rate',
+    ],
+    [
+      '550 4.4.7 QUEUE.Expired; message expired [x.prod.protection.outlook.com]',
+      'expired',
+      'temporary',
+      'soft',
+    ],
+  ]);
+});
+
+// Yahoo, "SMTP Error Codes" for senders: https://senders.yahooinc.com/smtp-error-codes (its failure
+// notice example, "Excessive unknown recipients", "Resources temporarily unavailable"); the replies'
+// wording as on Yahoo's earlier help page http://help.yahoo.com/l/in/yahoo/mail/original/abuse/abuse-57.html
+describe('Yahoo SMTP error codes (senders.yahooinc.com/smtp-error-codes)', () => {
+  check([
+    [
+      "554 delivery error: dd This user doesn't have a yahoo.com account (testing123@yahoo.com) [-5] - mta123.mail.mud.yahoo.com",
+      'userunknown',
+      'recipient-address',
+      'hard',
+    ],
+    [
+      '554 delivery error: dd Sorry, your message to testing123@yahoo.com cannot be delivered. This account is over quota. - mta123.mail.mud.yahoo.com',
+      'mailboxfull',
+      'mailbox-full',
+      'soft',
+    ],
+    [
+      '421 Resources temporarily unavailable. Please try again later. - mta1234.mail.ne1.yahoo.com',
+      'systemerror',
+      'temporary',
+      'soft',
+    ],
+    // the sending server's reputation (open relay or unkept list), not this recipient or the sender address
+    [
+      '451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8) - mta1234.mail.ne1.yahoo.com',
+      'badreputation',
+      'sender-blocked',
+      'soft',
+    ],
+    [
+      '421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes',
+      'badreputation',
+      'rate-limited',
+      'soft',
+    ],
+  ]);
+});
