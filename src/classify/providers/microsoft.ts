@@ -5,6 +5,9 @@ import type { Provider } from './types.js';
 
 const NDR =
   'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online';
+// the same page at its current address (where the 432 4.3.2 row was read)
+const NDR_NOW =
+  'https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online';
 const OLC = 'https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx';
 
 /** 5.7.606-5.7.649: the sending IP is on one of Microsoft's block lists. */
@@ -33,7 +36,7 @@ export const microsoft: Provider = {
       reason: 'speeding',
       category: 'rate-limited',
       code: 'recipient-rate',
-      source: NDR,
+      source: NDR_NOW,
     },
     { status: ['5.7.509'], reason: 'authfailure', code: '5.7.509', source: NDR }, // sending domain fails DMARC with p=reject
     // Outlook.com's rule for high-volume senders (from May 2025): SPF and DKIM must pass and the
