@@ -1,16 +1,7 @@
 // Phrases that put the fault at the message itself: spam, malware, size, malformed content.
-import { type PhraseTable, p } from './types.js';
 
-const MISC = 'observed in notices of several MTAs';
-const DE = 'German wording of localized servers';
-const FR = 'French wording of localized servers';
-const ES = 'Spanish wording of localized servers';
-const PT = 'Portuguese wording of localized servers';
-const IT = 'Italian wording of localized servers';
-const RU = 'Russian wording of localized servers';
-const JA = 'Japanese wording of localized servers';
-const ZH = 'Chinese wording of localized servers';
-const GOOGLE = 'Gmail SMTP errors: https://support.google.com/a/answer/3726730';
+import { DE, ES, FR, GOOGLE, IT, JA, MISC, PT, RU, ZH } from './sources.js';
+import { type PhraseTable, p } from './types.js';
 
 export const SPAM_DETECTED: PhraseTable = {
   reason: 'spamdetected',

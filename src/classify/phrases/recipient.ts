@@ -1,21 +1,12 @@
 // Phrases that put the fault at the recipient's side: the address, the mailbox or the domain.
+
+import { DE, ES, FR, GOOGLE, IT, JA, MISC, POSTFIX, PT, RU, ZH } from './sources.js';
 import { dir, type PhraseTable, p } from './types.js';
 
-const POSTFIX = 'observed in Postfix notices';
 const SENDMAIL = 'observed in Sendmail notices';
 const EXIM = 'observed in Exim notices';
 const QMAIL = 'observed in qmail notices';
 const EXCHANGE = 'observed in Microsoft Exchange notices';
-const GOOGLE = 'Gmail SMTP errors: https://support.google.com/a/answer/3726730';
-const MISC = 'observed in notices of several MTAs';
-const DE = 'German wording of localized servers';
-const FR = 'French wording of localized servers';
-const ES = 'Spanish wording of localized servers';
-const PT = 'Portuguese wording of localized servers';
-const IT = 'Italian wording of localized servers';
-const RU = 'Russian wording of localized servers';
-const JA = 'Japanese wording of localized servers';
-const ZH = 'Chinese wording of localized servers';
 
 /**
  * A domain that does not exist, in languages that say so with the words they use of a mailbox

@@ -1,18 +1,8 @@
 // Phrases that put the fault at the sender's side: authentication, the sending host's name and
 // reputation, the sender address, relaying and policy.
-import { type PhraseTable, p } from './types.js';
 
-const MISC = 'observed in notices of several MTAs';
-const DE = 'German wording of localized servers';
-const FR = 'French wording of localized servers';
-const ES = 'Spanish wording of localized servers';
-const PT = 'Portuguese wording of localized servers';
-const IT = 'Italian wording of localized servers';
-const RU = 'Russian wording of localized servers';
-const JA = 'Japanese wording of localized servers';
-const ZH = 'Chinese wording of localized servers';
-const POSTFIX = 'observed in Postfix notices';
-const GOOGLE = 'Gmail SMTP errors: https://support.google.com/a/answer/3726730';
+import { DE, ES, FR, GOOGLE, IT, JA, MISC, POSTFIX, PT, RU, ZH } from './sources.js';
+import { type PhraseTable, p } from './types.js';
 
 export const AUTH_FAILURE: PhraseTable = {
   reason: 'authfailure',

@@ -1,11 +1,10 @@
 // Phrases of passing troubles: rates, time-outs, network and server faults, and the notices of a
 // delivery that gave up after retrying.
+
+import { GOOGLE, MISC, POSTFIX } from './sources.js';
 import { type PhraseTable, p } from './types.js';
 
-const MISC = 'observed in notices of several MTAs';
-const POSTFIX = 'observed in Postfix notices';
 const QMAIL = 'observed in qmail notices';
-const GOOGLE = 'Gmail SMTP errors: https://support.google.com/a/answer/3726730';
 
 /**
  * Greylisting (RFC 6647): the receiver turns away the first attempt from a sender it has not seen

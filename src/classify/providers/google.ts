@@ -29,8 +29,9 @@ export const google: Provider = {
     // exceeded for user" (550 5.4.5), "Daily SMTP relay sending limit exceeded" (550 5.7.1):
     // the Workspace customer's own relay quota.
     { text: ['smtp relay', 'limit exceeded'], reason: 'toomanyconn', category: 'rate-limited', source: DOC },
-    // Google's own meanings of codes that RFC 3463's registry gives other meanings (there X.7.23 is
-    // SPF, X.7.27 a null-MX sender, X.7.29 ARC, X.7.30 REQUIRETLS):
+    // Google's own meanings of codes that the IANA registry of enhanced status codes (RFC 5248)
+    // gives other meanings (there X.7.23 is SPF, X.7.27 a null-MX sender, X.7.29 ARC, X.7.30
+    // REQUIRETLS); scoped to Google's replies by this provider's markers:
     // 4.7.23 the sending IP has no PTR record (or it does not point back)
     { status: ['4.7.23'], reason: 'requireptr', source: DOC },
     // 4.7.27 / 5.7.27 SPF did not pass
