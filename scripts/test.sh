@@ -3,7 +3,7 @@
 # then runs every test file: unit tests, corpus ratchets and the integration tiers (a real DNS
 # server, a real browser). Options:
 #   --no-setup        skip installing packages and building (for a quick rerun)
-#   FILE...           run only these test files
+#   FILE|FOLDER...    run only these test files (a folder: the test files in it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +12,10 @@ files=()
 for arg in "$@"; do
   case "$arg" in
     --no-setup) setup=0 ;;
-    *) files+=("$arg") ;;
+    *)
+      # a folder stands for the test files in it (Node 20's runner does not look into folders)
+      if [ -d "$arg" ]; then mapfile -t -O "${#files[@]}" files < <(find "$arg" -name '*.test.ts' | sort)
+      else files+=("$arg"); fi ;;
   esac
 done
 
