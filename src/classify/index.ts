@@ -340,6 +340,7 @@ function correctByStage(
   lower: string,
   command: string,
   status: string,
+  replyCode: string,
   evidence: Evidence,
 ): Reason {
   // At MAIL FROM no recipient has been named yet: a refusal in words that do not say what was
@@ -357,7 +358,9 @@ function correctByStage(
   const atRcpt = command === 'RCPT';
   const afterData = command === 'DATA' || (!command && lower.startsWith(': '));
   const addressing = isAddressingCode(status);
-  if (atRcpt || command === 'MAIL' || addressing) return decision.reason;
+  // 553 is the reply to a mailbox name that is not allowed (RFC 5321 section 4.2.2, e.g. at RCPT):
+  // it confirms that the address itself was refused, as an X.1.x status does
+  if (atRcpt || command === 'MAIL' || addressing || replyCode === '553') return decision.reason;
   if (afterData) {
     evidence?.push('refused after DATA although RCPT accepted the address: a filter, not a missing address');
     return 'filtered';
@@ -465,7 +468,7 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext, withEvidence =
   const reading: Reading = { status: given, replyCode, command, lower, providers, phrases };
 
   const decision = decide(raw, ctx, reading, evidence);
-  const reason = correctByStage(decision, ctx, lower, command, given, evidence);
+  const reason = correctByStage(decision, ctx, lower, command, given, replyCode, evidence);
   const category = reason === decision.reason ? decision.category : undefined;
   const party = reason === decision.reason ? decision.party : undefined;
 

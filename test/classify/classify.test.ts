@@ -44,6 +44,15 @@ describe('classify', () => {
     assert.equal(data.hardbounce, false);
   });
 
+  it('reply code 553 (mailbox name not allowed, RFC 5321 4.2.2) confirms "invalid recipient" words', () => {
+    const text = '553 Invalid recipient someone@example.com (Mode: normal)';
+    const c = run({ diagnosticCode: text, status: '5.0.0' });
+    assert.equal(c.reason, 'userunknown');
+    assert.equal(c.bounceType, 'hard');
+    // the same words under a generic 550 and status 5.0.0, stage unknown, stay a filter
+    assert.equal(run({ diagnosticCode: text.replace('553', '550'), status: '5.0.0' }).reason, 'filtered');
+  });
+
   it('reads the reply form: an empty address slot came after DATA; au tells the two apart', () => {
     // status 5.0.0 alone does not confirm a missing address, and naming the address does not
     // either (Postfix and Sendmail name it after DATA too)
