@@ -193,28 +193,29 @@ test('usage errors exit 2 with a hint', () => {
   assert.match(r.stderr, /unknown option/);
 });
 
-test('--format sisimai: a report read only in part says so on stderr (its records have no field for it)', () => {
+/** A DSN with no text part whose delivery-status part fails the recipients user<i>@example.org. */
+function statusOnlyDsn(numbers: readonly number[]): string {
   const block = (i: number) =>
     `Final-Recipient: rfc822; user${i}@example.org\nAction: failed\nStatus: 5.1.1\n`;
-  const blocks = Array.from({ length: 10_050 }, (_, i) => block(i)).join('\n');
-  const many = file(
-    'many.eml',
-    [
-      'From: MAILER-DAEMON@mx.example.net',
-      'To: news@shop.example',
-      'Subject: Undelivered Mail Returned to Sender',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.net',
-      '',
-      blocks,
-      '--b--',
-      '',
-    ].join('\n'),
-  );
+  return [
+    'From: MAILER-DAEMON@mx.example.net',
+    'To: news@shop.example',
+    'Subject: Undelivered Mail Returned to Sender',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx.example.net',
+    '',
+    numbers.map(block).join('\n'),
+    '--b--',
+    '',
+  ].join('\n');
+}
+
+test('--format sisimai: a report read only in part says so on stderr (its records have no field for it)', () => {
+  const many = file('many.eml', statusOnlyDsn(Array.from({ length: 10_050 }, (_, i) => i)));
   // (10,000 records are more than spawnSync's default 1 MB of output)
   const r = spawnSync(
     process.execPath,
@@ -236,26 +237,7 @@ test('--format sisimai: a report read only in part says so on stderr (its record
 });
 
 test('an mbox file gives one report per message in it, named FILE#N', () => {
-  const bounce = (i: number) =>
-    [
-      `From MAILER-DAEMON Thu Dec  3 10:00:0${i} 2026`,
-      'From: MAILER-DAEMON@mx.example.net',
-      'To: news@shop.example',
-      'Subject: Undelivered Mail Returned to Sender',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.net',
-      '',
-      `Final-Recipient: rfc822; user${i}@example.org`,
-      'Action: failed',
-      'Status: 5.1.1',
-      '',
-      '--b--',
-      '',
-    ].join('\n');
+  const bounce = (i: number) => `From MAILER-DAEMON Thu Dec  3 10:00:0${i} 2026\n${statusOnlyDsn([i])}`;
   const mbox = file('three.mbox', [1, 2, 3].map(bounce).join('\n'));
   const r = cli(['explain', '--offline', '--ndjson', mbox]);
   assert.equal(r.code, 0);
