@@ -16,7 +16,7 @@
 // `node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/parse.ts --processes 0 --rounds 0`.
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +24,9 @@ import { parseArgs } from 'node:util';
 import { explain } from '../src/explain.js';
 import { bytesToText } from '../src/read/bytes.js';
 import { fastReader, postalReader } from '../src/read/index.js';
+import { corpusFiles } from './corpus-files.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const corpus = path.resolve(here, '..', '..', 'shared', 'corpus', 'sisimai', 'maildir');
 const { values } = parseArgs({
   options: {
     // 30 passes: V8 keeps optimizing for the first few thousand messages (10 passes measured the
@@ -45,12 +45,7 @@ const warmup = Math.max(1, Number(values.warmup));
 const processCount = Math.max(0, Number(values.processes));
 const rounds = Math.max(0, Number(values.rounds));
 
-const files: string[] = [];
-for (const sub of ['bsd', 'not']) {
-  for (const name of (await readdir(path.join(corpus, sub))).sort()) {
-    if (name.endsWith('.eml')) files.push(path.join(corpus, sub, name));
-  }
-}
+const files = await corpusFiles();
 const mails = await Promise.all(files.map((f) => readFile(f)));
 const raws = mails.map((m) => bytesToText(m));
 const bytes = mails.reduce((n, m) => n + m.length, 0);

@@ -4,14 +4,11 @@
 // printed. tsx's transform puts each module on few lines, so the lines printed are rough; with
 // --built the profile is of the tsc build in dist/ (run `npm run build` first), whose lines match
 // the source's closely. A tool for finding where the time goes, not a benchmark: bench/parse.ts is.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { corpusFiles } from './corpus-files.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const corpus = path.resolve(here, '..', '..', 'shared', 'corpus', 'sisimai', 'maildir');
 const { values } = parseArgs({
   options: {
     passes: { type: 'string', default: '30' },
@@ -24,12 +21,7 @@ type Explain = typeof import('../src/explain.js').explain;
 const { explain } = (await import(values.built ? '../dist/src/explain.js' : '../src/explain.js')) as {
   explain: Explain;
 };
-const files: string[] = [];
-for (const sub of ['bsd', 'not']) {
-  for (const name of (await readdir(path.join(corpus, sub))).sort()) {
-    if (name.endsWith('.eml')) files.push(path.join(corpus, sub, name));
-  }
-}
+const files = await corpusFiles();
 const mails = await Promise.all(files.map((f) => readFile(f)));
 const run = async (passes: number) => {
   for (let p = 0; p < passes; p++) for (const m of mails) await explain(m).catch(() => undefined);

@@ -4,9 +4,7 @@
 // they do in explain().
 // Prints CPU microseconds per message (each reading costs about a microsecond itself, so small
 // figures are rough); a tool for finding slow extractors, not a test.
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { explain, reportFromExtraction } from '../src/explain.js';
 import { extractArf } from '../src/extract/arf.js';
@@ -18,20 +16,14 @@ import { extractRfc3464 } from '../src/extract/rfc3464.js';
 import { extractUnsubscribe } from '../src/extract/unsubscribe.js';
 import { readInput } from '../src/read/index.js';
 import type { Extraction, MailMessage } from '../src/types.js';
+import { corpusFiles } from './corpus-files.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const corpus = path.resolve(here, '..', '..', 'shared', 'corpus', 'sisimai', 'maildir');
 const { values } = parseArgs({
   options: { passes: { type: 'string', default: '5' }, steps: { type: 'boolean', default: false } },
 });
 const passes = Math.max(1, Number(values.passes));
 
-const files: string[] = [];
-for (const sub of ['bsd', 'not']) {
-  for (const name of (await readdir(path.join(corpus, sub))).sort()) {
-    if (name.endsWith('.eml')) files.push(path.join(corpus, sub, name));
-  }
-}
+const files = await corpusFiles();
 const mails = await Promise.all(files.map((f) => readFile(f)));
 
 type Step = { name: string; run: (m: MailMessage) => Extraction | null; hint?: (m: MailMessage) => boolean };
