@@ -672,3 +672,33 @@ describe('Yahoo SMTP error codes (senders.yahooinc.com/smtp-error-codes)', () =>
     ],
   ]);
 });
+
+// Mimecast, "Mimecast SMTP Error Codes" (4xx table):
+// https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691-Policies-Mimecast-SMTP-Error-Codes
+// (formerly community.mimecast.com/docs/DOC-1369, the URL its replies carry), rows read from a
+// copy of its text (electronicaportatil.com/smtp-error-codes/). The 5xx table was not retrieved.
+describe('Mimecast SMTP error codes (4xx)', () => {
+  check([
+    // the sender's IP is in the recipient organization's Blocked Senders policy
+    [
+      '421 Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421',
+      'blocked',
+      'sender-blocked',
+      'soft',
+    ],
+    // the Mimecast server is under maximum load
+    [
+      '421 Unable to process connection at this time - https://community.mimecast.com/docs/DOC-1369#421',
+      'systemerror',
+      'temporary',
+      'soft',
+    ],
+    // greylisting (or a poor reputation of the sending IP): retry
+    [
+      '451 Internal resource temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451',
+      'systemerror',
+      'temporary',
+      'soft',
+    ],
+  ]);
+});
