@@ -702,3 +702,67 @@ describe('Mimecast SMTP error codes (4xx)', () => {
     ],
   ]);
 });
+
+// Cox, postmaster "Error Codes": http://postmaster.cox.net/confluence/display/postmaster/Error+Codes
+// (the rows retrieved: CXBL, CDRBL, IPBLnnnn). The replies' form as in Cox's own: "... Refer to
+// Error Codes section at <page> for more information. AUP#<code>".
+const COX = 'http://postmaster.cox.net/confluence/display/postmaster/Error+Codes';
+describe('Cox error codes (postmaster.cox.net)', () => {
+  check([
+    [
+      `554 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#CXBL`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `421 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#CDRBL`,
+      'blocked',
+      'sender-blocked',
+      'soft',
+    ],
+    [
+      `554 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#IPBL0001`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `554 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#IPBL0010`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `554 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#IPBL0100`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `554 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#IPBL0111`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `554 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#IPBL1000`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+  ]);
+});
+
+// GMX, "Error messages when sending emails to GMX": https://postmaster.gmx.com/en/error-messages
+// (its one example, a multi-line reply given here as one line): the sending IP is block listed.
+describe('GMX error messages (postmaster.gmx.com)', () => {
+  check([
+    [
+      '554-gmx.net (mxgmx104) Nemesis ESMTP Service not available 554-No SMTP service 554-IP address is block listed. 554 For explanation visit https://postmaster.gmx.net/en/case?c=r0201&i=ip&v=198.51.100.42&r=1MNcgj-1ue23t3pyV-00S2YR',
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+  ]);
+});
