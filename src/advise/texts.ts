@@ -556,6 +556,45 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       'Do not remove the recipient.',
     ],
   },
+  'submission-quota': {
+    summary: 'Microsoft 365 stopped the sending account: it went over its own sending limit',
+    steps: [
+      'The limit is on the sending account (recipients or messages per day), not on the recipient: the address is fine.',
+      'Check that the account is not compromised and used to send spam (Microsoft names that as a common cause); if it is, secure it first.',
+      'Send the remaining messages after the limit has reset (the next day), or spread them over time.',
+    ],
+    retry: { advised: true, when: 'After the sending limit has reset (the next day), not sooner.' },
+  },
+  'account-banned': {
+    summary: 'Microsoft 365 has banned the sending account for spam',
+    steps: [
+      'Microsoft detected spam sent from this account; typically the account has been compromised.',
+      'Secure the account and reset its credentials, then ask your Microsoft 365 administrator (or Microsoft support) to restore its right to send.',
+      'Do not remove the recipient: the address is fine.',
+    ],
+  },
+  '5.7.510': {
+    summary: "The recipient's domain does not accept mail over IPv6",
+    steps: [
+      'Nothing is wrong with the address or the message: the recipient domain takes mail over IPv4 only.',
+      'Configure the sending server to deliver to this domain over IPv4, then send again.',
+    ],
+  },
+  '5.6.11': {
+    summary: 'The message contains bare line feeds, which the receiving server refuses',
+    steps: [
+      'The sending program wrote lines ending in a line feed alone; SMTP requires CR LF (RFC 5321 section 2.3.8).',
+      'Correct or update the sending software, then send again. Do not remove the recipient.',
+    ],
+  },
+  'exo:dane': {
+    summary: "The recipient's mail server failed Microsoft 365's TLS or DANE checks",
+    steps: [
+      "Microsoft 365 did not deliver because the recipient's server does not offer TLS, presents an expired or mismatched certificate, or its domain's DANE (TLSA) or DNSSEC records do not validate.",
+      "This usually has to be fixed on the recipient's side: tell the recipient's mail administrator.",
+      'Do not remove the address; send again once their server is corrected.',
+    ],
+  },
   'AS(201806281)': {
     summary: "The recipient's address does not exist (Microsoft 365 directory check)",
     steps: [

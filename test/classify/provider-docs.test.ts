@@ -24,6 +24,7 @@ function check(rows: readonly Row[]): void {
 }
 
 const G = ' - gsmtp';
+const M = ' [x.prod.protection.outlook.com]';
 
 // Google, "Gmail SMTP errors and codes": https://support.google.com/a/answer/3726730
 describe('Gmail SMTP errors and codes (support.google.com/a/answer/3726730)', () => {
@@ -304,6 +305,332 @@ describe('Exchange Online NDR codes (learn.microsoft.com)', () => {
       'temporary',
       'soft',
     ],
+    // The rows below were read from the page's source (MicrosoftDocs/SupportArticles-docs,
+    // non-delivery-reports-in-exchange-online.md, commit 0118461, ms.date 01/29/2023): the
+    // "Description" column is the reply's text.
+    [
+      '450 4.5.3 Too many recipients [BN8NAM12FT.eop-nam12.prod.protection.outlook.com]',
+      'toomanyconn',
+      'rate-limited',
+      'soft',
+    ],
+    [
+      `451 4.7.26 Access denied, a message sent over IPv6 [2a01:111:f200:2004::240] must pass either SPF or DKIM validation, this message is not signed${M}`,
+      'authfailure',
+      'authentication',
+      'soft',
+    ],
+    [`451 4.7.500 Access denied, please try again later${M}`, 'blocked', 'sender-blocked', 'soft'],
+    [`451 4.7.850 Access denied, please try again later${M}`, 'blocked', 'sender-blocked', 'soft'],
+    [
+      `550 5.0.350 Requested action not taken: policy violation detected (AS345)${M}`,
+      'policyviolation',
+      'message-rejected',
+      'block',
+    ],
+    [`550 5.1.1 RESOLVER.ADR.RecipNotFound; not found${M}`, 'userunknown', 'recipient-address', 'hard'],
+    [
+      `550 5.1.8 Access denied, bad outbound sender${M}`,
+      'blocked',
+      'sender-blocked',
+      'block',
+      'account-banned',
+    ],
+    [
+      `550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup${M}`,
+      'userunknown',
+      'recipient-address',
+      'hard',
+    ],
+    [
+      `550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients${M}`,
+      'toomanyconn',
+      'rate-limited',
+      'soft',
+      'submission-quota',
+    ],
+    [`554 5.2.2 Submission quota exceeded${M}`, 'toomanyconn', 'rate-limited', 'soft', 'submission-quota'],
+    [
+      `550 5.2.121 Recipient's per hour message receive limit from specific sender exceeded${M}`,
+      'speeding',
+      'rate-limited',
+      'soft',
+    ],
+    [
+      `550 5.2.122 Recipient's per hour message receive limit exceeded${M}`,
+      'speeding',
+      'rate-limited',
+      'soft',
+      'recipient-rate',
+    ],
+    [`550 5.4.1 Relay Access Denied${M}`, 'norelaying', 'sender-blocked', 'block'],
+    [
+      `550 5.4.1 Recipient address rejected: Access denied. AS(201806281)${M}`,
+      'userunknown',
+      'recipient-address',
+      'hard',
+      'AS(201806281)',
+    ],
+    [`550 5.4.300 Message expired${M}`, 'expired', 'temporary', 'soft'],
+    [
+      `550 5.5.0 Requested action not taken: mailbox unavailable${M}`,
+      'userunknown',
+      'recipient-address',
+      'hard',
+    ],
+    [`550 5.6.11 Invalid characters${M}`, 'notcompliantrfc', 'message-rejected', 'block', '5.6.11'],
+    [`550 5.7.1 Delivery not authorized${M}`, 'filtered', 'recipient-restricted', 'block'],
+    [`550 5.7.1 Unable to relay${M}`, 'norelaying', 'sender-blocked', 'block'],
+    [`530 5.7.1 Client was not authenticated${M}`, 'securityerror', 'authentication', 'block'],
+    [
+      `550 5.7.12 Sender was not authenticated by organization${M}`,
+      'filtered',
+      'recipient-restricted',
+      'block',
+    ],
+    [
+      `550 5.7.23 The message was rejected because of Sender Policy Framework violation${M}`,
+      'authfailure',
+      'authentication',
+      'block',
+    ],
+    [
+      `530 5.7.57 Client was not authenticated to send anonymous mail during MAIL FROM${M}`,
+      'securityerror',
+      'authentication',
+      'block',
+    ],
+    [`550 5.7.64 TenantAttribution; Relay Access Denied${M}`, 'norelaying', 'sender-blocked', 'block'],
+    [`550 5.7.124 Sender not in allowed-senders list${M}`, 'filtered', 'recipient-restricted', 'block'],
+    [`550 5.7.133 Sender not authenticated for group${M}`, 'filtered', 'recipient-restricted', 'block'],
+    [`550 5.7.134 Sender was not authenticated for mailbox${M}`, 'filtered', 'recipient-restricted', 'block'],
+    [
+      `550 5.7.135 Sender was not authenticated for public folder${M}`,
+      'filtered',
+      'recipient-restricted',
+      'block',
+    ],
+    [`550 5.7.136 Sender was not authenticated${M}`, 'filtered', 'recipient-restricted', 'block'],
+    [
+      `550 5.7.25 Access denied, the sending IPv6 address [2a01:111:f200:2004::240] must have a reverse DNS record${M}`,
+      'requireptr',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `451 4.7.321 starttls-not-supported: Destination mail server must support TLS to receive mail.${M}`,
+      'failedstarttls',
+      'sender-blocked',
+      'soft',
+      'exo:dane',
+    ],
+    [
+      `550 5.7.321 starttls-not-supported: Destination mail server must support TLS to receive mail.${M}`,
+      'failedstarttls',
+      'sender-blocked',
+      'block',
+      'exo:dane',
+    ],
+    [
+      `550 5.7.322 certificate-expired: Destination mail server's certificate is expired.${M}`,
+      'failedstarttls',
+      'sender-blocked',
+      'block',
+      'exo:dane',
+    ],
+    [
+      `550 5.7.323 tlsa-invalid: The domain failed DANE validation.${M}`,
+      'failedstarttls',
+      'sender-blocked',
+      'block',
+      'exo:dane',
+    ],
+    [
+      `550 5.7.324 dnssec-invalid: Destination domain returned invalid DNSSEC records${M}`,
+      'failedstarttls',
+      'sender-blocked',
+      'block',
+      'exo:dane',
+    ],
+    [
+      `550 5.7.325 certificate-host-mismatch: Remote certificate MUST have a common name or subject alternative name matching the hostname (DANE)${M}`,
+      'failedstarttls',
+      'sender-blocked',
+      'block',
+      'exo:dane',
+    ],
+    [
+      `550 5.7.501 Access denied, spam abuse detected${M}`,
+      'blocked',
+      'sender-blocked',
+      'block',
+      'account-banned',
+    ],
+    [`550 5.7.502 Access denied, banned sender${M}`, 'blocked', 'sender-blocked', 'block', 'account-banned'],
+    [`550 5.7.503 Access denied, banned sender${M}`, 'blocked', 'sender-blocked', 'block', 'account-banned'],
+    [
+      `550 5.7.504 [someone@example.com]: Recipient address rejected: Access denied${M}`,
+      'userunknown',
+      'recipient-address',
+      'hard',
+    ],
+    [`550 5.7.505 Access denied, banned recipient${M}`, 'userunknown', 'recipient-address', 'hard'],
+    [`550 5.7.506 Access Denied, Bad HELO${M}`, 'blocked', 'sender-blocked', 'block'],
+    [`550 5.7.507 Access denied, rejected by recipient${M}`, 'blocked', 'sender-blocked', 'block'],
+    [
+      `550 5.7.508 Access denied, [2001:db8::1] has exceeded permitted limits within /64 range${M}`,
+      'speeding',
+      'rate-limited',
+      'soft',
+    ],
+    [
+      `550 5.7.509 Access denied, sending domain [example.com] does not pass DMARC verification and has a DMARC policy of reject.${M}`,
+      'authfailure',
+      'authentication',
+      'block',
+      '5.7.509',
+    ],
+    [
+      `550 5.7.510 Access denied, example.com does not accept email over IPv6${M}`,
+      'policyviolation',
+      'sender-blocked',
+      'block',
+      '5.7.510',
+    ],
+    [`550 5.7.511 Access denied, banned sender [192.0.2.1].${M}`, 'blocked', 'sender-blocked', 'block'],
+    [
+      `550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant${M}`,
+      'notcompliantrfc',
+      'message-rejected',
+      'block',
+    ],
+    [
+      `550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by example.com using Customer Block list (AS16012607)${M}`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `550 5.7.606 Access denied, banned sending IP [192.0.2.1]${M}`,
+      'blocked',
+      'sender-blocked',
+      'block',
+      '5.7.606',
+    ],
+    [
+      `550 5.7.703 Your message can't be delivered because one or more recipients are blocked by your organization's tenant recipient block policy${M}`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [`550 5.7.705 Access denied, tenant has exceeded threshold${M}`, 'blocked', 'sender-blocked', 'block'],
+    [
+      `550 5.7.708 Access denied, traffic not accepted from this IP${M}`,
+      'blocked',
+      'sender-blocked',
+      'block',
+      '5.7.708',
+    ],
+    [
+      `550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains${M}`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `The message can't be submitted because the sender's submission quota was exceeded${M}`,
+      'toomanyconn',
+      'rate-limited',
+      'soft',
+      'submission-quota',
+    ],
+  ]);
+});
+
+// Outlook.com, "Troubleshooting" (SMTP Error Codes): https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+// as read in its 2025-12-03 copy (azumakuniyuki/feb-2024-no-auth-no-entry): each code with the
+// page's explanation as its words. S3140/S3150 are not on that page (test/classify/providers.test.ts).
+describe('Outlook.com SMTP error codes (sendersupport.olc.protection.outlook.com)', () => {
+  check([
+    [
+      '421 RP-001 The mail server IP connecting to Outlook.com server has exceeded the rate limit allowed. Reason for rate limitation is related to IP/domain reputation.',
+      'badreputation',
+      'rate-limited',
+      'soft',
+    ],
+    [
+      '421 RP-002 The mail server IP connecting to Outlook.com server has exceeded the rate limit allowed on this connection. Reason for rate limitation is related to IP/domain reputation.',
+      'badreputation',
+      'rate-limited',
+      'soft',
+    ],
+    [
+      '421 RP-003 The mail server IP connecting to Outlook.com server has exceeded the connection limit allowed. Reason for limitation is related to IP/domain reputation.',
+      'badreputation',
+      'rate-limited',
+      'soft',
+    ],
+    [
+      '550 5.7.515 Mail rejected by Outlook.com for policy reasons. Messages from domains sending over 5,000 emails per day to Outlook.com accounts must be authenticated with SPF, DKIM, and DMARC (p=none or p=reject) to be accepted.',
+      'authfailure',
+      'authentication',
+      'block',
+      '5.7.515',
+    ],
+    [
+      '550 SC-001 Mail rejected by Outlook.com for policy reasons. Reasons for rejection may be related to content with spam-like characteristics or IP/domain reputation.',
+      'spamdetected',
+      'content-blocked',
+      'block',
+    ],
+    [
+      '550 SC-002 Mail rejected by Outlook.com for policy reasons. The mail server IP connecting to Outlook.com has exhibited namespace mining behavior.',
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      '550 SC-003 Mail rejected by Outlook.com for policy reasons. Your IP address appears to be an open proxy/relay.',
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      '550 SC-004 Mail rejected by Outlook.com for policy reasons. A block has been placed against your IP address because we have received complaints concerning mail coming from that IP address.',
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      "550 DY-001 Mail rejected by Outlook.com for policy reasons. We generally do not accept email from dynamic IP's as they are not typically used to deliver unauthenticated SMTP email to an Internet mail server.",
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      '550 DY-002 Mail rejected by Outlook.com for policy reasons. The likely cause is a compromised or virus infected server/personal computer.',
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      '550 OU-001 Mail rejected by Outlook.com for policy reasons. For more information about this block and to request removal please go to: Spamhaus.',
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      '550 OU-002 Mail rejected by Outlook.com for policy reasons. Reasons for rejection may be related to content with spam-like characteristics or IP/domain reputation.',
+      'spamdetected',
+      'content-blocked',
+      'block',
+    ],
+    [
+      '550 command rejected due to Sender ID validation failure. hotmail.com',
+      'authfailure',
+      'authentication',
+      'block',
+    ],
   ]);
 });
 
@@ -342,6 +669,100 @@ describe('Yahoo SMTP error codes (senders.yahooinc.com/smtp-error-codes)', () =>
       'badreputation',
       'rate-limited',
       'soft',
+    ],
+  ]);
+});
+
+// Mimecast, "Mimecast SMTP Error Codes" (4xx table):
+// https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691-Policies-Mimecast-SMTP-Error-Codes
+// (formerly community.mimecast.com/docs/DOC-1369, the URL its replies carry), rows read from a
+// copy of its text (electronicaportatil.com/smtp-error-codes/). The 5xx table was not retrieved.
+describe('Mimecast SMTP error codes (4xx)', () => {
+  check([
+    // the sender's IP is in the recipient organization's Blocked Senders policy
+    [
+      '421 Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421',
+      'blocked',
+      'sender-blocked',
+      'soft',
+    ],
+    // the Mimecast server is under maximum load
+    [
+      '421 Unable to process connection at this time - https://community.mimecast.com/docs/DOC-1369#421',
+      'systemerror',
+      'temporary',
+      'soft',
+    ],
+    // greylisting (or a poor reputation of the sending IP): retry
+    [
+      '451 Internal resource temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451',
+      'systemerror',
+      'temporary',
+      'soft',
+    ],
+  ]);
+});
+
+// Cox, postmaster "Error Codes": http://postmaster.cox.net/confluence/display/postmaster/Error+Codes
+// (the rows retrieved: CXBL, CDRBL, IPBLnnnn). The replies' form as in Cox's own: "... Refer to
+// Error Codes section at <page> for more information. AUP#<code>".
+const COX = 'http://postmaster.cox.net/confluence/display/postmaster/Error+Codes';
+describe('Cox error codes (postmaster.cox.net)', () => {
+  check([
+    [
+      `554 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#CXBL`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `421 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#CDRBL`,
+      'blocked',
+      'sender-blocked',
+      'soft',
+    ],
+    [
+      `554 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#IPBL0001`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `554 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#IPBL0010`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `554 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#IPBL0100`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `554 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#IPBL0111`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    [
+      `554 cmsmtp 192.0.2.1 rejected. Refer to Error Codes section at ${COX} for more information. AUP#IPBL1000`,
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+  ]);
+});
+
+// GMX, "Error messages when sending emails to GMX": https://postmaster.gmx.com/en/error-messages
+// (its one example, a multi-line reply given here as one line): the sending IP is block listed.
+describe('GMX error messages (postmaster.gmx.com)', () => {
+  check([
+    [
+      '554-gmx.net (mxgmx104) Nemesis ESMTP Service not available 554-No SMTP service 554-IP address is block listed. 554 For explanation visit https://postmaster.gmx.net/en/case?c=r0201&i=ip&v=198.51.100.42&r=1MNcgj-1ue23t3pyV-00S2YR',
+      'blocked',
+      'sender-blocked',
+      'block',
     ],
   ]);
 });

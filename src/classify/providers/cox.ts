@@ -2,14 +2,18 @@
 import type { Provider } from './types.js';
 
 const DOC = 'https://www.cox.com/residential/support/email-error-codes.html';
+// CXBL, CDRBL and IPBLnnnn checked on Cox's postmaster "Error Codes" table (the part of it that
+// was retrieved): CXBL the IP blocked by Cox for spam-like behaviour, CDRBL a temporary block (at
+// most 24 hours), IPBLnnnn the IP listed on Spamhaus Zen, Return Path, ivmSIP or Cloudmark CSI.
+const POSTMASTER = 'http://postmaster.cox.net/confluence/display/postmaster/Error+Codes';
 
 export const cox: Provider = {
   name: 'cox',
   markers: ['cox.net', 'cox.com'],
   rules: [
-    { text: 'cdrbl', reason: 'blocked', source: DOC }, // sending IP on Cox's block list
-    { text: 'cxbl', reason: 'blocked', source: DOC },
-    { text: 'ipbl', reason: 'blocked', source: DOC },
+    { text: 'cdrbl', reason: 'blocked', source: POSTMASTER }, // sending IP on Cox's block list
+    { text: 'cxbl', reason: 'blocked', source: POSTMASTER },
+    { text: 'ipbl', reason: 'blocked', source: POSTMASTER },
     { text: 'urlbl', reason: 'spamdetected', source: DOC },
     { text: 'cxdns', reason: 'requireptr', source: DOC },
     { text: 'cxsmtp', reason: 'rejected', source: DOC },

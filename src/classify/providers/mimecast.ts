@@ -2,11 +2,18 @@
 import type { Provider } from './types.js';
 
 const DOC = 'https://community.mimecast.com/docs/DOC-1369';
+// The page now lives at https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691-Policies-Mimecast-SMTP-Error-Codes;
+// its 4xx rows were read from a copy of the same text (electronicaportatil.com/smtp-error-codes/),
+// the stored copy of Mimecast's own page ending before its tables.
+const DOC_NOW =
+  'https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691-Policies-Mimecast-SMTP-Error-Codes';
 
 export const mimecast: Provider = {
   name: 'mimecast',
   markers: ['mimecast'],
   rules: [
+    // "421 Unable to process connection at this time": the Mimecast server is under maximum load
+    { text: 'unable to process connection at this time', reason: 'systemerror', source: DOC_NOW },
     { text: 'invalid recipient', reason: 'userunknown', source: DOC },
     { text: 'host network not allowed', reason: 'policyviolation', source: DOC },
     { text: 'mcspamsignature', reason: 'virusdetected', source: DOC },
