@@ -250,6 +250,7 @@ function decide(raw: RawRecipient, ctx: ClassifyContext, reading: Reading, evide
       const d: Decision = { reason: rule.reason, by: 'provider' };
       if (rule.category) d.category = rule.category;
       if (rule.code) d.providerCode = rule.code;
+      if (rule.party) d.party = rule.party;
       return d;
     }
   }

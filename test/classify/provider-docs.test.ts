@@ -420,42 +420,42 @@ describe('Exchange Online NDR codes (learn.microsoft.com)', () => {
     [
       `451 4.7.321 starttls-not-supported: Destination mail server must support TLS to receive mail.${M}`,
       'failedstarttls',
-      'sender-blocked',
+      'recipient-domain',
       'soft',
       'exo:dane',
     ],
     [
       `550 5.7.321 starttls-not-supported: Destination mail server must support TLS to receive mail.${M}`,
       'failedstarttls',
-      'sender-blocked',
+      'recipient-domain',
       'block',
       'exo:dane',
     ],
     [
       `550 5.7.322 certificate-expired: Destination mail server's certificate is expired.${M}`,
       'failedstarttls',
-      'sender-blocked',
+      'recipient-domain',
       'block',
       'exo:dane',
     ],
     [
       `550 5.7.323 tlsa-invalid: The domain failed DANE validation.${M}`,
       'failedstarttls',
-      'sender-blocked',
+      'recipient-domain',
       'block',
       'exo:dane',
     ],
     [
       `550 5.7.324 dnssec-invalid: Destination domain returned invalid DNSSEC records${M}`,
       'failedstarttls',
-      'sender-blocked',
+      'recipient-domain',
       'block',
       'exo:dane',
     ],
     [
       `550 5.7.325 certificate-host-mismatch: Remote certificate MUST have a common name or subject alternative name matching the hostname (DANE)${M}`,
       'failedstarttls',
-      'sender-blocked',
+      'recipient-domain',
       'block',
       'exo:dane',
     ],
@@ -545,6 +545,23 @@ describe('Exchange Online NDR codes (learn.microsoft.com)', () => {
       'submission-quota',
     ],
   ]);
+});
+
+describe('Exchange Online DANE/TLS failures put the recipient domain at fault', () => {
+  it('5.7.321-325: party recipient (its TLS, TLSA or DNSSEC setup), not the sender', () => {
+    for (const code of ['5.7.321', '5.7.322', '5.7.323', '5.7.324', '5.7.325']) {
+      const c = classify(
+        {
+          recipient: 'someone@example.com',
+          diagnosticCode: `550 ${code} tlsa-invalid: The domain failed DANE validation.${M}`,
+        },
+        ctx,
+      );
+      assert.equal(c.party, 'recipient', code);
+      assert.equal(c.category, 'recipient-domain', code);
+      assert.equal(c.hardbounce, false, code);
+    }
+  });
 });
 
 // Outlook.com, "Troubleshooting" (SMTP Error Codes): https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx

@@ -70,7 +70,15 @@ export const microsoft: Provider = {
     // "policy violation detected (AS345)": nested attachments
     { text: '(as345)', reason: 'policyviolation', category: 'message-rejected', source: NDR_NOW },
     // TLS/DANE failures of the destination server, reported by Exchange Online when it sends
-    { status: DANE_CODES, reason: 'failedstarttls', code: 'exo:dane', source: NDR_NOW },
+    // the recipient domain's DANE/TLSA records or certificate are at fault: its admin must act
+    {
+      status: DANE_CODES,
+      reason: 'failedstarttls',
+      code: 'exo:dane',
+      category: 'recipient-domain',
+      party: 'recipient',
+      source: NDR_NOW,
+    },
     // "Delivery not authorized": the recipient (often a group) accepts only some senders
     { text: 'delivery not authorized', reason: 'filtered', source: NDR_NOW },
     // "530 5.7.1 Client was not authenticated": the server takes no anonymous mail

@@ -1,6 +1,6 @@
 // The shape of a receiving provider's rules: how to recognise the provider, and which of its own
 // codes and wordings mean what. Rules are data; src/classify/providers/index.ts lists the providers.
-import type { Category, Reason } from '../../types.js';
+import type { Category, Party, Reason } from '../../types.js';
 import type { Phrase } from '../phrases/types.js';
 
 export interface ProviderRule {
@@ -15,6 +15,8 @@ export interface ProviderRule {
   code?: string;
   /** a category other than the reason's usual one, when the provider's meaning differs */
   category?: Category;
+  /** who must act, when it is not the reason's usual party */
+  party?: Party;
   /** where the meaning comes from: the provider's documentation URL or "observed in ... notices" */
   source: string;
 }
