@@ -8,7 +8,7 @@
 import type { SmtpCommand } from '../types.js';
 import { candidates, indexOnFirstUse } from './literals.js';
 import { findPhrase, PHRASE_TABLES } from './phrases/index.js';
-import { BLOCKED_GENERIC } from './phrases/sender.js';
+import { AUTH_FAILURE, BLOCKED_GENERIC, REQUIRE_PTR, SECURITY_ERROR } from './phrases/sender.js';
 import { ON_HOLD } from './phrases/transient.js';
 
 /** A bare SMTP reply (single or multi-line, or inside a log line) taken apart. */
@@ -32,9 +32,18 @@ export interface ReplyParts {
 
 /**
  * The phrase tables that make a text without any code count as a reply: all but the ones whose
- * words are too common in ordinary prose ("blocked", "temporary failure").
+ * words are too common in ordinary prose ("blocked", "temporary failure") or in what people write
+ * about their own setup ("dmarc policy", "spf record", "reverse dns", "tls": a note to a colleague
+ * or a zone file is no refusal). Those count beside words of a failure (FAILURE_WORDS).
  */
-const CODELESS_TABLES = PHRASE_TABLES.filter((t) => t !== BLOCKED_GENERIC && t !== ON_HOLD);
+const PROSE_TABLES: ReadonlySet<unknown> = new Set([
+  BLOCKED_GENERIC,
+  ON_HOLD,
+  AUTH_FAILURE,
+  REQUIRE_PTR,
+  SECURITY_ERROR,
+]);
+const CODELESS_TABLES = PHRASE_TABLES.filter((t) => !PROSE_TABLES.has(t));
 
 /** Words that say a delivery failed (observed in notices of several MTAs); with them, any cause counts. */
 const FAILURE_WORDS: readonly string[] = [
@@ -48,6 +57,10 @@ const FAILURE_WORDS: readonly string[] = [
   'undeliverable',
   'unable to deliver',
   'not delivered',
+  'rejected',
+  'refused',
+  'denied',
+  'not accepted',
 ];
 
 function isCodelessReply(lower: string): boolean {

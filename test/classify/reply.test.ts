@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { findReplyParts, findSmtpCommand, parseReplyText } from '../../src/classify/reply.js';
 
 describe('parseReplyText', () => {
@@ -125,4 +125,18 @@ describe('findReplyParts', () => {
     assert.equal(findSmtpCommand('550 550 Unknown user a@b.example (state 18).'), 'DATA');
     assert.equal(findSmtpCommand('no stage here'), undefined);
   });
+});
+
+test("a text without a code is a reply when it names a cause; words about one's own setup alone are not", () => {
+  for (const text of [
+    'User unknown',
+    'Mailbox full',
+    'Message rejected: SPF check failed for the sending server',
+  ])
+    assert.ok(parseReplyText(text), text);
+  for (const text of [
+    'Hi team, I updated our SPF record and DMARC policy yesterday, please check.',
+    'Our reverse DNS and TLS settings are done.',
+  ])
+    assert.equal(parseReplyText(text), null, text);
 });
