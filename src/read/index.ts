@@ -5,7 +5,7 @@ import { binaryString, checkInput, textOfBinary, toBytes } from './bytes.js';
 import { InputError } from './errors.js';
 import { fastReader, readFast } from './fast/index.js';
 import { looksLikeHeaderBlock } from './headers.js';
-import { looksLikeJsonDocument, startsLikeJsonObject } from './json-body.js';
+import { looksLikeJsonDocument, startsLikeJsonBody } from './json-body.js';
 import { postalReader } from './postal.js';
 import type { MessageReader } from './reader.js';
 
@@ -40,7 +40,7 @@ function crLinesToLf(input: Uint8Array | string): Uint8Array | string {
   return copy;
 }
 
-/** The one-line refusal of a text that starts like a JSON object and is none. */
+/** The one-line refusal of a text that starts like a JSON body (an object, or an array of objects) and is none. */
 function notJson(raw: string): string {
   let why = 'it ends before the document does';
   try {
@@ -72,9 +72,9 @@ export async function readInput(input: Uint8Array | string, options: ReadOptions
   const ascii = isAscii(bytes);
   const raw = typeof input === 'string' ? input : textOfBinary(bytes, bin, ascii);
   // A JSON document (an ESP webhook body) goes to the caller as text, even pretty-printed (see
-  // json-body.ts); one that starts like a JSON object but does not parse is no message either.
+  // json-body.ts); one that starts like one but does not parse is no message either.
   if (looksLikeJsonDocument(raw)) return { type: 'reply-text', text: raw.trim() };
-  if (startsLikeJsonObject(raw)) throw new InputError('unreadable', notJson(raw));
+  if (startsLikeJsonBody(raw)) throw new InputError('unreadable', notJson(raw));
   if (!looksLikeHeaderBlock(raw)) {
     // Delivery-status fields pasted without a message around them are a report, not a reply text.
     if (DSN_FIELD.test(raw)) return { type: 'message', message: textMessage(raw) };

@@ -30,10 +30,24 @@ export function looksLikeJsonDocument(text: string): boolean {
 }
 
 /**
- * Does the text start as a JSON object does ("{" first)? No message, SMTP reply or mail log line
- * starts so; a webhook body cut short does.
+ * Does the text start as a JSON object or an array of objects does ('{"', '{}', '[{' with any white
+ * space between)? A webhook body cut short does; a mail log line that starts with "{2026-12-03...}"
+ * or "[2026-12-03 ...]" does not.
  */
-export function startsLikeJsonObject(text: string): boolean {
-  const [i] = ends(text);
-  return i >= 0 && text[i] === '{';
+export function startsLikeJsonBody(text: string): boolean {
+  let [i] = ends(text);
+  if (i < 0) return false;
+  const open = text[i];
+  if (open !== '{' && open !== '[') return false;
+  i = skipSpace(text, i + 1);
+  if (open === '[') {
+    if (text[i] !== '{') return false;
+    i = skipSpace(text, i + 1);
+  }
+  return text[i] === '"' || text[i] === '}';
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && i < 4096 && text.charCodeAt(i) <= 32) i++;
+  return i;
 }

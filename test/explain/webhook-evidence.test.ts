@@ -264,6 +264,19 @@ describe('webhook bodies laid out in lines', () => {
     assert.equal(report.results[0].status, '5.1.2');
   });
 
+  it('an array of events cut short is refused too; a log line in braces or brackets is read as a log line', async () => {
+    await assert.rejects(explain(fixture('sendgrid-events.json').slice(0, 150)), /is not valid JSON: /);
+    for (const line of [
+      '{2026-12-03T09:00:05Z} postfix/smtp[1]: to=<j@example.com>, status=bounced (host mx said: 550 5.1.1 <j@example.com>: User unknown (in reply to RCPT TO command))',
+      '[2026-12-03 09:00:05] postfix/smtp[1]: to=<j@example.com>, status=bounced (host mx said: 550 5.1.1 <j@example.com>: User unknown (in reply to RCPT TO command))',
+    ]) {
+      const report = await explain(line);
+      assert.equal(report.kind, 'reply-text', line);
+      assert.equal(report.results[0].status, '5.1.1', line);
+      assert.equal(report.results[0].recipient, 'j@example.com', line);
+    }
+  });
+
   it('a body cut short is refused in one line that says it is not valid JSON', async () => {
     const cut = fixture('postmark-bounce.json').slice(0, 120);
     await assert.rejects(explain(cut), (err: unknown) => {
