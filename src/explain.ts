@@ -2,11 +2,11 @@
 import { advise, adviseLabelOnlyHard } from './advise/index.js';
 import { weighLabel } from './classify/esp-label.js';
 import { classify } from './classify/index.js';
-import { joinReplyLines, parseReplyText } from './classify/reply.js';
+import { joinReplyLines, MAX_REPLY_SCAN, parseReplyText } from './classify/reply.js';
 import { extract } from './extract/index.js';
 import { forgetRecentMemos } from './extract/memo.js';
 import { ESP_NAMES, type EspRecipient, MAX_WEBHOOK_BYTES, readWebhook } from './extract/webhooks/index.js';
-import { textOrBytes } from './read/bytes.js';
+import { sizeOver, textOrBytes } from './read/bytes.js';
 import { InputError, type MessageReader, readInput } from './read/index.js';
 import { MAX_RECIPIENTS } from './read/limits.js';
 import type {
@@ -51,7 +51,7 @@ export async function explain(
         // Not read as reply text: the words of 200,000 events are no SMTP reply.
         throw new InputError(
           'too-large',
-          `input is a JSON body of ${(webhook.length / 1024 / 1024).toFixed(1)} MB; the limit for a webhook payload is ${MAX_WEBHOOK_BYTES / 1024 / 1024} MB (split the batch)`,
+          `input is a JSON body of ${sizeOver(webhook.length, MAX_WEBHOOK_BYTES)}; the limit for a webhook payload is ${MAX_WEBHOOK_BYTES / 1024 / 1024} MB (split the batch)`,
         );
       default:
         return explainReplyText(read.text);
@@ -104,6 +104,14 @@ function notWebhookReport(esp: string | undefined): ExplainReport {
 
 /** A bare reply: one result when the text holds an SMTP reply; otherwise the text is not a bounce. */
 function explainReplyText(text: string): ExplainReport {
+  const report = replyTextReport(text);
+  // a reply is a few hundred characters: a longer text is searched in its first part only
+  if (text.length > MAX_REPLY_SCAN)
+    report.truncated = `only the first ${MAX_REPLY_SCAN / 1024} KB of the text were searched for an SMTP reply`;
+  return report;
+}
+
+function replyTextReport(text: string): ExplainReport {
   const parsed = parseReplyText(text);
   if (!parsed) return { kind: 'not-bounce', format: 'reply-text', results: [] };
   const raw: RawRecipient = {

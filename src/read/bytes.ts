@@ -93,12 +93,18 @@ export function textOfBinary(bytes: Uint8Array, bin: string, ascii = isAscii(byt
  * how much was read before reading stopped (a stream or device whose end was not waited for).
  */
 export function tooLargeError(size: number, stopped = false): InputError {
-  const mb = (size / 1024 / 1024).toFixed(1);
   const limit = MAX_INPUT_BYTES / 1024 / 1024;
-  return new InputError(
-    'too-large',
-    `input is ${stopped ? 'more than ' : ''}${mb} MB; the limit is ${limit} MB`,
-  );
+  const what = stopped ? `more than ${(size / 1024 / 1024).toFixed(1)} MB` : sizeOver(size, MAX_INPUT_BYTES);
+  return new InputError('too-large', `input is ${what}; the limit is ${limit} MB`);
+}
+
+/**
+ * A size over a limit of whole MB, in MB with one decimal, or in bytes when that would read as the
+ * limit itself ("16.0 MB; the limit is 16 MB").
+ */
+export function sizeOver(size: number, limit: number): string {
+  const mb = (size / 1024 / 1024).toFixed(1);
+  return Number(mb) * 1024 * 1024 > limit ? `${mb} MB` : `${size} bytes`;
 }
 
 /** How much of the input the binary test looks at. */

@@ -53,3 +53,14 @@ test('a report split over more MIME parts than the reader keeps is marked trunca
   assert.ok(report.results.length < MAX_PARTS);
   assert.equal(report.truncated, `only the first ${MAX_PARTS} MIME parts of this message were read`);
 });
+
+test('a reply text longer than the part searched says so, found or not', async () => {
+  const reply = '550 5.1.1 <j@example.com>: User unknown\n';
+  const late = await explain(`${'x\n'.repeat(140_000)}${reply}`);
+  assert.equal(late.kind, 'not-bounce');
+  assert.match(late.truncated ?? '', /^only the first 256 KB of the text were searched for an SMTP reply$/);
+  const early = await explain(`${reply}${'x\n'.repeat(140_000)}`);
+  assert.equal(early.results[0].status, '5.1.1');
+  assert.match(early.truncated ?? '', /first 256 KB/);
+  assert.equal((await explain(reply)).truncated, undefined);
+});

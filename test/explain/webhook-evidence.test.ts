@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { explain, InputError } from '../../src/explain.js';
+import { MAX_WEBHOOK_BYTES } from '../../src/extract/webhooks/index.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../extract/webhooks/fixtures/${name}`, import.meta.url), 'utf8');
@@ -284,6 +285,15 @@ describe('webhook bodies laid out in lines', () => {
       assert.match(err.message, /^input starts like a JSON document .* is not valid JSON: /);
       assert.doesNotMatch(err.message, /\n/);
       return true;
+    });
+  });
+});
+
+describe('a JSON body just over the limit', () => {
+  it('says its size in bytes where MB with one decimal would read as the limit itself', async () => {
+    const body = `[${' '.repeat(MAX_WEBHOOK_BYTES + 100)}]`;
+    await assert.rejects(explain(body), {
+      message: `input is a JSON body of ${body.length} bytes; the limit for a webhook payload is 16 MB (split the batch)`,
     });
   });
 });
