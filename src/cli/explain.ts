@@ -2,7 +2,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { Option } from '@commander-js/extra-typings';
 import { type ChainOptions, diagnoseReport } from '../diagnose/chain.js';
-import { silentGuard } from '../dns/index.js';
+import { cachingResolver, silentGuard } from '../dns/index.js';
 import { explain } from '../explain.js';
 import {
   formatJson,
@@ -54,8 +54,12 @@ export function register(program: Command, state: CliState): void {
         state.exitCode = Math.max(state.exitCode, 2);
         return;
       }
-      // one guard for all the files: against a dead DNS server, each file must not wait again
-      const chain: ChainOptions = { resolver: dns.resolver && silentGuard(dns.resolver) };
+      // One guard for all the files: against a dead DNS server, each file must not wait again. One
+      // cache for all of them: bounces of one sender ask about the same domains (a 2,000-bounce
+      // mbox took 20 ms a bounce asking again what the one before had asked).
+      const chain: ChainOptions = {
+        resolver: dns.resolver && cachingResolver(silentGuard(dns.resolver), RUN_CACHE_ENTRIES),
+      };
       const asked = [opts.json && 'json', opts.ndjson && 'ndjson', opts.format].filter(Boolean);
       if (new Set(asked).size > 1) {
         state.io.stderr(
@@ -96,6 +100,9 @@ export function register(program: Command, state: CliState): void {
       for (const f of failed) state.io.stderr(`bouncedoc: ${printable(f.source)}: ${printable(f.error)}\n`);
     });
 }
+
+/** DNS answers kept for a run's inputs at most (a few hundred bytes each). */
+const RUN_CACHE_ENTRIES = 100_000;
 
 /** Files explained at the same time (each mostly waits on DNS for its diagnosis). */
 const PARALLEL_FILES = 8;

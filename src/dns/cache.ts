@@ -12,8 +12,12 @@ export interface CacheStats {
 
 export type CachingResolver = Resolver & { stats: CacheStats };
 
-/** Wrap a resolver so that each distinct (name, type) is asked of `inner` once per run. */
-export function cachingResolver(inner: Resolver): CachingResolver {
+/**
+ * Wrap a resolver so that each distinct (name, type) is asked of `inner` once per run. With
+ * `maxEntries` (a run over many inputs), the cache is emptied when it reaches that many answers,
+ * so that its memory stays bounded.
+ */
+export function cachingResolver(inner: Resolver, maxEntries = Number.POSITIVE_INFINITY): CachingResolver {
   const cache = new Map<string, Promise<DnsResult>>();
   const stats: CacheStats = { asked: 0, queries: 0 };
   const resolver = (name: string, type: RRType): Promise<DnsResult> => {
@@ -22,6 +26,7 @@ export function cachingResolver(inner: Resolver): CachingResolver {
     let pending = cache.get(key);
     if (!pending) {
       stats.queries++;
+      if (cache.size >= maxEntries) cache.clear();
       // a throwing inner resolver becomes an ERROR answer: findings are values, never exceptions
       pending = inner(name, type).catch((): DnsResult => ({ rcode: 'ERROR', answers: [] }));
       cache.set(key, pending);

@@ -97,3 +97,20 @@ test('overlayResolver answers names under the zone from it, others from the fall
     'c.example',
   ]);
 });
+
+test('cachingResolver with a bound starts over when it holds that many answers', async () => {
+  let queries = 0;
+  const inner = async (name: string, type: RRType): Promise<DnsResult> => {
+    queries++;
+    return memoryResolver(zone)(name, type);
+  };
+  const cached = cachingResolver(inner, 2);
+  await cached('example.com', 'TXT');
+  await cached('example.com', 'MX');
+  await cached('example.com', 'TXT'); // still held
+  assert.equal(queries, 2);
+  await cached('mx.example.com', 'A'); // a third: the two held are let go
+  await cached('example.com', 'TXT');
+  assert.equal(queries, 4);
+  assert.deepEqual(cached.stats, { asked: 5, queries: 4 });
+});
