@@ -71,9 +71,21 @@ export function register(program: Command, state: CliState): void {
       const format = opts.format ?? (opts.ndjson ? 'ndjson' : opts.json ? 'json' : 'text');
       const sources = files.length > 0 ? files : ['-'];
       // Several files are explained a few at a time: the diagnosis of each waits mostly on DNS.
-      const reports = (
-        await mapInOrder(sources, PARALLEL_FILES, (source) => explainSource(state, source, chain))
-      ).flat();
+      // NDJSON is written report by report as they come, in the inputs' order (a reader such as
+      // `head` or `jq` gets the first lines at once, and the reports need not all be held); the
+      // other formats are written once all are done.
+      const reports: ReportOrError[] = [];
+      const streaming = format === 'ndjson';
+      const emitter = new OrderedEmitter(sources.length, (r) => {
+        if (streaming) {
+          state.io.stdout(formatNdjson([r]));
+          if (isErrorReport(r)) reports.push(r);
+        } else reports.push(r);
+      });
+      await mapInOrder(sources, PARALLEL_FILES, async (source, i) => {
+        await explainSource(state, source, chain, (r) => emitter.push(i, r));
+        emitter.finish(i);
+      });
       const failed = reports.filter(isErrorReport);
       if (failed.length > 0) state.exitCode = Math.max(state.exitCode, EXIT_BAD_INPUT);
       const ok = reports.filter((r): r is ExplainReport => !isErrorReport(r));
@@ -83,8 +95,7 @@ export function register(program: Command, state: CliState): void {
           state.io.stdout(formatJson(reports, many));
           break;
         case 'ndjson':
-          state.io.stdout(formatNdjson(reports));
-          break;
+          break; // written as the reports came
         case 'sisimai':
           state.io.stdout(formatSisimai(ok));
           // Sisimai's records have no field for it: a report read only in part says so on stderr
@@ -107,22 +118,54 @@ const RUN_CACHE_ENTRIES = 100_000;
 /** Files explained at the same time (each mostly waits on DNS for its diagnosis). */
 const PARALLEL_FILES = 8;
 
-/** fn over items with at most `limit` running at once; the results in the items' order. */
-async function mapInOrder<T, R>(
+/** fn over items with at most `limit` running at once. */
+async function mapInOrder<T>(
   items: readonly T[],
   limit: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
+  fn: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i], i);
+      await fn(items[i], i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return out;
+}
+
+/**
+ * Passes on the reports of inputs explained side by side in the inputs' order: those of the first
+ * unfinished input as they come, those of later inputs once every input before them is finished.
+ */
+export class OrderedEmitter {
+  private head = 0;
+  private readonly held: ReportOrError[][];
+  private readonly done: boolean[];
+
+  constructor(
+    count: number,
+    private readonly emit: (r: ReportOrError) => void,
+  ) {
+    this.held = Array.from({ length: count }, () => []);
+    this.done = new Array<boolean>(count).fill(false);
+  }
+
+  push(input: number, r: ReportOrError): void {
+    if (input === this.head) this.emit(r);
+    else this.held[input].push(r);
+  }
+
+  finish(input: number): void {
+    this.done[input] = true;
+    while (this.head < this.done.length && this.done[this.head]) {
+      this.head++;
+      if (this.head < this.held.length) {
+        for (const r of this.held[this.head]) this.emit(r);
+        this.held[this.head] = [];
+      }
+    }
+  }
 }
 
 /**
@@ -130,7 +173,12 @@ async function mapInOrder<T, R>(
  * named FILE#1, FILE#2 ... (read as one message, its bounces were one report whose trailing
  * reports were cut at 100).
  */
-async function explainSource(state: CliState, source: string, chain: ChainOptions): Promise<ReportOrError[]> {
+async function explainSource(
+  state: CliState,
+  source: string,
+  chain: ChainOptions,
+  emit: (r: ReportOrError) => void,
+): Promise<void> {
   let bytes: Uint8Array;
   try {
     if (source === '-') {
@@ -142,16 +190,21 @@ async function explainSource(state: CliState, source: string, chain: ChainOption
     }
   } catch (err) {
     // past the size limit: the read stage's own refusal ("input is more than 25.0 MB; ...")
-    if (err instanceof InputError) return [{ source, error: err.message }];
-    return [{ source, error: `cannot read: ${oneLine(err)}` }];
+    emit(
+      err instanceof InputError
+        ? { source, error: err.message }
+        : { source, error: `cannot read: ${oneLine(err)}` },
+    );
+    return;
   }
   // (one message is explained from its bytes as they are: its "From " line, if any, is read there)
   const split = splitMboxBytes(bytes);
   const messages = split.length > 1 ? split : [bytes];
-  const reports: ReportOrError[] = [];
-  for (const [i, message] of messages.entries())
-    reports.push(await explainMessage(message, messages.length > 1 ? `${source}#${i + 1}` : source, chain));
-  return reports;
+  for (const [i, message] of messages.entries()) {
+    emit(await explainMessage(message, messages.length > 1 ? `${source}#${i + 1}` : source, chain));
+    // now and then let pending events in: a reader that went away (EPIPE) ends the run here
+    if (i % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 async function explainMessage(

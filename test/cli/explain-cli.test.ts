@@ -254,3 +254,32 @@ test('an mbox file gives one report per message in it, named FILE#N', () => {
     ],
   );
 });
+
+test('--ndjson writes the reports in the order of the inputs and of the messages in each', () => {
+  const mbox = (name: string, numbers: number[]) =>
+    file(
+      name,
+      numbers.map((i) => `From MAILER-DAEMON Thu Dec  3 10:00:00 2026\n${statusOnlyDsn([i])}`).join('\n'),
+    );
+  const first = mbox('first.mbox', [1, 2, 3]);
+  const last = mbox('last.mbox', [5, 6]);
+  const r = cli(['explain', '--offline', '--ndjson', first, dsn, path.join(dir, 'missing.eml'), last]);
+  assert.equal(r.code, 1);
+  const lines = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { source: string; results?: { recipient: string }[]; error?: string });
+  assert.deepEqual(
+    lines.map((x) => [path.basename(x.source), x.results?.[0]?.recipient ?? x.error]),
+    [
+      ['first.mbox#1', 'user1@example.org'],
+      ['first.mbox#2', 'user2@example.org'],
+      ['first.mbox#3', 'user3@example.org'],
+      ['dsn.eml', 'gone@example.com'],
+      ['missing.eml', 'cannot read: no such file'],
+      ['last.mbox#1', 'user5@example.org'],
+      ['last.mbox#2', 'user6@example.org'],
+    ],
+  );
+  assert.match(r.stderr, /missing\.eml: cannot read: no such file\n$/);
+});
