@@ -23,6 +23,31 @@ async function diagnosisOf(input: string, resolver?: Resolver): Promise<Diagnosi
   return report.results[0]?.diagnosis;
 }
 
+describe('a DMARC permerror reply that the DNS asked here does not bear out', () => {
+  it('a domain that does not exist here: the record stays the likely cause, the views differ', async () => {
+    const d = await diagnosisOf(example('dmarc-permerror.eml'), memoryResolver({}));
+    assert.equal(d?.code, 'dmarc-record-broken');
+    assert.equal(d?.confidence, 'likely');
+    assert.match(d?.rootCause ?? '', /the DNS asked here says shop\.example does not exist/);
+    assert.match(d?.fix ?? '', /bouncedoc check shop\.example --dns 1\.1\.1\.1/);
+  });
+
+  it('a valid record here (corrected since?): likely, and said so', async () => {
+    const zone = memoryResolver({
+      '_dmarc.shop.example': { TXT: ['v=DMARC1; p=reject'] },
+      'shop.example': {
+        TXT: ['v=spf1 ip4:198.51.100.10 -all'],
+        MX: [{ priority: 10, exchange: 'mx.shop.example' }],
+      },
+      'mx.shop.example': { A: ['198.51.100.20'] },
+    });
+    const d = await diagnosisOf(example('dmarc-permerror.eml'), zone);
+    assert.equal(d?.code, 'dmarc-record-broken');
+    assert.equal(d?.confidence, 'likely');
+    assert.match(d?.rootCause ?? '', /has no fault \(it may have been corrected since\)/);
+  });
+});
+
 describe('a DMARC permerror reply without DNS', () => {
   for (const [how, resolver, why] of [
     ['offline', undefined, /DNS was not checked \(offline\)/],

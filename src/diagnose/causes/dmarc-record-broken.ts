@@ -13,7 +13,7 @@ export const dmarcRecordBroken: Cause = (e) => {
   const check = e.fromCheck;
   if (!check || !dmarcChecked(e)) return evaluationError ? unchecked(e) : undefined;
   const errors = check.dmarc.findings.filter((f) => f.severity === 'error');
-  if (errors.length === 0) return undefined;
+  if (errors.length === 0) return evaluationError ? disagreeing(e, check.domain) : undefined;
   const corrected = check.corrected.find((c) => c.check === 'dmarc');
   const fault = errors.find((f) => f.span) ?? errors[0];
   // When the receiver says it applied the domain's policy, a record it could not even read is not
@@ -49,6 +49,39 @@ export const dmarcRecordBroken: Cause = (e) => {
     notChecked: e.notChecked,
   };
 };
+
+/**
+ * A DMARC permerror reply, but the record read here has no fault: the receiver evaluated a record
+ * that this DNS does not show as broken (no record at all, a domain that does not exist here, or
+ * one since corrected). The reply still points at the record, so it stays the likely cause; the
+ * views of DNS differ, and that is said rather than another cause named as confirmed (with a
+ * resolver that answers "no such name" for everything, SPF was "confirmed" missing).
+ */
+function disagreeing(e: SenderEvidence, domain: string): ChainDiagnosis {
+  const check = e.fromCheck;
+  const missing = check?.mx.findings.some((f) => f.code === 'mx.domain-missing') === true;
+  const none = check?.dmarc.status === 'none';
+  const seen = missing
+    ? `the DNS asked here says ${domain} does not exist`
+    : none
+      ? `the DNS asked here has no DMARC record for ${domain}`
+      : `the DMARC record read here for ${domain} has no fault (it may have been corrected since)`;
+  return {
+    code: 'dmarc-record-broken',
+    confidence: 'likely',
+    rootCause:
+      `The receiver reports a permanent error evaluating the DMARC policy of ${domain} (a record it found but could not parse), ` +
+      `but ${seen}: the receiver's view of DNS and this one differ.`,
+    fix: `Read the record at _dmarc.${domain} as the world sees it: run \`bouncedoc check ${domain} --dns 1.1.1.1\` (a public resolver), fix what it reports, then send again.`,
+    steps: [
+      'If the record was corrected after the bounce, send the message again: the receiver reads it anew.',
+      'A resolver that answers for a private or split DNS view may differ from what receivers see.',
+    ],
+    party: 'sender',
+    checked: e.checked,
+    notChecked: e.notChecked,
+  };
+}
 
 /** A DMARC permerror reply without the record read: the likely cause, and how to check it. */
 function unchecked(e: SenderEvidence): ChainDiagnosis | undefined {
