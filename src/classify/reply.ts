@@ -319,8 +319,9 @@ const RECIPIENT_PATTERNS: RegExp[] = [
 
 // A pasted reply that names the address right after its codes: "550 5.1.1 <a@b>: User unknown",
 // "550 5.1.1 <a@b>... User unknown" — unless the words say it is the sender's address.
+// (at a line's start, or after a log line's prefix: "[2026-12-03 09:00:05] smtp: 550 5.1.1 <a@b>")
 const REPLY_ADDRESS = new RegExp(
-  `^[ \\t]{0,8}[245]\\d\\d[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}[ \\t]{1,4})?<(${ADDRESS})>`,
+  `(?:^[ \\t]{0,8}|[\\]:][ \\t]{1,4})[245]\\d\\d[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}[ \\t]{1,4})?<(${ADDRESS})>`,
   'm',
 );
 

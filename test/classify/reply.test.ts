@@ -140,3 +140,9 @@ test("a text without a code is a reply when it names a cause; words about one's 
   ])
     assert.equal(parseReplyText(text), null, text);
 });
+
+test('a reply after a log line prefix names its recipient', () => {
+  const r = parseReplyText('[2026-12-03 09:00:05] smtp: 550 5.1.1 <jane@example.com>: User unknown');
+  assert.equal(r?.recipient, 'jane@example.com');
+  assert.equal(r?.status, '5.1.1');
+});
