@@ -133,7 +133,7 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
   const { lastAttemptDate, feedbackType, espLabel } = raw;
   const weighed = espLabel ? weighLabel(raw as EspRecipient, espLabel, c) : undefined;
   if (weighed) c = weighed.c;
-  const adviceCtx = { kind: ctx.kind, action };
+  const adviceCtx = { kind: ctx.kind, action, feedbackType };
   const r: RecipientResult = {
     recipient: raw.recipient,
     status: c.status,

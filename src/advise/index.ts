@@ -1,7 +1,10 @@
 // The advise stage: a classification -> the words a person reads (summary, steps, retry advice).
 // The texts are data in texts.ts; this file only selects and adjusts them.
+
+import { feedbackTypeOf } from '../classify/feedback-types.js';
 import type { Advice, Classification, DeliveryStage, ReportKind } from '../types.js';
 import {
+  ADVICE_BY_FEEDBACK_TYPE,
   ADVICE_BY_PROVIDER_CODE,
   ADVICE_BY_REASON,
   ADVICE_LABEL_ONLY_HARD,
@@ -21,6 +24,8 @@ export interface AdviceContext {
   kind: ReportKind;
   /** the recipient's RFC 3464 Action (failed, delayed, delivered, ...), when the report gives one */
   action?: string;
+  /** a feedback report's Feedback-Type (RFC 5965), when the report gives one */
+  feedbackType?: string;
 }
 
 /**
@@ -53,10 +58,13 @@ export function deliveryStage(c: Classification, ctx?: AdviceContext): DeliveryS
 // back to a shared lookup cache that the rest of the pipeline keeps overwriting.
 const BY_PROVIDER_CODE: ReadonlyMap<string, AdviceText> = new Map(Object.entries(ADVICE_BY_PROVIDER_CODE));
 const BY_REASON: ReadonlyMap<string, AdviceText> = new Map(Object.entries(ADVICE_BY_REASON));
+const BY_FEEDBACK_TYPE: ReadonlyMap<string, AdviceText> = new Map(Object.entries(ADVICE_BY_FEEDBACK_TYPE));
 
 export function advise(c: Classification, ctx?: AdviceContext): Advice {
   const byCode = c.providerCode ? BY_PROVIDER_CODE.get(c.providerCode) : undefined;
-  const byReason = BY_REASON.get(c.reason);
+  const byReason =
+    (c.reason === 'feedback' ? BY_FEEDBACK_TYPE.get(feedbackTypeOf(ctx?.feedbackType)) : undefined) ??
+    BY_REASON.get(c.reason);
   const base = byCode ?? byReason ?? ADVICE_BY_REASON.undefined;
   const stage = deliveryStage(c, ctx);
   const text =

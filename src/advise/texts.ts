@@ -416,7 +416,7 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
     retry: { advised: false, when: 'Not needed: the message was delivered.' },
   },
   feedback: {
-    summary: 'A recipient reported the message (complaint or feedback report)',
+    summary: 'A recipient complained about the message (a spam complaint)',
     steps: [
       'Stop sending to this recipient: they marked the message as unwanted.',
       'Check how the address was collected and make unsubscribing easy.',
@@ -426,6 +426,74 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
   delivered: {
     summary: 'The message was delivered',
     steps: ['No action needed.'],
+    retry: { advised: false, when: 'Not needed: the message was delivered.' },
+  },
+};
+
+/**
+ * Advice by a feedback report's type (classify/feedback-types.ts; RFC 5965 7.3, RFC 6430, RFC 6591),
+ * in place of the complaint advice of ADVICE_BY_REASON.feedback where the type is no complaint.
+ */
+export const ADVICE_BY_FEEDBACK_TYPE: Record<string, AdviceText> = {
+  'opt-out': {
+    summary: 'The recipient asked to be unsubscribed',
+    steps: [
+      'Remove this recipient from the list this message was sent from, and send no more of it.',
+      'Honour unsubscribe requests promptly (one-click unsubscribe, RFC 8058, is expected by large mailbox providers).',
+    ],
+    retry: {
+      advised: false,
+      when: 'Do not send this kind of mail to the recipient again unless they opt in anew.',
+    },
+  },
+  fraud: {
+    summary: 'The message was reported as fraud or phishing',
+    steps: [
+      'Check whether you sent this message: compare the reported message with your own mail.',
+      {
+        topic: 'authentication',
+        text: "If you did not send it, someone sends mail in your domain's name: publish DMARC with p=quarantine or p=reject once your own mail passes SPF or DKIM aligned (RFC 7489).",
+      },
+      'If you did send it, change what makes it look like phishing (misleading links, lookalike names). The recipient is not at fault: do not remove them for this report.',
+    ],
+    retry: { advised: false, when: 'Do not send this message again before its cause is found.' },
+  },
+  virus: {
+    summary: 'The message was reported as carrying a virus or malware',
+    steps: [
+      'Scan the message and its attachments, and the system that sent it.',
+      'Send attachments as links to a scanned download, or leave them out, until the cause is found. The recipient is not at fault: do not remove them for this report.',
+    ],
+    retry: { advised: false, when: 'Not before the message is clean.' },
+  },
+  'auth-failure': {
+    summary: 'An authentication failure report: the message failed SPF, DKIM or DMARC checks (RFC 6591)',
+    steps: [
+      {
+        topic: 'run-check',
+        text: "Check the sending domain's SPF, DKIM and DMARC records (bouncedoc check DOMAIN) and the report's Auth-Failure and Reported-Domain fields.",
+      },
+      {
+        topic: 'authentication',
+        text: 'Make SPF or DKIM pass and align with the From domain for every system that sends in its name; if the message is not yours, someone spoofs your domain. The recipient is not at fault.',
+      },
+    ],
+    retry: { advised: false, when: 'Not before the authentication is fixed.' },
+  },
+  'not-spam': {
+    summary: 'The recipient reported the message as NOT spam (it had been filtered as spam)',
+    steps: [
+      'No action for this recipient: they want this mail. Keep them on your list.',
+      'If many such reports come, your mail is being filtered as spam: check your authentication (bouncedoc check DOMAIN) and your sending reputation.',
+    ],
+    retry: { advised: false, when: 'Not needed: the message was delivered.' },
+  },
+  other: {
+    summary: 'A feedback report of a kind that is not a complaint',
+    steps: [
+      "Read the report's human-readable part and its Feedback-Type: it says what was reported.",
+      'Do not remove the recipient for this report alone: it is no complaint (RFC 5965 section 7.3).',
+    ],
     retry: { advised: false, when: 'Not needed: the message was delivered.' },
   },
 };

@@ -19,6 +19,7 @@ import type {
   RawRecipient,
   Reason,
 } from '../types.js';
+import { FEEDBACK_PROFILES, feedbackTypeOf } from './feedback-types.js';
 import { candidatesInAny, indexOnFirstUse } from './literals.js';
 import { findPhraseAmong, matchPhrase, PHRASE_PARTS, phraseLabel } from './phrases/index.js';
 import { BLOCKED_GENERIC } from './phrases/sender.js';
@@ -120,6 +121,8 @@ interface Decision {
   category?: Category;
   party?: Party;
   providerCode?: string;
+  /** the bounce type, when the decision says more than the reason's profile (a feedback report's type) */
+  bounceType?: BounceType;
   /** the phrase that decided, when the text did, and its table */
   phrase?: Phrase;
   table?: PhraseTable;
@@ -229,8 +232,9 @@ type Evidence = string[] | undefined;
 function decide(raw: RawRecipient, ctx: ClassifyContext, reading: Reading, evidence: Evidence): Decision {
   const { status, replyCode, command, lower, providers } = reading;
   if (ctx.kind === 'feedback' || raw.feedbackType) {
-    evidence?.push('a feedback report (RFC 5965)');
-    return { reason: 'feedback', by: 'kind' };
+    const type = feedbackTypeOf(raw.feedbackType);
+    evidence?.push(`a feedback report (RFC 5965), type ${type}`);
+    return { reason: 'feedback', by: 'kind', ...FEEDBACK_PROFILES[type] };
   }
   if (ctx.kind === 'autoreply') {
     evidence?.push('an automatic reply (RFC 3834)');
@@ -472,10 +476,11 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext, withEvidence =
   const reason = correctByStage(decision, ctx, lower, command, given, replyCode, evidence);
   const category = reason === decision.reason ? decision.category : undefined;
   const party = reason === decision.reason ? decision.party : undefined;
+  const baseType = reason === decision.reason ? decision.bounceType : undefined;
 
   const profile = PROFILES.get(reason) as ReasonProfile;
   const klass = replyClass(given, replyCode, raw, ctx);
-  const bounceType = bounceTypeFor(reason, klass, profile.bounceType);
+  const bounceType = bounceTypeFor(reason, klass, baseType ?? profile.bounceType);
   let status = given;
   if (!status && reason !== 'feedback' && reason !== 'vacation' && reason !== 'delivered') {
     status = pseudoStatus(reason, replyCode, lower, command, ctx);

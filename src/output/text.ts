@@ -1,4 +1,5 @@
 // Terminal output for a person: per recipient the summary label, the key fields and the advice.
+import { feedbackTypeOf } from '../classify/feedback-types.js';
 import { isPseudoStatus } from '../classify/reasons.js';
 import type {
   BounceType,
@@ -24,7 +25,7 @@ export interface TextOptions {
 const KIND_LABEL: Record<ExplainReport['kind'], string> = {
   bounce: 'bounce',
   delay: 'delay notice (the server is still trying)',
-  feedback: 'spam complaint / feedback report',
+  feedback: 'feedback report (no complaint)',
   autoreply: 'automatic reply (not a bounce)',
   'not-bounce': 'not a bounce',
   'reply-text': 'SMTP reply',
@@ -37,6 +38,8 @@ const KIND_LABEL: Record<ExplainReport['kind'], string> = {
  * do (Advice.stage), instead of "bounce" or "still trying" alone.
  */
 function kindLabel(report: ExplainReport): string {
+  if (report.kind === 'feedback' && report.results.some((r) => r.bounceType === 'hard'))
+    return 'complaint (feedback report)';
   if (report.kind !== 'delay' && report.kind !== 'bounce') return KIND_LABEL[report.kind];
   const final = report.results.some((r) => r.advice.stage === 'final');
   const retrying = report.results.some((r) => r.advice.stage === 'retrying');
@@ -66,11 +69,21 @@ const SOFT_LABEL_BY_STAGE: Partial<Record<DeliveryStage, string>> = {
  * suppressed like a hard bounce, while Sisimai's hardbounce - "the address is dead" - is false.)
  */
 const REASON_TYPE_LABEL: Partial<Record<Reason, string>> = {
-  feedback: 'complaint: stop sending to this address (it works; the person complained)',
   vacation: 'automatic reply: not a bounce, the message was delivered',
   delivered: 'delivered: not a bounce',
   suspend: 'suppress for now: the mailbox exists but is disabled',
   suppressed: 'not tried: the address is on a suppression list',
+};
+
+/** The type line of a feedback report, by its type (classify/feedback-types.ts): only some are complaints. */
+const FEEDBACK_TYPE_LABEL: Record<string, string> = {
+  abuse: 'complaint: stop sending to this address (it works; the person complained)',
+  'opt-out': 'unsubscribe request: stop sending this mail to this address',
+  fraud: 'fraud report: not a bounce; keep the address, find who sent the message',
+  virus: 'virus report: not a bounce; keep the address, clean the message',
+  'auth-failure': 'authentication failure report: not a bounce; keep the address, fix SPF/DKIM/DMARC',
+  'not-spam': 'not-spam report: not a bounce; keep the address',
+  other: 'feedback report: not a bounce and no complaint; keep the address',
 };
 
 /**
@@ -78,6 +91,8 @@ const REASON_TYPE_LABEL: Partial<Record<Reason, string>> = {
  * delivery stands - as the advise stage decided it (Advice.stage), never decided again here.
  */
 function typeLabel(r: RecipientResult): string {
+  if (r.reason === 'feedback')
+    return FEEDBACK_TYPE_LABEL[feedbackTypeOf(r.feedbackType)] ?? FEEDBACK_TYPE_LABEL.other;
   const byReason = REASON_TYPE_LABEL[r.reason];
   if (byReason) return byReason;
   const bySoftStage = r.bounceType === 'soft' ? SOFT_LABEL_BY_STAGE[r.advice.stage] : undefined;

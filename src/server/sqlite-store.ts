@@ -124,16 +124,19 @@ export function openSqliteStore(file: string, clock: Clock = () => new Date()): 
       return { total, items: rows.map(toItem), counts };
     },
     suppressions() {
-      // Hard bounces (dead addresses) and complaints (RFC 5965 abuse reports: the person asked
-      // not to get mail). Blocks and soft bounces are not here: the address itself is fine.
+      // Hard bounces (dead addresses) and complaints (RFC 5965 abuse reports and opt-out requests:
+      // the person asked not to get mail; classify makes those, and only those feedback types,
+      // hard). Blocks, soft bounces and other feedback reports (not-spam, virus, fraud,
+      // auth-failure) are not here: the address itself is fine.
       const rows = db
         .prepare(
           `SELECT r.recipient AS address,
-                  CASE WHEN b.kind = 'feedback' THEN 'complaint' ELSE r.reason END AS reason,
+                  CASE WHEN r.reason <> 'feedback' THEN r.reason
+                       WHEN r.feedback_type = 'opt-out' THEN 'opt-out' ELSE 'complaint' END AS reason,
                   r.status AS status, min(b.received_at) AS firstSeen, max(b.received_at) AS lastSeen,
                   max(b.id) AS bounceId
            FROM results r JOIN bounces b ON b.id = r.bounce_id
-           WHERE r.recipient <> '' AND (r.bounce_type = 'hard' OR b.kind = 'feedback')
+           WHERE r.recipient <> '' AND r.bounce_type = 'hard'
            GROUP BY r.recipient ORDER BY r.recipient`,
         )
         .all() as Suppression[];

@@ -41,7 +41,7 @@ export interface BounceQuery {
 
 export interface Suppression {
   address: string;
-  /** hard-bounce reason, or "complaint" for feedback reports */
+  /** hard-bounce reason, or "complaint" (abuse report) or "opt-out" for feedback reports */
   reason: string;
   status: string;
   firstSeen: string;

@@ -44,24 +44,38 @@ describe('sqlite store', () => {
     const feedback: ExplainReport = {
       kind: 'feedback',
       format: 'arf',
-      results: [{ ...result('angry@example.net', 'block', 'feedback'), feedbackType: 'abuse' }],
+      results: [{ ...result('angry@example.net', 'hard', 'feedback'), feedbackType: 'abuse' }],
+    };
+    // a not-spam report (RFC 6430) is no complaint: classify makes it soft, and it suppresses no one
+    const notSpam: ExplainReport = {
+      kind: 'feedback',
+      format: 'arf',
+      results: [{ ...result('happy@example.net', 'soft', 'feedback'), feedbackType: 'not-spam' }],
+    };
+    const optOut: ExplainReport = {
+      kind: 'feedback',
+      format: 'unsubscribe',
+      results: [{ ...result('leaving@example.net', 'hard', 'feedback'), feedbackType: 'opt-out' }],
     };
     const ids = store.add([
       { source: 'one.eml', report },
       { source: 'two.eml', report: feedback },
+      { source: 'three.eml', report: notSpam },
+      { source: 'four.eml', report: optOut },
     ]);
-    assert.equal(ids.length, 2);
+    assert.equal(ids.length, 4);
     store.close();
 
     const again = openSqliteStore(file);
     assert.equal(again.get(ids[0])?.source, 'one.eml');
-    assert.equal(again.list({ limit: 10, offset: 0 }).total, 3);
+    assert.equal(again.list({ limit: 10, offset: 0 }).total, 5);
     const sup = again.suppressions();
     assert.deepEqual(
       sup.map((s) => [s.address, s.reason]),
       [
         ['angry@example.net', 'complaint'],
         ['gone@example.com', 'userunknown'],
+        ['leaving@example.net', 'opt-out'],
       ],
     );
     // a recipient filter is literal text, not a LIKE pattern

@@ -6,13 +6,21 @@ import { CopyButton } from './CopyButton';
 
 /** One recipient: the summary label, what kind of bounce, who acts, the steps, the root cause, the details. */
 export function ResultCard({ result }: { result: Result }) {
-  // a complaint is suppressed like a dead address, but it is not one: say what it is
+  // a complaint is suppressed like a dead address, but it is not one: say what it is; a feedback
+  // report that is no complaint (not-spam, virus, fraud, auth-failure: RFC 5965 7.3) keeps the address
   const type =
     result.reason === 'feedback'
-      ? {
-          label: 'Complaint',
-          detail: 'Stop sending to this address: the person marked your mail as unwanted.',
-        }
+      ? result.bounceType === 'hard'
+        ? result.feedbackType === 'opt-out'
+          ? {
+              label: 'Unsubscribe',
+              detail: 'Stop sending this mail to this address: the person asked to be removed.',
+            }
+          : {
+              label: 'Complaint',
+              detail: 'Stop sending to this address: the person marked your mail as unwanted.',
+            }
+        : { label: 'Feedback report', detail: 'Not a bounce and no complaint: keep the address.' }
       : (BOUNCE_TYPE_WORDS[result.bounceType] ?? { label: result.bounceType, detail: '' });
   // the root cause's fix is shown with the root cause below, not a second time as a step
   const steps = stepsBesideCause(result);

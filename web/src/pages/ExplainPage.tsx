@@ -5,7 +5,7 @@ import { ResultCard } from '../components/ResultCard';
 const KIND_WORDS: Record<string, string> = {
   bounce: 'A bounce: the message was not delivered.',
   delay: 'A delay notice: the message is not delivered yet; the sending server keeps trying.',
-  feedback: 'A complaint (feedback report): a recipient marked the message as unwanted.',
+  feedback: 'A feedback report (RFC 5965): a recipient or their mail provider reported the message.',
   autoreply: 'An automatic reply (e.g. out of office), not a bounce: nothing failed.',
   'not-bounce': 'This does not look like a bounce or an SMTP error.',
   'reply-text': 'An SMTP reply.',
