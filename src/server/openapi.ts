@@ -94,7 +94,8 @@ export const openApiDocument = {
         },
       },
       get: {
-        summary: 'Stored results, newest first',
+        summary:
+          'Stored results that need attention (not delivered recipients or auto-replies), newest first',
         parameters: [
           { name: 'category', in: 'query', schema: { type: 'string' } },
           { name: 'bounceType', in: 'query', schema: { type: 'string', enum: ['hard', 'soft', 'block'] } },

@@ -39,6 +39,9 @@ CREATE INDEX IF NOT EXISTS results_bounce ON results(bounce_id);
 CREATE INDEX IF NOT EXISTS results_recipient ON results(recipient);
 `;
 
+/** The reasons of results that are no failure (an SQL list of literals: constants, no user text). */
+const QUIET_REASONS = ['delivered', 'vacation'].map((r) => `'${r}'`).join(', ');
+
 export function openSqliteStore(file: string, clock: Clock = () => new Date()): Store {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
@@ -90,7 +93,10 @@ export function openSqliteStore(file: string, clock: Clock = () => new Date()): 
       return stored;
     },
     list(query: BounceQuery) {
-      const where: string[] = [];
+      // Results that need no attention are not listed or counted: a recipient the report says was
+      // delivered (RFC 3464 Action: delivered, relayed, expanded; an ESP's delivered event) and an
+      // automatic reply. Their reports stay stored (get()).
+      const where: string[] = [`r.reason NOT IN (${QUIET_REASONS})`];
       const params: (string | number)[] = [];
       if (query.category) {
         where.push('r.category = ?');
@@ -118,7 +124,7 @@ export function openSqliteStore(file: string, clock: Clock = () => new Date()): 
       const counts = db
         .prepare(
           `SELECT category, bounce_type AS bounceType, count(*) AS count FROM results
-           GROUP BY category, bounce_type ORDER BY count DESC`,
+           WHERE reason NOT IN (${QUIET_REASONS}) GROUP BY category, bounce_type ORDER BY count DESC`,
         )
         .all() as CategoryCount[];
       return { total, items: rows.map(toItem), counts };

@@ -53,6 +53,7 @@ export interface Store {
   /** Stores the reports; the write is committed before this returns. Returns the new ids. */
   add(items: NewBounce[]): number[];
   get(id: number): StoredBounce | undefined;
+  /** The results that need attention (no delivered recipient, no auto-reply), newest first, and their counts. */
   list(query: BounceQuery): { total: number; items: BounceListItem[]; counts: CategoryCount[] };
   suppressions(): Suppression[];
   close(): void;

@@ -78,6 +78,21 @@ describe('sqlite store', () => {
         ['leaving@example.net', 'opt-out'],
       ],
     );
+    // a delivered recipient needs no attention: not listed, not counted (its report stays stored)
+    const [delivered] = again.add([
+      {
+        source: 'five.eml',
+        report: {
+          kind: 'bounce',
+          format: 'rfc3464',
+          results: [{ ...result('fine@example.org', 'soft', 'delivered') }],
+        },
+      },
+    ]);
+    assert.equal(again.list({ limit: 10, offset: 0 }).total, 5);
+    const counted = again.list({ limit: 10, offset: 0 }).counts.reduce((n, k) => n + k.count, 0);
+    assert.equal(counted, 5);
+    assert.equal(again.get(delivered)?.source, 'five.eml');
     // a recipient filter is literal text, not a LIKE pattern
     assert.equal(again.list({ recipient: '%', limit: 10, offset: 0 }).total, 0);
     again.close();
