@@ -122,6 +122,7 @@ function replyTextReport(text: string): ExplainReport {
   };
   if (parsed.smtpCommand) raw.smtpCommand = parsed.smtpCommand;
   if (parsed.remoteMta) raw.remoteMta = parsed.remoteMta;
+  if (parsed.action) raw.action = parsed.action;
   return reportFromExtraction({ kind: 'reply-text', format: 'reply-text', recipients: [raw] });
 }
 

@@ -21,6 +21,12 @@ export interface ParsedReply {
   /** the recipient address when the text (e.g. a log line) names one */
   recipient?: string;
   remoteMta?: string;
+  /**
+   * Where the delivery stands, as an RFC 3464 Action, when a mail log line says it (Postfix's
+   * "status=deferred" is still queued and retried; "status=bounced" or "status=expired" gave up;
+   * "status=sent" was delivered).
+   */
+  action?: 'delayed' | 'failed' | 'delivered';
 }
 
 /** The codes and stage found anywhere in a diagnostic text. */
@@ -365,5 +371,17 @@ export function parseReplyText(text: string): ParsedReply | null {
   if (recipient) result.recipient = recipient;
   const remoteMta = findRemoteMta(s);
   if (remoteMta) result.remoteMta = remoteMta;
+  const action = logAction(s);
+  if (action) result.action = action;
   return result;
+}
+
+/** Postfix's delivery status field in its log lines (postconf(5), "status=deferred (...)"). */
+const LOG_STATUS = /(?:^|[\s,])status=(sent|deferred|bounced|expired)\b/;
+const LOG_ACTION = { sent: 'delivered', deferred: 'delayed', bounced: 'failed', expired: 'failed' } as const;
+
+/** The Action that a mail log line's status field says, or undefined. */
+function logAction(text: string): ParsedReply['action'] {
+  const m = LOG_STATUS.exec(text.length > 4096 ? text.slice(0, 4096) : text);
+  return m ? LOG_ACTION[m[1] as keyof typeof LOG_ACTION] : undefined;
 }

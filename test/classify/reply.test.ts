@@ -146,3 +146,20 @@ test('a reply after a log line prefix names its recipient', () => {
   assert.equal(r?.recipient, 'jane@example.com');
   assert.equal(r?.status, '5.1.1');
 });
+
+test("a Postfix log line's status= says where the delivery stands (an RFC 3464 Action)", async () => {
+  const line = (dsn: string, status: string, why: string) =>
+    `Dec  4 10:00:00 mx postfix/smtp[123]: ABC: to=<a@example.org>, relay=none, delay=30, dsn=${dsn}, status=${status} (${why})`;
+  const timeout = 'connect to mx.example.org[203.0.113.5]:25: Connection timed out';
+  assert.equal(parseReplyText(line('4.4.1', 'deferred', timeout))?.action, 'delayed');
+  assert.equal(parseReplyText(line('5.1.1', 'bounced', '550 5.1.1 User unknown'))?.action, 'failed');
+  assert.equal(parseReplyText(line('2.0.0', 'sent', '250 2.0.0 Ok'))?.action, 'delivered');
+  assert.equal(parseReplyText('550 5.1.1 User unknown')?.action, undefined);
+  // a deferred delivery is still being retried: its advice does not say it gave up
+  const { explain } = await import('../../src/index.js');
+  const [r] = (await explain(line('4.4.1', 'deferred', timeout))).results;
+  assert.equal(r.action, 'delayed');
+  assert.equal(r.advice.stage, 'retrying');
+  assert.doesNotMatch(r.advice.summary, /gave up/);
+  assert.equal(r.bounceType, 'soft');
+});

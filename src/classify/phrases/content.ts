@@ -25,6 +25,14 @@ export const SPAM_DETECTED: PhraseTable = {
     p('unsolicited bulk', MISC),
     p('likely unsolicited mail', GOOGLE),
     p('blacklisted url', 'observed in URIBL rejections'),
+    // a link in the message on a domain blocklist (URIBL/SURBL-style): the content, not the sender's IP
+    p('blocklisted url', 'observed in URIBL rejections'),
+    p('blocklisted link', 'observed in URIBL rejections'),
+    p('blacklisted link', 'observed in URIBL rejections'),
+    p(['message contains', 'link', 'blocklist'], 'observed in URIBL rejections'),
+    p(['message contains', 'link', 'blacklist'], 'observed in URIBL rejections'),
+    p(['message contains', 'url', 'blocklist'], 'observed in URIBL rejections'),
+    p(['message contains', 'url', 'blacklist'], 'observed in URIBL rejections'),
     p('uribl', 'https://uribl.com/'),
     p('surbl', 'https://www.surbl.org/'),
     p('mail rejete. mail rejected', 'Orange/FrancePTT error codes'),
@@ -182,6 +190,23 @@ export const EXCEED_LIMIT: PhraseTable = {
     p('exceeds fixed maximum message size', 'observed in Sendmail notices'),
     p('message length exceeds administrative limit', 'RFC 3463 X.2.3'),
     p('exceeds administrative limit', 'RFC 3463 X.2.3'),
+  ],
+};
+
+/**
+ * A refusal by the receiver's rules about what a message may contain (attachment types, words,
+ * links): a policy about the content, which the sender changes in the message, not at its server.
+ */
+export const CONTENT_POLICY: PhraseTable = {
+  reason: 'policyviolation',
+  category: 'content-blocked',
+  party: 'content',
+  phrases: [
+    p('content restriction', MISC),
+    p('content policy', MISC),
+    p('prohibited content', MISC),
+    p('content is not allowed', MISC),
+    p('content not allowed', MISC),
   ],
 };
 

@@ -6,6 +6,7 @@
 import { candidates, indexLiterals, type LiteralIndex } from '../literals.js';
 import {
   CONTENT_ERROR,
+  CONTENT_POLICY,
   EXCEED_LIMIT,
   MESG_TOO_BIG,
   NOT_COMPLIANT_RFC,
@@ -19,6 +20,7 @@ import {
   HOST_UNKNOWN_WORDED,
   MAILBOX_FULL,
   NOT_ACCEPT,
+  REFUSES_SENDER,
   SUSPEND,
   USER_UNKNOWN,
 } from './recipient.js';
@@ -29,6 +31,7 @@ import {
   BLOCKED_GENERIC,
   FAILED_STARTTLS,
   NO_RELAYING,
+  NOT_ACCEPTED_FROM,
   POLICY_VIOLATION,
   REJECTED,
   REQUIRE_PTR,
@@ -61,6 +64,7 @@ export const PHRASE_TABLES: readonly PhraseTable[] = [
   REQUIRE_PTR,
   VIRUS_DETECTED,
   SPAM_DETECTED,
+  CONTENT_POLICY,
   NOT_COMPLIANT_RFC,
   // A full mailbox is often worded with "size limit" or "exceeded" ("Mailbox size limit
   // exceeded"): its own phrases are tried before the message-size ones.
@@ -68,6 +72,9 @@ export const PHRASE_TABLES: readonly PhraseTable[] = [
   EXCEED_LIMIT,
   CONTENT_ERROR,
   MESG_TOO_BIG,
+  // "does not accept mail from <a sender>" refuses the sender, not every message to the domain
+  REFUSES_SENDER,
+  NOT_ACCEPTED_FROM,
   // A null MX (RFC 7505) is reported inside resolver messages ("DNS Error: ... Null MX").
   NOT_ACCEPT,
   // A resolver's failure ("DNS Error", "DNS query failed") is a lookup that failed, not a

@@ -500,6 +500,25 @@ export const FILTERED: PhraseTable = {
   ],
 };
 
+/**
+ * A recipient that takes no mail from this sender ("recipient does not accept mail from this
+ * sender"): the recipient's own filter, not a domain without mail service. Tried before NOT_ACCEPT,
+ * whose "does not accept mail" (RFC 7505 null MX, X.3.2) these words also hold.
+ */
+export const REFUSES_SENDER: PhraseTable = {
+  reason: 'filtered',
+  phrases: [
+    p(['recipient', 'not accept mail from'], MISC),
+    p(['recipient', 'not accept email from'], MISC),
+    p(['recipient', 'not accept messages from'], MISC),
+    p(['mailbox', 'not accept mail from'], MISC),
+    p(['user', 'not accept mail from'], MISC),
+    p('accept mail from this sender', MISC),
+    p('accept email from this sender', MISC),
+    p('accept messages from this sender', MISC),
+  ],
+};
+
 export const NOT_ACCEPT: PhraseTable = {
   reason: 'notaccept',
   phrases: [

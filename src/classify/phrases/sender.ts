@@ -216,6 +216,24 @@ export const BAD_REPUTATION: PhraseTable = {
   ],
 };
 
+/**
+ * A server that takes no mail from the sending host or domain ("does not accept mail from your
+ * IP", "not accepting mail from example.net"): a block of the sender. Tried before NOT_ACCEPT,
+ * whose "does not accept mail" (a domain without mail service: RFC 7505, X.3.2) these words also
+ * hold, and after REFUSES_SENDER (a recipient's own filter).
+ */
+export const NOT_ACCEPTED_FROM: PhraseTable = {
+  reason: 'blocked',
+  phrases: [
+    p('not accept mail from', MISC),
+    p('not accept email from', MISC),
+    p('not accept messages from', MISC),
+    p('not accepting mail from', MISC),
+    p('not accepting email from', MISC),
+    p('not accepting messages from', MISC),
+  ],
+};
+
 export const BLOCKED: PhraseTable = {
   reason: 'blocked',
   phrases: [

@@ -1,0 +1,62 @@
+// Words that look like one cause and mean another: "does not accept mail" of a domain (RFC 7505
+// null MX, X.3.2) against "does not accept mail from <a sender>"; a link on a blocklist (the
+// content) against an IP on a blocklist (the sender); the receiver's content rules.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { explain } from '../../src/index.js';
+
+async function first(text: string) {
+  const report = await explain(text);
+  const [r] = report.results;
+  return { reason: r.reason, category: r.category, bounceType: r.bounceType, party: r.party };
+}
+
+describe('refusals of a sender are blocks, not a domain without mail', () => {
+  it('a recipient that takes no mail from this sender: filtered, the address is kept', async () => {
+    assert.deepEqual(
+      await first(
+        '550 5.7.1 RCPT TO <x@y.example> rejected: recipient does not accept mail from this sender',
+      ),
+      { reason: 'filtered', category: 'recipient-restricted', bounceType: 'block', party: 'recipient' },
+    );
+  });
+  it('a server that takes no mail from the sending IP: blocked', async () => {
+    assert.deepEqual(await first('550 5.7.1 Our system does not accept mail from your IP 192.0.2.1'), {
+      reason: 'blocked',
+      category: 'sender-blocked',
+      bounceType: 'block',
+      party: 'sender',
+    });
+  });
+  it('a domain that takes no mail at all stays notaccept (hard)', async () => {
+    for (const text of [
+      '556 5.1.10 example.org does not accept mail (null MX)',
+      '550 5.3.2 System not accepting network messages',
+    ]) {
+      const r = await first(text);
+      assert.equal(r.reason, 'notaccept', text);
+      assert.equal(r.bounceType, 'hard', text);
+    }
+  });
+});
+
+describe('the content, not the sender', () => {
+  it("the receiver's content rules: a content block", async () => {
+    assert.deepEqual(await first('550 5.7.1 Message rejected due to content restrictions'), {
+      reason: 'policyviolation',
+      category: 'content-blocked',
+      bounceType: 'block',
+      party: 'content',
+    });
+  });
+  it('a link in the message on a blocklist is spam content; the IP on a blocklist stays blocked', async () => {
+    const link = await first('550 5.7.1 This message contains a link that is on a blocklist');
+    assert.equal(link.reason, 'spamdetected');
+    assert.equal(link.category, 'content-blocked');
+    const ip = await first(
+      '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org',
+    );
+    assert.equal(ip.reason, 'blocked');
+    assert.equal(ip.category, 'sender-blocked');
+  });
+});
