@@ -11,15 +11,80 @@ import { findAddress, findSmtpCommand } from './fields.js';
 import { readOriginal } from './original.js';
 
 /** Local parts that system senders of delivery notices use (RFC 5321 4.5.1 postmaster, MTA daemons). */
-const SYSTEM_SENDER = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|mdaemon|mail\.daemon)@/i;
+const SYSTEM_SENDER =
+  /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|mdaemon|mail\.daemon|microsoftexchange[0-9a-f]{0,40})@/i;
 
-/** Subjects of delivery-failure notices, as MTAs write them (English; the common fixed wordings). */
-const BOUNCE_SUBJECT =
-  /^\s*(?:returned mail|undeliver(?:able|ed)|delivery (?:status notification|failure|failed|problem)|failure notice|mail delivery (?:failed|failure|system)|non[- ]?delivery|mail system error|message not delivered|could not send message)/i;
+/**
+ * Subjects of delivery-failure notices, as MTAs write them: the common fixed English wordings, then
+ * those of localized servers (Exchange, Outlook, web.de/GMX, Orange, Japanese and Chinese
+ * providers) in the languages the corpus and common servers use. A subject may start with the
+ * notice's name ("Mail Delivery System - Unzustellbar").
+ */
+const BOUNCE_SUBJECT = new RegExp(
+  '^\\s*(?:mail delivery system\\s*[-:]\\s*)?(?:' +
+    [
+      'returned mail|undeliver(?:able|ed)|delivery (?:status notification|failure|failed|problem)',
+      'failure notice|mail delivery (?:failed|failure|system)|non[- ]?delivery|mail system error',
+      'message not delivered|could not send message',
+      // German, French, Spanish, Italian, Portuguese
+      'unzustellbar|nicht zustellbar|zustellung fehlgeschlagen|unzustellbare nachricht',
+      'non remis|non distribuable|(?:é|e)chec de (?:la )?(?:remise|distribution)|message non d(?:é|e)livr(?:é|e)',
+      'no se puede entregar|no entregado|mensaje no entregado|error de entrega',
+      'non recapitabile|mancato recapito|impossibile recapitare',
+      'n(?:ã|a)o (?:foi )?entregue|n(?:ã|a)o (?:é|e) poss(?:í|i)vel entregar|falha na entrega',
+      // Russian, Japanese, Chinese
+      'недоставлен|не доставлен|ошибка доставки',
+      '配信不能|配信エラー|配信できません|送信エラー|エラーメール|不達',
+      '退信|无法投递|邮件投递失败|投遞失敗|無法投遞',
+    ].join('|') +
+    ')',
+  'i',
+);
 
 /** Words that say a sentence is about a failure, not just an address in passing. */
 const FAILURE_WORDS =
   /\b(?:fail(?:ed|ure)?|unable|could ?not|couldn't|cannot|not reach|undeliver\w*|reject\w*|unknown|full|not found|no such|denied|refused|invalid|disabled|discontinued|suspended|inactive|quota|blocked|expired|error|doesn't have|does not (?:exist|have)|no longer)\b/i;
+
+/**
+ * The same in the languages of localized servers (lower case; no word boundaries, which JavaScript
+ * patterns know only for ASCII), and an SMTP failure reply or enhanced status (RFC 5321 4.2,
+ * RFC 3463) anywhere on the line: a server's own words in any language.
+ */
+const FAILURE_WORDS_LOCALIZED = new RegExp(
+  [
+    'unbekannt|existiert nicht|nicht zugestellt|unzustellbar|abgelehnt|fehlgeschlagen|nicht gefunden|nicht erreichbar|postfach (?:ist )?voll',
+    'inconnu|introuvable|refus(?:é|e)|rejet(?:é|e)|n.existe pas|plein|(?:é|e)chec|non remis',
+    'desconocid|no existe|rechazad|lleno|fallid|no se pudo',
+    'sconosciut|inesistente|rifiutat|pieno|non (?:è|e) stato possibile',
+    'desconhecid|n(?:ã|a)o existe|rejeitad|cheio|falhou',
+    'неизвестн|не существует|отклонен|переполнен|не доставлен|ошибка',
+    '存在しません|配信できません|エラー|失敗|拒否|不明',
+    '不存在|失败|拒绝|已满|无法',
+    '(?:^|[^\\d.])[45][0-5]\\d[ -](?:[45]\\.\\d{1,3}\\.\\d{1,3}\\b|\\D)',
+    '(?:^|[^\\d.])[45]\\.\\d{1,3}\\.\\d{1,3}(?![\\d.])',
+  ].join('|'),
+);
+
+/** Does the line say that something failed, in any of the languages above? */
+function saysFailure(line: string): boolean {
+  return FAILURE_WORDS.test(line) || FAILURE_WORDS_LOCALIZED.test(line.toLowerCase());
+}
+
+/**
+ * A line that is an address and nothing else ("  petra@example.de", "<petra@example.de>"), or an
+ * address after a label in the notice's language ("Empfänger: <uwe@example.de>").
+ */
+const ADDRESS_ONLY = /^[ \t]*(?:[^\s:<>@]{1,40}:[ \t]*)?<?[^\s<>@]{1,256}@[^\s<>@]{1,256}>?[ \t]*$/;
+/** Labels of header fields: "To: <addr>" is a quoted header block's line, not the notice's. */
+const HEADER_LABEL =
+  /^[ \t]*(?:to|cc|bcc|from|sender|reply-to|return-path|delivered-to|envelope-to|resent-[a-z]+|x-[a-z0-9-]+):/i;
+/** An SMTP reply code or enhanced status in a text: the server's own words, which decide best. */
+const HAS_CODE = /(?:^|[^\d.])(?:[45][0-5]\d[ -]|[45]\.\d{1,3}\.\d{1,3}(?![\d.]))/;
+/** How many lines after an address alone on its line may hold the failure that concerns it. */
+const FOLLOWING_LINES = 3;
+
+/** Exchange marks its non-delivery reports with this header field, in every language. */
+const EXCHANGE_NDR = 'x-ms-exchange-message-is-ndr';
 
 const MAX_LINES = 2000;
 /**
@@ -33,27 +98,37 @@ const cut = (line: string) => (line.length > MAX_LINE ? line.slice(0, MAX_LINE) 
 export function extractPlainNotice(msg: MailMessage): Extraction | null {
   const from = findAddress(headerValue(msg.headers, 'from') ?? '');
   const subject = headerValue(msg.headers, 'subject') ?? '';
-  if (!SYSTEM_SENDER.test(from) || !BOUNCE_SUBJECT.test(subject)) return null;
+  const ndrMarked = msg.headers.some((h) => h.name === EXCHANGE_NDR);
+  if (!ndrMarked && (!SYSTEM_SENDER.test(from) || !BOUNCE_SUBJECT.test(subject))) return null;
 
   // The notice's own addresses (sender, receiver of the notice) are not failed recipients.
   const own = new Set(
     ['from', 'to', 'return-path'].map((n) => findAddress(headerValue(msg.headers, n) ?? '').toLowerCase()),
   );
   const recipients: RawRecipient[] = [];
-  const seen = new Set<string>();
-  for (const whole of msg.text.split(/\r?\n/, MAX_LINES)) {
-    if (!whole.includes('@')) continue;
-    const line = cut(whole);
+  const seen = new Map<string, RawRecipient>();
+  const lines = msg.text.split(/\r?\n/, MAX_LINES);
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].includes('@')) continue;
+    const line = cut(lines[i]);
     // "To: <addr>" and the like belong to a quoted header block, not to the notice's sentence.
-    if (/^[ \t]*[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]/.test(line)) continue;
-    if (!FAILURE_WORDS.test(line)) continue;
+    if (HEADER_LABEL.test(line)) continue;
+    // the failure is said on the address's line, or (an address alone on its line) just below it
+    const said = saysFailure(line) ? line.trim() : ADDRESS_ONLY.test(line) ? failureBelow(lines, i) : '';
+    if (!said) continue;
     const address = findAddress(line);
     const key = address.toLowerCase();
-    if (!address || own.has(key) || seen.has(key)) continue;
-    seen.add(key);
-    const r: RawRecipient = { recipient: address, diagnosticCode: line.trim() };
-    const stage = findSmtpCommand(line);
-    if (stage) r.smtpCommand = stage;
+    if (!address || own.has(key)) continue;
+    const known = seen.get(key);
+    if (known) {
+      // a notice in two parts (for the user, then for administrators, as Exchange writes it): the
+      // part that quotes the server's reply decides
+      if (!HAS_CODE.test(known.diagnosticCode ?? '') && HAS_CODE.test(said)) setDiagnostic(known, said);
+      continue;
+    }
+    const r: RawRecipient = { recipient: address };
+    setDiagnostic(r, said);
+    seen.set(key, r);
     recipients.push(r);
     if (recipients.length >= MAX_RECIPIENTS) break;
   }
@@ -71,6 +146,29 @@ export function extractPlainNotice(msg: MailMessage): Extraction | null {
     ex.originalHeaders = original.headers;
   }
   return ex;
+}
+
+/** Sets the recipient's diagnostic text and the SMTP stage it names. */
+function setDiagnostic(r: RawRecipient, text: string): void {
+  r.diagnosticCode = text;
+  const stage = findSmtpCommand(text);
+  if (stage) r.smtpCommand = stage;
+  else delete r.smtpCommand;
+}
+
+/**
+ * The lines below an address alone on its line that say what failed: up to FOLLOWING_LINES
+ * non-empty lines before the next empty line or address, joined, when one of them says a failure;
+ * '' otherwise.
+ */
+function failureBelow(lines: readonly string[], at: number): string {
+  const below: string[] = [];
+  for (let j = at + 1; j < lines.length && below.length < FOLLOWING_LINES; j++) {
+    const line = cut(lines[j]).trim();
+    if (line === '' || ADDRESS_ONLY.test(line)) break;
+    below.push(line);
+  }
+  return below.some(saysFailure) ? below.join(' ') : '';
 }
 
 const REPLY_LINE = /^[ \t]{0,8}([45][0-5]\d)[ -](?:([45]\.\d{1,3}\.\d{1,3})(?=\s))?/;

@@ -94,3 +94,85 @@ test('a failure line longer than the part that is read is read cut, not left out
     assert.equal(unnamed?.recipients[0]?.replyCode, '550', `${length}`);
   }
 });
+
+test('localized notices: the subject and the failure words of German, French, Japanese servers', () => {
+  const cases: [string, string, string, string][] = [
+    // subject, text, recipient, the words that said it
+    [
+      'Unzustellbar: Rechnung',
+      'Der folgende Empfänger ist dauerhaft nicht erreichbar:\n\n  petra@empfaenger.example\n    Das Postfach des Empfängers ist voll.\n    Antwort des entfernten Servers: 552 5.2.2 Postfach voll\n',
+      'petra@empfaenger.example',
+      'Das Postfach des Empfängers ist voll. Antwort des entfernten Servers: 552 5.2.2 Postfach voll',
+    ],
+    [
+      'Mail Delivery System - Unzustellbar',
+      'Die Nachricht konnte nicht zugestellt werden.\n\nEmpfänger: <uwe@beispiel.example>\nGrund: Der Empfänger existiert nicht.\n',
+      'uwe@beispiel.example',
+      'Grund: Der Empfänger existiert nicht.',
+    ],
+    [
+      'Non remis : Devis',
+      "<marie@exemple.example> : l'hôte mx.exemple.example a répondu : adresse inconnue\n",
+      'marie@exemple.example',
+      "<marie@exemple.example> : l'hôte mx.exemple.example a répondu : adresse inconnue",
+    ],
+    [
+      '配信不能',
+      '宛先: hanako@example.jp は存在しません\n',
+      'hanako@example.jp',
+      '宛先: hanako@example.jp は存在しません',
+    ],
+  ];
+  for (const [subject, text, recipient, said] of cases) {
+    const ex = extractPlainNotice(mail({ headers: headers('MAILER-DAEMON@mx.example.com', subject), text }));
+    assert.deepEqual(
+      ex?.recipients.map((r) => [r.recipient, r.diagnosticCode]),
+      [[recipient, said]],
+      subject,
+    );
+  }
+});
+
+test("an Exchange NDR (X-MS-Exchange-Message-Is-Ndr) in any language: the administrators' part with the reply decides", () => {
+  const ex = extractPlainNotice(
+    mail({
+      headers: [
+        ...headers(
+          'Microsoft Outlook <MicrosoftExchange329e71ec88ae@firma.example>',
+          'Unzustellbar: Angebot',
+        ),
+        { name: 'x-ms-exchange-message-is-ndr', value: '' },
+      ],
+      text: [
+        'Die Nachricht konnte nicht an folgende Empfänger zugestellt werden:',
+        '',
+        'lisa@kunde.example',
+        'Der Empfänger wurde nicht gefunden.',
+        '',
+        'Diagnoseinformationen für Administratoren:',
+        '',
+        'lisa@kunde.example',
+        "Remoteserver hat '550 5.1.1 <lisa@kunde.example>: User unknown' zurückgegeben.",
+      ].join('\n'),
+    }),
+  );
+  assert.deepEqual(
+    ex?.recipients.map((r) => [r.recipient, r.diagnosticCode]),
+    [
+      [
+        'lisa@kunde.example',
+        "Remoteserver hat '550 5.1.1 <lisa@kunde.example>: User unknown' zurückgegeben.",
+      ],
+    ],
+  );
+});
+
+test('an address alone on its line without failure words below it is no recipient; nor is a quoted To:', () => {
+  const ex = extractPlainNotice(
+    mail({
+      headers: headers('MAILER-DAEMON@mx.example.com', 'Unzustellbar: Hallo'),
+      text: 'Kontakt:\n\n  info@example.org\n  Montag bis Freitag\n\nTo: <k@example.net>\nSubject: Fehler\n',
+    }),
+  );
+  assert.equal(ex, null);
+});
