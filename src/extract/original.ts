@@ -25,14 +25,39 @@ const SUMMARY_NAMES = SUMMARY.map(([, name]) => name);
 // it is read once per message (keyed by the original's text, so a changed message is read again).
 const cache = recentMemo<MailMessage, { text: string; part: OriginalPart | undefined }>();
 
-/** Reads the returned original message (message/rfc822, text/rfc822-headers...) when present. */
+/**
+ * Reads the returned original message when present: a message/rfc822 or text/rfc822-headers part,
+ * or else a copy inline in the notice's text after a line that announces it (see INLINE_COPY).
+ */
 export function readOriginal(msg: MailMessage): OriginalPart | undefined {
-  if (!msg.originalMessage) return undefined;
+  const text = msg.originalMessage ?? msg.text;
   const cached = cache.get(msg);
-  if (cached && cached.text === msg.originalMessage) return copy(cached.part);
-  const part = read(msg.originalMessage);
-  cache.set(msg, { text: msg.originalMessage, part });
+  if (cached && cached.text === text) return copy(cached.part);
+  const part = msg.originalMessage ? read(msg.originalMessage) : readInline(msg.text);
+  cache.set(msg, { text, part });
   return copy(part);
+}
+
+/**
+ * A line that announces a copy of the returned message inline in a text notice, as MTAs word it:
+ * Exim ("------ This is a copy of the message, including all the headers. ------"), qmail ("---
+ * Below this line is a copy of the message."), DragonFly ("Message headers follow."), IMail
+ * ("Original message follows."), OpenSMTPD ("Below is a copy of the original message:"), Sendmail
+ * ("----- Original message follows -----"). Case ignored; dashes around it optional.
+ */
+const INLINE_COPY =
+  /^[ \t]*-*[ \t]*(?:this is a copy of (?:the|your) message|below this line is a copy of the message|below is a copy of the original message|the following is a copy of the message|(?:original )?message headers follow|original message follows|returned message follows|original message headers?)\b[^\n]{0,100}$/im;
+
+/** The part a notice's inline copy is looked for in: what follows the notice comes within this. */
+const MAX_INLINE_SCAN = 256 * 1024;
+
+/** The original inline in a notice's text: the header block after INLINE_COPY's line, if it holds fields. */
+function readInline(text: string): OriginalPart | undefined {
+  const m = INLINE_COPY.exec(text.length > MAX_INLINE_SCAN ? text.slice(0, MAX_INLINE_SCAN) : text);
+  if (!m) return undefined;
+  const part = read(text.slice(m.index + m[0].length));
+  // a block that names none of the summary fields is no message's header block
+  return part && Object.keys(part.summary).length > 0 ? part : undefined;
 }
 
 /** A fresh summary object each time: callers put it into their Extraction and may change it. */

@@ -1,6 +1,7 @@
 // DMARC failed and nothing more specific is known: the receiver saw no SPF or DKIM pass aligned
 // with the From domain (RFC 7489 §3.1, RFC 9989 §4.4), and the domain's policy made it refuse the
 // message. The fix is the same whatever the sending path: authenticate the From domain itself.
+import { registrableDomain } from '../../auth/public-suffix.js';
 import { isDmarcPermerror } from '../bounce-clues.js';
 import { dmarcChecked, dnsMissingWhy, envelopeAlignment } from '../evidence.js';
 import type { Cause } from '../types.js';
@@ -23,6 +24,10 @@ export const dmarcUnaligned: Cause = (e) => {
   const domain = e.fromDomain ?? 'the From domain';
   const p = e.fromCheck?.dmarc.policy?.p;
   const policy = p ? `, whose DMARC policy is p=${p}` : '';
+  // relaxed alignment (the default, RFC 7489 3.1) takes any name of the same organizational domain;
+  // offline that is the public suffix list's registrable domain (RFC 9989 finds it by a DNS walk)
+  const org = e.fromDomain ? registrableDomain(e.fromDomain) : undefined;
+  const aligned = org && org !== e.fromDomain ? `${domain} (or, relaxed, with a name under ${org})` : domain;
   const keys = e.fromCheck?.dkim.filter((k) => k.records.length > 0).length ?? undefined;
   // "no key found" only when DNS answered for every selector: a timeout is "could not check"
   const dkimAnswered =
@@ -61,8 +66,8 @@ export const dmarcUnaligned: Cause = (e) => {
     code: 'dmarc-unaligned',
     confidence: shown ? 'confirmed' : 'likely',
     rootCause: shown
-      ? `The receiver found no SPF or DKIM pass aligned with ${domain}${policy}, so DMARC failed and the message was refused.`
-      : `The receiver reports that DMARC failed for ${domain}${policy}: it found no SPF or DKIM pass aligned with ${domain}. Which one failed, and why, was not checked (${unseen}).`,
+      ? `The receiver found no SPF or DKIM pass aligned with ${aligned}${policy}, so DMARC failed and the message was refused.`
+      : `The receiver reports that DMARC failed for ${domain}${policy}: it found no SPF or DKIM pass aligned with ${aligned}. Which one failed, and why, was not checked (${unseen}).`,
     fix: `Authenticate mail as ${domain}: DKIM-sign it with d=${domain} (or its organizational domain), or send with an envelope domain aligned with it that SPF covers.`,
     steps,
     party: 'sender',
