@@ -10,6 +10,7 @@ import { checkDkim, type DkimResult, type DkimSelectorResult } from './dkim/look
 import { type DmarcDiscovery, type DmarcMode, discoverDmarc } from './dmarc/index.js';
 import { bySeverity, finding, type Verdict, verdictOf, worstVerdict } from './findings.js';
 import { checkMx, type MxResult } from './mx.js';
+import { isPublicSuffix } from './public-suffix.js';
 import { isSpfRecord, lintSpf, parseSpf, type SpfLintResult } from './spf/index.js';
 
 export type CheckedRecord = 'dmarc' | 'spf' | 'dkim' | 'mx' | 'domain';
@@ -75,7 +76,7 @@ export async function checkDomain(domainInput: string, options: CheckDomainOptio
   ]);
 
   const noMail = sendsNoMail(spf);
-  const domainFindings = crossChecks(domain, noMail, spf, dkim, mx);
+  const domainFindings = [...publicSuffixNote(domain), ...crossChecks(domain, noMail, spf, dkim, mx)];
   const verdicts = {
     dmarc: dmarcVerdict(dmarc),
     spf: spfVerdict(spf),
@@ -191,6 +192,24 @@ export function sendsNoMail(spf: SpfLintResult): boolean {
   if (parsed.errors.length > 0 || parsed.terms.length !== 1) return false;
   const [only] = parsed.terms;
   return only.kind === 'mechanism' && only.name === 'all' && only.qualifier === '-';
+}
+
+/**
+ * A public suffix (a top-level domain such as "com", or "co.uk") is checked like any domain: its
+ * operator may publish DMARC for the names below it (RFC 9989 psd=y), "v=spf1 -all" or a null MX,
+ * and those are worth linting. But nobody's mail is sent as the suffix itself, so say so first:
+ * whoever typed "com" likely meant a domain under it.
+ */
+function publicSuffixNote(domain: string): Finding[] {
+  if (!isPublicSuffix(domain)) return [];
+  return [
+    finding(
+      'domain.public-suffix',
+      'info',
+      `${domain} is a public suffix (${domain.includes('.') ? 'names are registered under it' : 'a top-level domain'}): mail is sent from the domains registered under it, not from ${domain} itself. Its records matter to those domains only where they apply to them, such as a public suffix DMARC record (RFC 9989, psd=y).`,
+      { fix: `To check a mail domain, name it: bouncedoc check example.${domain}` },
+    ),
+  ];
 }
 
 /** What only the records together show. Adjusts DKIM findings in place for a domain that sends no mail. */

@@ -56,8 +56,9 @@ export function register(program: Command, state: CliState): void {
         state.io.stderr(`bouncedoc: ${printable(message)}\n`);
         state.exitCode = Math.max(state.exitCode, EXIT_CANNOT_RUN);
       };
-      const domain = domainToCheck(domainArg);
-      if (domain === null) return fail(`"${domainArg}" is not a domain name`);
+      const named = domainToCheck(domainArg);
+      if ('error' in named) return fail(`"${domainArg}" is ${named.error}`);
+      const { domain } = named;
       const bad = opts.selector.find((s) => !isValidSelector(s));
       if (bad !== undefined)
         return fail(`"${bad}" is not a DKIM selector (the s= of a DKIM-Signature, e.g. "default")`);

@@ -66,6 +66,11 @@ describe('bouncedoc check (in-process, --zone)', () => {
   it('bad arguments: exit 2 with one line, no stack trace', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['not a domain', '--zone', 'z'], /is not a domain name/],
+      [
+        ['192.0.2.1', '--zone', 'z'],
+        /^bouncedoc: "192\.0\.2\.1" is an IP address, not a domain name \(.*\)\n$/,
+      ],
+      [['[::1]', '--zone', 'z'], /^bouncedoc: "\[::1\]" is an IP address, not a domain name/],
       [['example.com', '--selector', 'a b', '--zone', 'z'], /is not a DKIM selector/],
       [['example.com', '--zone', 'z', '--dns', '127.0.0.1:53'], /exclude each other/],
       [['example.com', '--zone', 'missing.zone'], /cannot read missing\.zone: no such file/],

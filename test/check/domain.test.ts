@@ -108,4 +108,19 @@ describe('checkDomain', () => {
     assert.equal(json.dkim[0].records.length, 1);
     assert.equal(json.mx.hosts[0].exchange, 'mx.example.com');
   });
+
+  it('a public suffix is checked, with a note that mail is sent from the names under it', async () => {
+    const zone = {
+      com: { SOA: ['a.gtld-servers.net. nstld.verisign-grs.com. 1 1800 900 604800 86400'] },
+      '_dmarc.com': { TXT: [['v=DMARC1; p=reject; psd=y']] },
+    };
+    const r = await checkDomain('com', { resolver: memoryResolver(zone), selectors: ['default'] });
+    const note = r.findings.find((f) => f.code === 'domain.public-suffix');
+    assert.equal(note?.severity, 'info');
+    assert.match(note?.message ?? '', /^com is a public suffix \(a top-level domain\)/);
+    assert.equal(note?.fix, 'To check a mail domain, name it: bouncedoc check example.com');
+    assert.equal(r.dmarc.record, 'v=DMARC1; p=reject; psd=y');
+    const plain = await checkDomain('example.com', { resolver: memoryResolver(zoneOf('D00')) });
+    assert.ok(!plain.findings.some((f) => f.code === 'domain.public-suffix'));
+  });
 });
