@@ -123,4 +123,39 @@ describe('checkDomain', () => {
     const plain = await checkDomain('example.com', { resolver: memoryResolver(zoneOf('D00')) });
     assert.ok(!plain.findings.some((f) => f.code === 'domain.public-suffix'));
   });
+
+  it('a broken DMARC record is the finding, its corrected record the only fix (no "publish p=none")', async () => {
+    const zone = {
+      'example.com': { TXT: [['v=spf1 -all']] },
+      '_dmarc.example.com': { TXT: [['v=DMARC1: p=reject: rua=mailto:dmarc-reports@example.com']] },
+    };
+    const r = await checkDomain('example.com', { resolver: memoryResolver(zone), selectors: ['default'] });
+    assert.equal(r.verdicts.dmarc, 'errors');
+    assert.ok(!r.findings.some((f) => f.code === 'dmarc.no-record'));
+    const ignored = r.findings.find((f) => f.code === 'dmarc.record-ignored');
+    assert.match(ignored?.message ?? '', /receivers apply no DMARC policy to its mail\.$/);
+    const fixes = r.corrected.filter((c) => c.check === 'dmarc');
+    assert.deepEqual(fixes, [
+      {
+        check: 'dmarc',
+        name: '_dmarc.example.com',
+        record: 'v=DMARC1: p=reject: rua=mailto:dmarc-reports@example.com',
+        fixed: 'v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com',
+      },
+    ]);
+    assert.ok(!JSON.stringify(r.findings).includes('p=none'));
+  });
+
+  it('a broken SPF record is reported as broken, its corrected record the only fix', async () => {
+    const zone = { 'example.com': { TXT: [[' v=spf1 ip4:192.0.2.1 -all']] } };
+    const r = await checkDomain('example.com', { resolver: memoryResolver(zone), selectors: ['default'] });
+    const broken = r.findings.find((f) => f.code === 'spf.no-record');
+    assert.match(broken?.message ?? '', /^The SPF record at example\.com is broken: /);
+    assert.equal(broken?.fix, 'Replace it with the corrected record.');
+    assert.deepEqual(
+      r.corrected.filter((c) => c.check === 'spf').map((c) => c.fixed),
+      ['v=spf1 ip4:192.0.2.1 -all'],
+    );
+    assert.ok(!r.findings.some((f) => f.fix?.includes('v=spf1 mx ~all')));
+  });
 });
