@@ -63,6 +63,16 @@ describe('bouncedoc check (in-process, --zone)', () => {
     assert.ok(!noColor.stdout.includes(ESC));
   });
 
+  it('a domain that does not exist: exit 1, the headline says so and nothing else is advised', async () => {
+    const r = await cli(['nosuch.example.com', '--zone', 'z'], { files: { z: zoneOf('D00') } });
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], 'nosuch.example.com: does not exist in DNS (NXDOMAIN)');
+    assert.match(r.stdout, /\[domain\.nxdomain\]/);
+    assert.doesNotMatch(r.stdout, /^(DMARC|SPF|DKIM|MX) |corrected record|Publish/m);
+    assert.match(r.stdout, /\n1 DNS query, /);
+  });
+
   it('bad arguments: exit 2 with one line, no stack trace', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['not a domain', '--zone', 'z'], /is not a domain name/],

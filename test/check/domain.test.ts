@@ -37,9 +37,11 @@ describe('checkDomain', () => {
     assert.equal(new Set(resolver.asked).size, resolver.asked.length, 'a question asked twice');
     assert.equal(r.dns.queries, resolver.asked.length);
     assert.ok(r.dns.asked > r.dns.queries, 'the checks share answers through the cache');
-    // DMARC, SPF, MX and the 31 tried DKIM selectors start together
+    // the domain's own TXT first (does it exist? RFC 8020), then DMARC, SPF, MX and the 31 tried
+    // DKIM selectors start together
+    assert.equal(resolver.asked[0], 'TXT example.com');
     assert.ok(resolver.asked.length > 40);
-    assert.ok(resolver.maxInFlight >= 35, `at most ${resolver.maxInFlight} questions were in flight at once`);
+    assert.ok(resolver.maxInFlight >= 34, `at most ${resolver.maxInFlight} questions were in flight at once`);
   });
 
   it('DNS that does not answer: every record "could not check", none "missing"', async () => {
@@ -157,5 +159,46 @@ describe('checkDomain', () => {
       ['v=spf1 ip4:192.0.2.1 -all'],
     );
     assert.ok(!r.findings.some((f) => f.fix?.includes('v=spf1 mx ~all')));
+  });
+
+  it('a domain that does not exist (NXDOMAIN): one question, one finding, nothing below it asked (RFC 8020)', async () => {
+    const asked: string[] = [];
+    const nothing = memoryResolver({});
+    const resolver: Resolver = (name, type) => {
+      asked.push(`${type} ${name}`);
+      return nothing(name, type);
+    };
+    const r = await checkDomain('nosuch.example', { resolver });
+    assert.equal(r.exists, false);
+    assert.deepEqual(asked, ['TXT nosuch.example']);
+    assert.equal(r.dns.queries, 1);
+    assert.deepEqual(
+      r.findings.map((f) => `${f.severity} ${f.check} ${f.code}`),
+      ['error domain domain.nxdomain'],
+    );
+    assert.match(r.findings[0].message, /^nosuch\.example does not exist in DNS: .*NXDOMAIN/);
+    assert.equal(r.verdict, 'errors');
+    assert.deepEqual(r.corrected, []);
+    assert.equal(r.dmarc.domainExists, false);
+  });
+
+  it('a domain without an A record but with MX and TXT exists (NOERROR), and is checked', async () => {
+    const zone = {
+      'example.com': { MX: [{ priority: 10, exchange: 'mx.example.net' }], TXT: [['v=spf1 -all']] },
+      'mx.example.net': { A: ['192.0.2.25'] },
+      '_dmarc.example.com': { TXT: [['v=DMARC1; p=reject']] },
+    };
+    const r = await checkDomain('example.com', { resolver: memoryResolver(zone), selectors: ['default'] });
+    assert.equal(r.exists, true);
+    assert.equal(r.dmarc.policy?.p, 'reject');
+    assert.ok(!r.findings.some((f) => f.code === 'domain.nxdomain'));
+  });
+
+  it('an apex that times out is "could not check", not "does not exist"', async () => {
+    const zone = { ...zoneOf('D00'), 'example.com': 'TIMEOUT' as const };
+    const r = await checkDomain('example.com', { resolver: memoryResolver(zone), selectors: ['default'] });
+    assert.equal(r.exists, true);
+    assert.equal(r.verdicts.spf, 'could-not-check');
+    assert.ok(!r.findings.some((f) => f.code === 'domain.nxdomain'));
   });
 });
