@@ -10,6 +10,7 @@ import { checkDkim, type DkimResult, type DkimSelectorResult } from './dkim/look
 import { type DmarcDiscovery, type DmarcMode, discoverDmarc } from './dmarc/index.js';
 import { bySeverity, finding, type Verdict, verdictOf, worstVerdict } from './findings.js';
 import { checkMx, type MxResult } from './mx.js';
+import { isPublicSuffix } from './public-suffix.js';
 import { isSpfRecord, lintSpf, parseSpf, type SpfLintResult } from './spf/index.js';
 
 export type CheckedRecord = 'dmarc' | 'spf' | 'dkim' | 'mx' | 'domain';
@@ -38,6 +39,8 @@ export interface CorrectedRecord {
 
 export interface DomainCheck {
   domain: string;
+  /** false when DNS said the domain does not exist (NXDOMAIN): then nothing else was asked */
+  exists: boolean;
   /** when the check ran (ISO 8601, from the injected clock) */
   checkedAt: string;
   dmarcMode: DmarcMode;
@@ -64,6 +67,16 @@ export async function checkDomain(domainInput: string, options: CheckDomainOptio
   const dmarcMode = options.dmarcMode ?? 'rfc9989';
   const checkedAt = clock().toISOString();
 
+  // RFC 8020: after NXDOMAIN for the domain itself nothing exists at or below it, so its _dmarc
+  // and DKIM selector names need not be asked: one question (the TXT that SPF asks anyway) settles
+  // it. Only NXDOMAIN counts: a failure (TIMEOUT, SERVFAIL) is "could not check", and a name with
+  // no A record but other data answers NOERROR. An alias to a missing name exists itself (the
+  // answer names its target); it is checked as usual.
+  const own = await resolver(domain, 'TXT');
+  if (own.rcode === 'NXDOMAIN' && !own.canonicalName) {
+    return nonexistent(domain, checkedAt, dmarcMode, options.selectors, resolver.stats);
+  }
+
   // a check that throws (a bug, never the domain's fault) leaves the others standing
   const [dmarc, spf, dkim, mx] = await Promise.all([
     discoverDmarc(domain, { resolver, mode: dmarcMode }).catch((err: unknown) =>
@@ -75,7 +88,7 @@ export async function checkDomain(domainInput: string, options: CheckDomainOptio
   ]);
 
   const noMail = sendsNoMail(spf);
-  const domainFindings = crossChecks(domain, noMail, spf, dkim, mx);
+  const domainFindings = [...publicSuffixNote(domain), ...crossChecks(domain, noMail, spf, dkim, mx)];
   const verdicts = {
     dmarc: dmarcVerdict(dmarc),
     spf: spfVerdict(spf),
@@ -93,6 +106,7 @@ export async function checkDomain(domainInput: string, options: CheckDomainOptio
   findings.sort(bySeverity);
   return {
     domain,
+    exists: true,
     checkedAt,
     dmarcMode,
     dmarc,
@@ -108,6 +122,48 @@ export async function checkDomain(domainInput: string, options: CheckDomainOptio
     ),
     findings,
     dns: { asked: resolver.stats.asked, queries: resolver.stats.queries },
+  };
+}
+
+/** The result for a domain that does not exist: one finding, every record missing. */
+function nonexistent(
+  domain: string,
+  checkedAt: string,
+  dmarcMode: DmarcMode,
+  selectors: string[] | undefined,
+  stats: { asked: number; queries: number },
+): DomainCheck {
+  const gone = finding(
+    'domain.nxdomain',
+    'error',
+    `${domain} does not exist in DNS: its name servers answer NXDOMAIN (no such domain), so it has no DMARC, SPF, DKIM or MX record, and no name below it exists (RFC 8020). Receivers refuse mail from a sender domain that does not exist.`,
+    {
+      fix: `Check the spelling of ${domain}. If it is yours, make sure it is registered and delegated to name servers that serve its zone, then run the check again.`,
+    },
+  );
+  return {
+    domain,
+    exists: false,
+    checkedAt,
+    dmarcMode,
+    dmarc: { domain, mode: dmarcMode, status: 'none', domainExists: false, dmarcQueries: [], findings: [] },
+    spf: { domain, records: [], findings: [], lookups: 0, voidLookups: 0, verdict: 'ok' },
+    dkim: [],
+    dkimSelectors: { probed: selectors === undefined, tried: 0 },
+    mx: {
+      domain,
+      rcode: 'NXDOMAIN',
+      records: [],
+      hosts: [],
+      nullMx: false,
+      findings: [],
+      verdict: 'missing',
+    },
+    corrected: [],
+    verdicts: { dmarc: 'missing', spf: 'missing', dkim: 'missing', mx: 'missing' },
+    verdict: 'errors',
+    findings: [{ ...gone, check: 'domain' }],
+    dns: { asked: stats.asked, queries: stats.queries },
   };
 }
 
@@ -191,6 +247,24 @@ export function sendsNoMail(spf: SpfLintResult): boolean {
   if (parsed.errors.length > 0 || parsed.terms.length !== 1) return false;
   const [only] = parsed.terms;
   return only.kind === 'mechanism' && only.name === 'all' && only.qualifier === '-';
+}
+
+/**
+ * A public suffix (a top-level domain such as "com", or "co.uk") is checked like any domain: its
+ * operator may publish DMARC for the names below it (RFC 9989 psd=y), "v=spf1 -all" or a null MX,
+ * and those are worth linting. But nobody's mail is sent as the suffix itself, so say so first:
+ * whoever typed "com" likely meant a domain under it.
+ */
+function publicSuffixNote(domain: string): Finding[] {
+  if (!isPublicSuffix(domain)) return [];
+  return [
+    finding(
+      'domain.public-suffix',
+      'info',
+      `${domain} is a public suffix (${domain.includes('.') ? 'names are registered under it' : 'a top-level domain'}): mail is sent from the domains registered under it, not from ${domain} itself. Its records matter to those domains only where they apply to them, such as a public suffix DMARC record (RFC 9989, psd=y).`,
+      { fix: `To check a mail domain, name it: bouncedoc check example.${domain}` },
+    ),
+  ];
 }
 
 /** What only the records together show. Adjusts DKIM findings in place for a domain that sends no mail. */

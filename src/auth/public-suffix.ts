@@ -19,3 +19,12 @@ export function registrableDomain(
   tldts ??= createRequire(import.meta.url)('tldts') as Tldts;
   return tldts.getDomain(host, options) ?? undefined;
 }
+
+/**
+ * Whether `host` is itself a public suffix by the list's ICANN section ("com", "co.uk"; a single
+ * label the list does not know counts as one, by its default rule "*").
+ */
+export function isPublicSuffix(host: string): boolean {
+  tldts ??= createRequire(import.meta.url)('tldts') as Tldts;
+  return tldts.getPublicSuffix(host) === host;
+}

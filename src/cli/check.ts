@@ -56,8 +56,9 @@ export function register(program: Command, state: CliState): void {
         state.io.stderr(`bouncedoc: ${printable(message)}\n`);
         state.exitCode = Math.max(state.exitCode, EXIT_CANNOT_RUN);
       };
-      const domain = domainToCheck(domainArg);
-      if (domain === null) return fail(`"${domainArg}" is not a domain name`);
+      const named = domainToCheck(domainArg);
+      if ('error' in named) return fail(`"${domainArg}" is ${named.error}`);
+      const { domain } = named;
       const bad = opts.selector.find((s) => !isValidSelector(s));
       if (bad !== undefined)
         return fail(`"${bad}" is not a DKIM selector (the s= of a DKIM-Signature, e.g. "default")`);
@@ -93,23 +94,27 @@ export function register(program: Command, state: CliState): void {
       } catch (err) {
         return fail(`internal error while checking ${domain}: ${oneLine(err)}`);
       }
+      // the exit status is settled before any output: a reader that closes the output early
+      // (`| head -3`) must not change it
+      const code = exitCodeOf(result);
+      state.exitCode = Math.max(state.exitCode, code);
       if (opts.json) state.io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       else state.io.stdout(formatCheckText(result, paintFor(useColor(state.io))));
-      state.exitCode = Math.max(state.exitCode, exitCodeOf(result, state));
+      if (code === EXIT_CANNOT_RUN) state.io.stderr(`bouncedoc: ${uncheckedNote(result)}\n`);
     });
 }
 
 /** 1 for errors; 2 when DNS did not answer for a record; else 0. */
-export function exitCodeOf(result: DomainCheck, state?: CliState): number {
+export function exitCodeOf(result: DomainCheck): number {
   if (result.findings.some((f) => f.severity === 'error')) return EXIT_ERRORS;
-  const unchecked = Object.entries(result.verdicts).filter(([, v]) => v === 'could-not-check');
-  if (unchecked.length > 0) {
-    const what = unchecked.map(([k]) => k.toUpperCase()).join(', ');
-    const all = unchecked.length === Object.keys(result.verdicts).length;
-    state?.io.stderr(
-      `bouncedoc: ${all ? 'DNS did not answer: nothing could be checked' : `could not check ${what}: DNS did not answer`}\n`,
-    );
-    return EXIT_CANNOT_RUN;
-  }
+  if (Object.values(result.verdicts).includes('could-not-check')) return EXIT_CANNOT_RUN;
   return EXIT_OK;
+}
+
+/** Which records DNS did not answer for, in one line. */
+function uncheckedNote(result: DomainCheck): string {
+  const unchecked = Object.entries(result.verdicts).filter(([, v]) => v === 'could-not-check');
+  if (unchecked.length === Object.keys(result.verdicts).length)
+    return 'DNS did not answer: nothing could be checked';
+  return `could not check ${unchecked.map(([k]) => k.toUpperCase()).join(', ')}: DNS did not answer`;
 }

@@ -12,6 +12,11 @@ export interface CliIo {
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
   env: Record<string, string | undefined>;
+  /**
+   * Told the exit status each time it rises (main() wires it to CliState.exitCode), so that a run
+   * that ends early because its reader closed standard output still ends with it.
+   */
+  exitStatus?(code: number): void;
 }
 
 /** Shared between main() and the commands: commands raise exitCode, never lower it. */
@@ -22,14 +27,21 @@ export interface CliState {
 
 export function processIo(): CliIo {
   process.stdout.on('error', stdoutFailed);
+  process.stderr.on('error', stderrFailed);
   return {
     stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    // a standard error that failed is destroyed: writing to it again would only fail again
+    stderr: (t) => {
+      if (!process.stderr.destroyed) process.stderr.write(t);
+    },
     readStdin: () => readStreamLimited(process.stdin, MAX_INPUT_BYTES, 0),
     readFile: (p) => readFileLimited(p, MAX_INPUT_BYTES),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     env: process.env,
+    exitStatus: (code) => {
+      process.exitCode = code;
+    },
   };
 }
 
@@ -40,9 +52,22 @@ export function processIo(): CliIo {
  * failure (a full disk, EIO) is said in one line.
  */
 export function stdoutFailed(err: NodeJS.ErrnoException): void {
-  if (err.code !== 'EPIPE') process.stderr.write(`bouncedoc: cannot write the output: ${oneLine(err)}\n`);
-  process.exit(err.code === 'EPIPE' ? Number(process.exitCode) || 0 : 1);
+  if (err.code !== 'EPIPE') {
+    if (!process.stderr.destroyed)
+      process.stderr.write(`bouncedoc: cannot write the output: ${oneLine(err)}\n`);
+    process.exit(1);
+  }
+  // the exit status the command has reached (processIo's exitStatus keeps process.exitCode at it):
+  // `check DOMAIN | head -1` still says 1 for errors, 2 for could not check
+  process.exit(Number(process.exitCode) || 0);
 }
+
+/**
+ * Standard error failed (closed: `2>&-`, or `2>&1 | head -3` once head has gone). There is nowhere
+ * left to say anything: the command goes on and ends with its own exit status (an unhandled stream
+ * error would have ended it with 1 instead, as if it had found errors).
+ */
+export function stderrFailed(): void {}
 
 /**
  * Input is read up to `limit` bytes and no further: a device (/dev/zero), a FIFO or a pipe may

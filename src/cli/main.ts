@@ -52,9 +52,24 @@ function version(): string {
   return '0.0.0';
 }
 
+/** The state the commands share; each rise of exitCode is passed on to io.exitStatus. */
+function cliState(io: CliIo): CliState {
+  let exitCode = 0;
+  return {
+    io,
+    get exitCode() {
+      return exitCode;
+    },
+    set exitCode(code: number) {
+      exitCode = code;
+      io.exitStatus?.(code);
+    },
+  };
+}
+
 /** Runs the CLI with process-style argv (node, script, ...args); resolves to the exit status. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const state: CliState = { io, exitCode: 0 };
+  const state = cliState(io);
   const program = new Command('bouncedoc')
     .description('From an e-mail bounce to its fix: what went wrong, who must act, what to do.')
     .version(version())

@@ -35,12 +35,19 @@ function normalizeAnswers(type: RRType, answers: DnsRecordData[]): DnsRecordData
 const MAX_CNAME_CHAIN = 8;
 
 /**
- * A resolver over a MemoryZone. Absent name -> NXDOMAIN; name present without the type -> NODATA
- * (NOERROR, no answers); a CNAME at the name is followed for other types (canonicalName is set).
+ * A resolver over a MemoryZone. Absent name -> NXDOMAIN, unless names below it are present (an
+ * empty non-terminal: NODATA); name present without the type -> NODATA (NOERROR, no answers); a CNAME at the name is followed for other types (canonicalName is set).
  */
 export function memoryResolver(zone: MemoryZone): Resolver {
   const table = new Map<string, MemoryZone[string]>();
   for (const [name, entry] of Object.entries(zone)) table.set(normalizeName(name), entry);
+  // empty non-terminals: a name with no records of its own but names below it exists (NOERROR,
+  // no data; RFC 8020 §2), as example.com does when a zone holds only _dmarc.example.com
+  const nonTerminals = new Set<string>();
+  for (const name of table.keys()) {
+    for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1))
+      nonTerminals.add(name.slice(dot + 1));
+  }
   const everything = table.get('*');
   const allFail = isFailure(everything) ? everything : undefined;
 
@@ -50,7 +57,10 @@ export function memoryResolver(zone: MemoryZone): Resolver {
     let canonicalName: string | undefined;
     for (let hop = 0; hop <= MAX_CNAME_CHAIN; hop++) {
       const entry = table.get(owner);
-      if (entry === undefined) return withCanonical({ rcode: 'NXDOMAIN', answers: [] }, canonicalName);
+      if (entry === undefined) {
+        const rcode = nonTerminals.has(owner) ? 'NOERROR' : 'NXDOMAIN';
+        return withCanonical({ rcode, answers: [] }, canonicalName);
+      }
       if (isFailure(entry)) return { rcode: entry, answers: [] };
       const data = entry[type];
       if (isFailure(data)) return { rcode: data, answers: [] };

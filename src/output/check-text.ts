@@ -32,6 +32,14 @@ export function formatCheckText(check: DomainCheck, paint: Paint = noPaint): str
     if (v === 'warnings' || v === 'could-not-check' || v === 'missing') return paint.yellow(w);
     return paint.green(w);
   };
+  if (!r.exists) {
+    // nothing else was asked (RFC 8020): one line says it, the finding says what to do
+    out.push(`${paint.bold(r.domain)}: ${paint.red('does not exist in DNS (NXDOMAIN)')}`);
+    printFindings(out, paint, r.findings);
+    out.push('');
+    out.push(paint.dim(`${r.dns.queries} DNS ${r.dns.queries === 1 ? 'query' : 'queries'}, ${r.checkedAt}`));
+    return `${out.join('\n')}\n`;
+  }
   out.push(`${paint.bold(r.domain)}: ${verdict(r.verdict)}`);
   out.push(
     paint.dim(

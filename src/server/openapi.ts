@@ -79,7 +79,9 @@ export const openApiDocument = {
         ],
         responses: {
           '200': { description: 'records, findings, corrected records, verdicts' },
-          '400': errorResponse('not a domain name'),
+          '400': errorResponse(
+            'not a domain name (an IP address, an invalid name), or a bad selector or dmarcMode',
+          ),
         },
       },
     },

@@ -63,9 +63,24 @@ describe('bouncedoc check (in-process, --zone)', () => {
     assert.ok(!noColor.stdout.includes(ESC));
   });
 
+  it('a domain that does not exist: exit 1, the headline says so and nothing else is advised', async () => {
+    const r = await cli(['nosuch.example.com', '--zone', 'z'], { files: { z: zoneOf('D00') } });
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], 'nosuch.example.com: does not exist in DNS (NXDOMAIN)');
+    assert.match(r.stdout, /\[domain\.nxdomain\]/);
+    assert.doesNotMatch(r.stdout, /^(DMARC|SPF|DKIM|MX) |corrected record|Publish/m);
+    assert.match(r.stdout, /\n1 DNS query, /);
+  });
+
   it('bad arguments: exit 2 with one line, no stack trace', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['not a domain', '--zone', 'z'], /is not a domain name/],
+      [
+        ['192.0.2.1', '--zone', 'z'],
+        /^bouncedoc: "192\.0\.2\.1" is an IP address, not a domain name \(.*\)\n$/,
+      ],
+      [['[::1]', '--zone', 'z'], /^bouncedoc: "\[::1\]" is an IP address, not a domain name/],
       [['example.com', '--selector', 'a b', '--zone', 'z'], /is not a DKIM selector/],
       [['example.com', '--zone', 'z', '--dns', '127.0.0.1:53'], /exclude each other/],
       [['example.com', '--zone', 'missing.zone'], /cannot read missing\.zone: no such file/],

@@ -37,9 +37,11 @@ describe('checkDomain', () => {
     assert.equal(new Set(resolver.asked).size, resolver.asked.length, 'a question asked twice');
     assert.equal(r.dns.queries, resolver.asked.length);
     assert.ok(r.dns.asked > r.dns.queries, 'the checks share answers through the cache');
-    // DMARC, SPF, MX and the 31 tried DKIM selectors start together
+    // the domain's own TXT first (does it exist? RFC 8020), then DMARC, SPF, MX and the 31 tried
+    // DKIM selectors start together
+    assert.equal(resolver.asked[0], 'TXT example.com');
     assert.ok(resolver.asked.length > 40);
-    assert.ok(resolver.maxInFlight >= 35, `at most ${resolver.maxInFlight} questions were in flight at once`);
+    assert.ok(resolver.maxInFlight >= 34, `at most ${resolver.maxInFlight} questions were in flight at once`);
   });
 
   it('DNS that does not answer: every record "could not check", none "missing"', async () => {
@@ -107,5 +109,96 @@ describe('checkDomain', () => {
     assert.ok(json.spf.tree.children.length >= 6);
     assert.equal(json.dkim[0].records.length, 1);
     assert.equal(json.mx.hosts[0].exchange, 'mx.example.com');
+  });
+
+  it('a public suffix is checked, with a note that mail is sent from the names under it', async () => {
+    const zone = {
+      com: { SOA: ['a.gtld-servers.net. nstld.verisign-grs.com. 1 1800 900 604800 86400'] },
+      '_dmarc.com': { TXT: [['v=DMARC1; p=reject; psd=y']] },
+    };
+    const r = await checkDomain('com', { resolver: memoryResolver(zone), selectors: ['default'] });
+    const note = r.findings.find((f) => f.code === 'domain.public-suffix');
+    assert.equal(note?.severity, 'info');
+    assert.match(note?.message ?? '', /^com is a public suffix \(a top-level domain\)/);
+    assert.equal(note?.fix, 'To check a mail domain, name it: bouncedoc check example.com');
+    assert.equal(r.dmarc.record, 'v=DMARC1; p=reject; psd=y');
+    const plain = await checkDomain('example.com', { resolver: memoryResolver(zoneOf('D00')) });
+    assert.ok(!plain.findings.some((f) => f.code === 'domain.public-suffix'));
+  });
+
+  it('a broken DMARC record is the finding, its corrected record the only fix (no "publish p=none")', async () => {
+    const zone = {
+      'example.com': { TXT: [['v=spf1 -all']] },
+      '_dmarc.example.com': { TXT: [['v=DMARC1: p=reject: rua=mailto:dmarc-reports@example.com']] },
+    };
+    const r = await checkDomain('example.com', { resolver: memoryResolver(zone), selectors: ['default'] });
+    assert.equal(r.verdicts.dmarc, 'errors');
+    assert.ok(!r.findings.some((f) => f.code === 'dmarc.no-record'));
+    const ignored = r.findings.find((f) => f.code === 'dmarc.record-ignored');
+    assert.match(ignored?.message ?? '', /receivers apply no DMARC policy to its mail\.$/);
+    const fixes = r.corrected.filter((c) => c.check === 'dmarc');
+    assert.deepEqual(fixes, [
+      {
+        check: 'dmarc',
+        name: '_dmarc.example.com',
+        record: 'v=DMARC1: p=reject: rua=mailto:dmarc-reports@example.com',
+        fixed: 'v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com',
+      },
+    ]);
+    assert.ok(!JSON.stringify(r.findings).includes('p=none'));
+  });
+
+  it('a broken SPF record is reported as broken, its corrected record the only fix', async () => {
+    const zone = { 'example.com': { TXT: [[' v=spf1 ip4:192.0.2.1 -all']] } };
+    const r = await checkDomain('example.com', { resolver: memoryResolver(zone), selectors: ['default'] });
+    const broken = r.findings.find((f) => f.code === 'spf.no-record');
+    assert.match(broken?.message ?? '', /^The SPF record at example\.com is broken: /);
+    assert.equal(broken?.fix, 'Replace it with the corrected record.');
+    assert.deepEqual(
+      r.corrected.filter((c) => c.check === 'spf').map((c) => c.fixed),
+      ['v=spf1 ip4:192.0.2.1 -all'],
+    );
+    assert.ok(!r.findings.some((f) => f.fix?.includes('v=spf1 mx ~all')));
+  });
+
+  it('a domain that does not exist (NXDOMAIN): one question, one finding, nothing below it asked (RFC 8020)', async () => {
+    const asked: string[] = [];
+    const nothing = memoryResolver({});
+    const resolver: Resolver = (name, type) => {
+      asked.push(`${type} ${name}`);
+      return nothing(name, type);
+    };
+    const r = await checkDomain('nosuch.example', { resolver });
+    assert.equal(r.exists, false);
+    assert.deepEqual(asked, ['TXT nosuch.example']);
+    assert.equal(r.dns.queries, 1);
+    assert.deepEqual(
+      r.findings.map((f) => `${f.severity} ${f.check} ${f.code}`),
+      ['error domain domain.nxdomain'],
+    );
+    assert.match(r.findings[0].message, /^nosuch\.example does not exist in DNS: .*NXDOMAIN/);
+    assert.equal(r.verdict, 'errors');
+    assert.deepEqual(r.corrected, []);
+    assert.equal(r.dmarc.domainExists, false);
+  });
+
+  it('a domain without an A record but with MX and TXT exists (NOERROR), and is checked', async () => {
+    const zone = {
+      'example.com': { MX: [{ priority: 10, exchange: 'mx.example.net' }], TXT: [['v=spf1 -all']] },
+      'mx.example.net': { A: ['192.0.2.25'] },
+      '_dmarc.example.com': { TXT: [['v=DMARC1; p=reject']] },
+    };
+    const r = await checkDomain('example.com', { resolver: memoryResolver(zone), selectors: ['default'] });
+    assert.equal(r.exists, true);
+    assert.equal(r.dmarc.policy?.p, 'reject');
+    assert.ok(!r.findings.some((f) => f.code === 'domain.nxdomain'));
+  });
+
+  it('an apex that times out is "could not check", not "does not exist"', async () => {
+    const zone = { ...zoneOf('D00'), 'example.com': 'TIMEOUT' as const };
+    const r = await checkDomain('example.com', { resolver: memoryResolver(zone), selectors: ['default'] });
+    assert.equal(r.exists, true);
+    assert.equal(r.verdicts.spf, 'could-not-check');
+    assert.ok(!r.findings.some((f) => f.code === 'domain.nxdomain'));
   });
 });

@@ -68,6 +68,14 @@ describe('hostile API requests', () => {
     }
   });
 
+  it('an IP address is refused as one (there is no _dmarc.192.0.2.1 to publish)', async () => {
+    for (const ip of ['192.0.2.1', '[2001:db8::1]', '2001:db8::1']) {
+      const r = await call(`/api/check/${encodeURIComponent(ip)}`);
+      assert.equal(r.status, 400, ip);
+      assert.equal(r.body.error, 'an IP address, not a domain name (check the domain of the sender address)');
+    }
+  });
+
   it('more DKIM selectors than allowed is a 400, not thousands of DNS questions', async () => {
     const many = Array.from({ length: MAX_SELECTORS + 1 }, (_, i) => `selector=s${i}`).join('&');
     const r = await call(`/api/check/xn--bcher-kva.example?${many}`);

@@ -148,6 +148,15 @@ export async function discoverDmarc(
   out.organizationalDomain = orgDomain;
   if ((record === undefined || location === undefined) && multiple) return { ...out, status: 'multiple' };
   if (record === undefined || location === undefined) {
+    const ignored = findings.find((f) => f.code === 'dmarc.record-ignored');
+    if (ignored) {
+      // A record is published but broken: receivers discard it (RFC 7489 §6.6.3 step 3, RFC 9989
+      // policy discovery: only a record starting with "v=DMARC1" counts), which leaves the domain
+      // without policy. The finding is the broken record and its fix the corrected record; a new
+      // "p=none" record would weaken the owner's policy (p=reject mistyped is still meant as reject).
+      ignored.message += ` No other DMARC record applies to ${domain}, so receivers apply no DMARC policy to its mail.`;
+      return out;
+    }
     findings.push({
       code: 'dmarc.no-record',
       severity: 'warning',

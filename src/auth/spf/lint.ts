@@ -156,15 +156,20 @@ export async function lintSpf(domain: string, opts: LintSpfOptions): Promise<Spf
     checked = applyEdits(chosen.text, text.edits);
   }
   if (sel.valid.length === 0) {
-    const meant = chosen
-      ? ` (the record ${JSON.stringify(chosen.text.slice(0, 60))} is not one${checked && isSpfRecord(checked) ? ' because of the faults above' : ''})`
-      : '';
+    // A record meant as SPF but broken is what to report, and its repair the fix: receivers discard
+    // it (RFC 7208 §4.5: only "v=spf1" records are selected), but a new "v=spf1 mx ~all" in its place
+    // would drop the servers it lists.
+    const repairable = checked !== undefined && isSpfRecord(checked);
     findings.push({
       code: 'spf.no-record',
       severity: 'error',
-      message: `No valid SPF record at ${domain}${meant}: receivers get "none" and cannot tell forged mail from real mail.`,
+      message: chosen
+        ? `The SPF record at ${domain} is broken: ${JSON.stringify(chosen.text.slice(0, 60))} is not a valid SPF record (see the faults on it), so receivers ignore it (RFC 7208 §4.5), get "none" and cannot tell forged mail from real mail.`
+        : `No valid SPF record at ${domain}: receivers get "none" and cannot tell forged mail from real mail.`,
       fix: chosen
-        ? 'Publish the corrected record.'
+        ? repairable
+          ? 'Replace it with the corrected record.'
+          : 'Correct the record (see the faults on it); do not publish a second one beside it.'
         : `Publish one TXT record at ${domain} listing the servers that send its mail, e.g. "v=spf1 mx ~all"; "v=spf1 -all" if it sends none.`,
       record: chosen?.text,
       fixable: Boolean(chosen),

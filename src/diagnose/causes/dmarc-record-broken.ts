@@ -59,7 +59,8 @@ export const dmarcRecordBroken: Cause = (e) => {
  */
 function disagreeing(e: SenderEvidence, domain: string): ChainDiagnosis {
   const check = e.fromCheck;
-  const missing = check?.mx.findings.some((f) => f.code === 'mx.domain-missing') === true;
+  const missing =
+    check?.exists === false || check?.mx.findings.some((f) => f.code === 'mx.domain-missing') === true;
   const none = check?.dmarc.status === 'none';
   const seen = missing
     ? `the DNS asked here says ${domain} does not exist`

@@ -10,8 +10,9 @@ export const MAX_SELECTORS = 20;
 export function checkRoutes(options: AppOptions): Hono {
   const app = new Hono();
   app.get('/check/:domain', async (c) => {
-    const domain = domainToCheck(c.req.param('domain'));
-    if (domain === null) return c.json({ error: 'not a domain name' }, 400);
+    const named = domainToCheck(c.req.param('domain'));
+    if ('error' in named) return c.json({ error: named.error }, 400);
+    const { domain } = named;
     const selectors = (c.req.queries('selector') ?? [])
       .flatMap((s) => s.split(','))
       .map((s) => s.trim())
