@@ -58,3 +58,30 @@ export function ipFrom(text: string): string | undefined {
   const v6 = /\[(?:ipv6:)?([0-9a-f:]{3,39})\]/i.exec(text)?.[1].toLowerCase();
   return v6?.includes(':') && !isNonPublicIp(v6) ? v6 : undefined;
 }
+
+/**
+ * The recipient domain's own mail server answering in the bounce: the Remote-MTA, or the host of
+ * a "host mx.example[192.0.2.1] said:" line, when it is the domain itself or a name under it.
+ * Returns that host name. A sending server that reached such a host found the domain in its DNS:
+ * under a name that does not exist no name exists either (RFC 8020 §2).
+ */
+export function domainServerIn(
+  result: { remoteMta?: string; diagnosticCode?: string },
+  domain: string,
+): string | undefined {
+  const d = domain.toLowerCase().replace(/\.$/, '');
+  const hosts = [
+    result.remoteMta,
+    /\bhost ([a-z0-9.-]+)\[[^\]]*\] said:/i.exec(result.diagnosticCode ?? '')?.[1],
+  ];
+  for (const h of hosts) {
+    // "dns; mx.example" as a DSN writes it, or the bare name
+    const host = h
+      ?.replace(/^\s*dns\s*;\s*/i, '')
+      .trim()
+      .toLowerCase()
+      .replace(/\.$/, '');
+    if (host && (host === d || host.endsWith(`.${d}`))) return host;
+  }
+  return undefined;
+}
