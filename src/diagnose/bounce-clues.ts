@@ -44,6 +44,24 @@ export function isDmarcPermerror(status: string | undefined, lowerText: string):
   return status === '5.7.5' && (lowerText.includes('dmarc') || !/\b(?:spf|dkim)\b/.test(lowerText));
 }
 
+/**
+ * A refusal under the From domain's DMARC policy, in the receiver's words: Gmail's "550 5.7.26
+ * Unauthenticated email from example.com is not accepted due to domain's DMARC policy", "rejected
+ * per DMARC policy", "DMARC policy violation". The receiver then read a record that parses: one
+ * that does not is a permerror and no policy is applied (RFC 7489 §6.6.3), which is the other
+ * refusal (isDmarcPermerror).
+ */
+const DMARC_POLICY_REFUSAL: readonly RegExp[] = [
+  /dmarc[\w\s'-]{0,20}(?:policy|reject|fail|violation)/,
+  /(?:reject|fail)[\w\s'-]{0,30}dmarc/,
+  /unauthenticated email/,
+];
+
+export function isDmarcPolicyRefusal(status: string | undefined, lowerText: string): boolean {
+  if (isDmarcPermerror(status, lowerText)) return false;
+  return status === '5.7.26' || DMARC_POLICY_REFUSAL.some((re) => re.test(lowerText));
+}
+
 /** The first public IPv4 (or bracketed IPv6) address the receiver's reply names. */
 export function ipFrom(text: string): string | undefined {
   const v4 = /(?:^|[^\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d.]*\d)/g;
