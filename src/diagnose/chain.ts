@@ -5,6 +5,7 @@
 import { cachingResolver, silentGuard } from '../dns/index.js';
 import type { ExplainReport, RecipientResult } from '../types.js';
 import { adviceWithCause } from './advice.js';
+import { isDmarcPolicyRefusal } from './bounce-clues.js';
 import { blocklistedIp } from './causes/blocklisted-ip.js';
 import { dmarcRecordBroken } from './causes/dmarc-record-broken.js';
 import { dmarcUnaligned } from './causes/dmarc-unaligned.js';
@@ -53,13 +54,19 @@ function withRecordFault(d: ChainDiagnosis, e: SenderEvidence): ChainDiagnosis {
   const corrected = e.fromCheck.corrected.find((c) => c.check === 'dmarc');
   if (!fault) return d;
   const name = corrected?.name ?? `_dmarc.${e.fromCheck.domain}`;
-  const step = `Also correct the DMARC record at ${name}: ${fault.message}${corrected ? ` Publish: ${corrected.fixed}` : ''}`;
+  // the receiver applied the policy, so it read a record that parses (RFC 7489 §6.6.3)
+  const refusal = isDmarcPolicyRefusal(e.result.status, e.text);
+  const applied = refusal
+    ? ' The receiver applied a DMARC policy, so it read a working record: its view of DNS and this one differ, or the record changed since. As read here, receivers would apply no DMARC policy at all; correcting it does not make this message pass.'
+    : '';
+  const step = `Also correct the DMARC record at ${name}: ${fault.message}${applied}${corrected ? ` Publish: ${corrected.fixed}` : ''}`;
   return {
     ...d,
     steps: [...d.steps, step],
+    // (not shown under the cause's fix when it is no fix for this refusal: the step says it)
     correctedRecord:
       d.correctedRecord ??
-      (corrected ? { name, record: corrected.record, fixed: corrected.fixed } : undefined),
+      (corrected && !refusal ? { name, record: corrected.record, fixed: corrected.fixed } : undefined),
   };
 }
 

@@ -119,8 +119,12 @@ export async function gatherSenderEvidence(
   } else notChecked.push('the sender domain (the bounce names no From address)');
   if (mailFromDomain && mailFromDomain !== fromDomain) {
     work.push(
-      memo(ctx.spf, mailFromDomain, () => lintSpf(mailFromDomain, { resolver })).then((s) => {
+      memo(ctx.spf, mailFromDomain, () => lintSpf(mailFromDomain, { resolver })).then(async (s) => {
         evidence.envelopeSpf = s;
+        // "no SPF record" and "no such domain" differ: the same question again, answered from the
+        // report's DNS cache
+        if (s.findings.some((f) => f.code === 'spf.no-record'))
+          evidence.envelopeMissing = (await resolver(mailFromDomain, 'TXT')).rcode === 'NXDOMAIN';
         if (s.verdict === 'unknown')
           notChecked.push(`SPF of the envelope sender domain ${mailFromDomain}: DNS did not answer`);
         else checked.push(`SPF of the envelope sender domain ${mailFromDomain}`);

@@ -4,6 +4,7 @@
 // a typo guess that DNS did not bear out (offline, no answer, or a domain that does take mail) is
 // only likely.
 import type { RecipientResult, Resolver } from '../types.js';
+import { domainServerIn } from './bounce-clues.js';
 import { type AddressCheck, checkAddress, type MailAcceptance } from './recipient.js';
 import type { ChainDiagnosis } from './types.js';
 
@@ -16,7 +17,9 @@ function dnsEvidence(check: AddressCheck, resolver?: Resolver): { checked: strin
     case 'no-such-domain':
       return { checked: [dns], notChecked: [] };
     case 'could-not-check': {
-      const unanswered = check.findings.find((f) => f.code === 'address.dns-unanswered');
+      const unanswered = check.findings.find(
+        (f) => f.code === 'address.dns-unanswered' || f.code === 'address.dns-suspect',
+      );
       return { checked: [], notChecked: [unanswered?.message ?? `${dns}: DNS did not answer`] };
     }
     case 'not-checked':
@@ -60,6 +63,13 @@ export async function diagnoseRecipient(
     checked: ['the address syntax', ...dns.checked],
     notChecked: dns.notChecked,
   };
+  // DNS here says the domain cannot take mail, but its own server answered in the bounce: the
+  // sending server's view of DNS and this one differ, so DNS confirms nothing (see disagreeing()
+  // in causes/dmarc-record-broken.ts for the sender-side rule).
+  // (also when the DNS answer was already doubted: see AddressCheck.dnsSuspect)
+  const denied = typoConfirmed(check.mail) || check.dnsSuspect !== undefined;
+  const server = denied ? domainServerIn(result, check.domain) : undefined;
+  if (server) return disagreeing(result, check, server, base);
   if (check.suggestion) {
     return {
       ...base,
@@ -105,4 +115,44 @@ export async function diagnoseRecipient(
     };
   }
   return undefined;
+}
+
+/**
+ * The DNS asked here says the recipient's domain does not exist (or takes no mail), yet the bounce
+ * shows a server of that domain answering: the domain took mail for the sending server, whose view
+ * of DNS and this one differ (a resolver here that is broken or filtered, or a change since). The
+ * cause DNS points at stays likely at most, and says so; the fix is to look again as the world sees
+ * it. A typo guess stays a guess.
+ */
+function disagreeing(
+  result: RecipientResult,
+  check: AddressCheck,
+  server: string,
+  base: { party: 'recipient'; checked: string[]; notChecked: string[] },
+): ChainDiagnosis {
+  const nxdomain = check.mx?.rcode === 'NXDOMAIN';
+  const said = nxdomain
+    ? `the DNS asked here says ${check.domain} does not exist`
+    : `the DNS asked here says ${check.domain} accepts no mail`;
+  const views = `but the bounce shows its mail server ${server} answering${result.smtpCommand ? ` at the ${result.smtpCommand} stage` : ''}, so the domain took mail for the sending server: its view of DNS and this one differ (the resolver here may be broken or filtered).`;
+  const recheck = `Check the domain as the world sees it: run \`bouncedoc address ${result.recipient} --dns 1.1.1.1\` (a public resolver).`;
+  if (check.suggestion) {
+    return {
+      ...base,
+      code: 'recipient-typo',
+      confidence: 'likely',
+      rootCause: `${check.domain} looks like a typing mistake for ${check.suggestion.domain}; ${said}, ${views}`,
+      fix: `Correct the address to ${check.suggestion.address} if the recipient confirms it, then send again.`,
+      steps: [recheck],
+      party: 'sender',
+    };
+  }
+  return {
+    ...base,
+    code: nxdomain ? 'recipient-domain-missing' : 'recipient-domain-no-mail',
+    confidence: 'likely',
+    rootCause: `${said.charAt(0).toUpperCase()}${said.slice(1)}, ${views} The server's own reply is what counts.`,
+    fix: recheck,
+    steps: [],
+  };
 }

@@ -4,7 +4,7 @@
 import { checkMx, type MxResult } from '../auth/mx.js';
 import type { Finding, Resolver } from '../types.js';
 import { type ParsedAddress, parseAddress } from './address-syntax.js';
-import { type DomainSuggestion, suggestDomain } from './typos.js';
+import { type DomainSuggestion, isProviderDomain, suggestDomain } from './typos.js';
 
 export type MailAcceptance =
   | 'accepts-mail'
@@ -24,6 +24,12 @@ export interface AddressCheck {
   /** what DNS says of the domain; 'not-checked' offline */
   mail: MailAcceptance;
   mx?: Pick<MxResult, 'rcode' | 'records' | 'nullMx' | 'implicit'>;
+  /**
+   * Set when the DNS asked here said "no such domain" of a frequent mail provider's domain (the
+   * typed one, or the one a typo points at): its answers look wrong, in words. `mail` is then
+   * 'could-not-check', never 'no-such-domain'.
+   */
+  dnsSuspect?: string;
   findings: Finding[];
   /** one sentence for a person */
   summary: string;
@@ -79,6 +85,13 @@ async function checkDns(check: AddressCheck, parsed: ParsedAddress, resolver: Re
   const mx = await checkMx(parsed.asciiDomain, resolver);
   check.mx = { rcode: mx.rcode, records: mx.records, nullMx: mx.nullMx, implicit: mx.implicit };
   if (mx.rcode === 'NXDOMAIN') {
+    const suspect = await nxdomainLooksWrong(parsed.asciiDomain, check.suggestion?.domain, resolver);
+    if (suspect) {
+      check.mail = 'could-not-check';
+      check.dnsSuspect = suspect;
+      check.findings.push({ code: 'address.dns-suspect', severity: 'warning', message: suspect });
+      return;
+    }
     check.mail = 'no-such-domain';
     check.findings.push({
       code: 'address.no-such-domain',
@@ -120,6 +133,28 @@ async function checkDns(check: AddressCheck, parsed: ParsedAddress, resolver: Re
 }
 
 /**
+ * The sanity probe: a "no such domain" answer is believed unless the same DNS also denies a
+ * frequent mail provider's domain — the typed domain itself, or the one a typo points at (asked
+ * here, through the same injected resolver). Those domains exist and take mail, so such answers
+ * come from a resolver that is broken or filtered (a sandbox that answers NXDOMAIN for every name),
+ * and prove nothing about the typed domain. Returns why, in words, or undefined.
+ */
+async function nxdomainLooksWrong(
+  domain: string,
+  suggested: string | undefined,
+  resolver: Resolver,
+): Promise<string | undefined> {
+  const why = 'its answers look wrong (a resolver that is broken or filtered)';
+  if (isProviderDomain(domain)) {
+    return `The DNS asked here says ${domain}, a major mail provider's domain, does not exist: ${why}, so whether it accepts mail was not checked.`;
+  }
+  if (!suggested || !isProviderDomain(suggested)) return undefined;
+  const probe = await checkMx(suggested, resolver);
+  if (probe.rcode !== 'NXDOMAIN') return undefined;
+  return `The DNS asked here says ${domain} does not exist, but also ${suggested}, a major mail provider's domain: ${why}, so whether ${domain} exists was not checked.`;
+}
+
+/**
  * No MX, and the A/AAAA question for the implicit MX (RFC 5321 §5.1) got no answer: that is not
  * "no mail host", only a question DNS left open.
  */
@@ -137,6 +172,7 @@ function summarize(c: AddressCheck): string {
   if (c.mail === 'no-mail') return `${c.domain} accepts no mail.`;
   if (c.suggestion) return `Probably a typing mistake: did you mean ${c.suggestion.address}?`;
   if (c.mail === 'accepts-mail') return `The address is well formed and ${c.domain} accepts mail.`;
+  if (c.dnsSuspect) return 'The address is well formed; the DNS answers here look wrong (see below).';
   if (c.mail === 'could-not-check') return 'The address is well formed; DNS did not answer for its domain.';
   return 'The address is well formed (its domain was not looked up).';
 }

@@ -46,6 +46,8 @@ export interface SenderEvidence {
   fromCheck?: DomainCheck;
   /** SPF of the envelope (MAIL FROM) domain when it differs from the From domain */
   envelopeSpf?: SpfLintResult;
+  /** the envelope domain's TXT question got NXDOMAIN: the DNS asked says the domain does not exist */
+  envelopeMissing?: boolean;
   /** the sending IP, from the bounce text or the original headers */
   ip?: { address: string; source: string };
   ptr?: PtrCheck;

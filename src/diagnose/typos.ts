@@ -11,6 +11,11 @@ export interface DomainSuggestion {
 
 const KNOWN = new Set(PROVIDER_DOMAINS);
 
+/** Whether `domain` is one of the frequent mail provider domains the typo table knows. */
+export function isProviderDomain(domain: string): boolean {
+  return KNOWN.has(domain.toLowerCase().replace(/\.$/, ''));
+}
+
 /** Returns the likely intended domain, or undefined when the domain looks as meant. */
 export function suggestDomain(input: string): DomainSuggestion | undefined {
   const domain = input.toLowerCase().replace(/\.$/, '');

@@ -25,6 +25,9 @@ async function diagnosed(recipient: string, reply: string, resolver?: Resolver):
 const zone: MemoryZone = {
   'example.com': { MX: [{ priority: 10, exchange: 'mx.example.com' }] },
   'mx.example.com': { A: ['192.0.2.1'] },
+  // the provider domains the typos point at exist, as in the world (the sanity probe asks them)
+  'gmail.com': { MX: [{ priority: 5, exchange: 'mx.example.com' }] },
+  'hotmail.com': { MX: [{ priority: 5, exchange: 'mx.example.com' }] },
   // a typo of gmail.com that exists and takes mail: the guess is not borne out
   'gmial.com': { MX: [{ priority: 10, exchange: 'mx.example.com' }] },
   // a typo of hotmail.com that publishes a null MX: the address as typed can never work
@@ -150,6 +153,7 @@ describe('over the wire: a loopback DNS server and the node:dns resolver', () =>
   let wire: Resolver;
   before(async () => {
     server = await startFakeDns({
+      'gmail.com': { MX: [[5, 'mx.gmial.com']] },
       'gmial.com': { MX: [[10, 'mx.gmial.com']] },
       'mx.gmial.com': { A: ['192.0.2.1'] },
       'nomail.example': { MX: [[0, '.']] },

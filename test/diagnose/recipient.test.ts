@@ -70,6 +70,8 @@ describe('checkAddress with DNS', () => {
   const resolver = memoryResolver({
     'example.com': { MX: [{ priority: 10, exchange: 'mx.example.com' }] },
     'mx.example.com': { A: ['192.0.2.1'] },
+    // the provider a typo points at exists, as it does in the world (the sanity probe asks it)
+    'gmail.com': { MX: [{ priority: 5, exchange: 'mx.example.com' }] },
     'nomail.example': { MX: [{ priority: 0, exchange: '.' }] },
     'implicit.example': { A: ['192.0.2.7'] },
     'slow.example': 'TIMEOUT',
@@ -101,6 +103,40 @@ describe('checkAddress with DNS', () => {
     const r = await checkAddress('a@half.example', { resolver });
     assert.equal(r.mail, 'could-not-check');
     assert.ok(r.findings.some((f) => f.code === 'address.dns-unanswered'));
+  });
+  it('a DNS that also denies the provider a typo points at is doubted, not believed', async () => {
+    // every name "does not exist": a sandbox's resolver
+    const nothing = memoryResolver({});
+    const r = await checkAddress('someone@gnail.com', { resolver: nothing });
+    assert.equal(r.mail, 'could-not-check');
+    assert.equal(r.suggestion?.address, 'someone@gmail.com');
+    assert.equal(
+      r.dnsSuspect,
+      "The DNS asked here says gnail.com does not exist, but also gmail.com, a major mail provider's domain: its answers look wrong (a resolver that is broken or filtered), so whether gnail.com exists was not checked.",
+    );
+    assert.ok(!r.findings.some((f) => f.code === 'address.no-such-domain' || f.code === 'mx.domain-missing'));
+    assert.equal(r.summary, 'Probably a typing mistake: did you mean someone@gmail.com?');
+  });
+  it('a DNS that says a provider domain itself does not exist is doubted', async () => {
+    const r = await checkAddress('bob@gmail.com', { resolver: memoryResolver({}) });
+    assert.equal(r.mail, 'could-not-check');
+    assert.equal(r.summary, 'The address is well formed; the DNS answers here look wrong (see below).');
+    assert.deepEqual(
+      r.findings.map((f) => f.code),
+      ['address.dns-suspect'],
+    );
+  });
+  it('a typo of a domain that is not a provider asks no probe: its NXDOMAIN stands', async () => {
+    const asked: string[] = [];
+    const r = await checkAddress('a@example.con', {
+      resolver: async (name, type) => {
+        asked.push(name);
+        return resolver(name, type);
+      },
+    });
+    assert.equal(r.suggestion?.domain, 'example.com');
+    assert.equal(r.mail, 'no-such-domain');
+    assert.ok(!asked.includes('example.com'));
   });
   it('offline checks syntax and typos only', async () => {
     const r = await checkAddress('someone@gnail.com');

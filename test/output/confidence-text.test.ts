@@ -17,10 +17,12 @@ async function textOf(input: string, resolver?: Resolver): Promise<string> {
 }
 
 const TYPO = '550 5.1.1 <someone@gnail.com>: Recipient address rejected: User unknown';
+// gnail.com does not exist; gmail.com, the provider it points at, does (the sanity probe asks it)
+const TYPO_DNS = memoryResolver({ 'gmail.com': { MX: [{ priority: 5, exchange: 'mx.gmail.com' }] } });
 
 describe('root cause confidence in the text output', () => {
   it('a typo checked in DNS is confirmed, offline it is likely', async () => {
-    const checked = await textOf(TYPO, memoryResolver({}));
+    const checked = await textOf(TYPO, TYPO_DNS);
     assert.match(checked, /root cause \(confirmed\): gnail\.com looks like a typing mistake/);
     const offline = await textOf(TYPO);
     assert.match(offline, /root cause \(likely\): gnail\.com looks like a typing mistake/);
@@ -28,7 +30,7 @@ describe('root cause confidence in the text output', () => {
   });
 
   it("a recipient-side cause's fix is printed once", async () => {
-    const text = await textOf(TYPO, memoryResolver({}));
+    const text = await textOf(TYPO, TYPO_DNS);
     const fix = 'Correct the address to someone@gmail.com (confirm with the recipient), then send again.';
     assert.equal(text.split(fix).length - 1, 1);
   });

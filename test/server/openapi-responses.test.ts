@@ -19,10 +19,11 @@ const webhook = (name: string) =>
 
 /**
  * DNS for the chain: the example zone with shop.example's broken DMARC record, and gmial.com, a
- * typo of gmail.com that takes mail (a typo DNS does not bear out is only likely); other names do
- * not exist.
+ * typo of gmail.com that takes mail (a typo DNS does not bear out is only likely), and gmail.com
+ * itself (the provider a typo points at exists, as the sanity probe expects); other names do not
+ * exist.
  */
-const ZONE = `${example('zones/shop.example.zone')}\ngmial.com. IN MX 10 mx1.shop.example.\n`;
+const ZONE = `${example('zones/shop.example.zone')}\ngmial.com. IN MX 10 mx1.shop.example.\ngmail.com. IN MX 5 mx1.shop.example.\n`;
 
 function makeApp() {
   const store = openSqliteStore(':memory:', () => new Date('2026-12-01T10:00:00Z'));

@@ -30,11 +30,40 @@ function hasWord(text: string, word: string): boolean {
   return false;
 }
 
+/**
+ * The words that name a generic list ("our block list") rather than a public one: only the
+ * receiver's own list is meant when the reply says "our" before them and names no public list.
+ */
+const GENERIC_WORDS = new Set(['blocklist', 'blacklist', 'block list', 'black list']);
+const OWN_LIST = /\bour (?:own |internal )?(?:block ?list|black ?list|list)/;
+
+/** Does the reply name a public list (a DNSBL by name, "listed in/at/on/by ...")? */
+function namesPublicList(text: string): boolean {
+  return LIST_WORDS.some((w) => !GENERIC_WORDS.has(w) && hasWord(text, w));
+}
+
 export const blocklistedIp: Cause = (e) => {
   const reasonFits = e.result.reason === 'blocked' || e.result.reason === 'badreputation';
   const named = LIST_WORDS.find((w) => hasWord(e.text, w));
   if (!named || (!reasonFits && e.result.category !== 'sender-blocked')) return undefined;
   const ip = e.ip?.address;
+  if (OWN_LIST.test(e.text) && !namesPublicList(e.text)) {
+    // the receiver's own list (Microsoft's "part of their network is on our block list"): no public
+    // list to look up; delisting goes through the receiver (its own portal or sender support)
+    return {
+      code: 'blocklisted-ip',
+      confidence: 'confirmed',
+      rootCause: `The receiver refused ${ip ? `the sending IP ${ip}` : 'the sending IP'} because it is on the receiver's own block list (the reply names no public blocklist).`,
+      fix: `Find out why ${ip ?? 'the IP'} was listed (a compromised account, a form sending spam, a shared IP), stop it, then ask the receiver to remove it through its own delisting or sender-support page; if you send through a provider, ask them to move you to another IP.`,
+      steps: [
+        "The list is the receiver's own: public blocklist lookups will not show it.",
+        'Resend once the receiver has removed the block; the recipient addresses are fine: do not suppress them.',
+      ],
+      party: 'ip-owner',
+      checked: e.checked,
+      notChecked: e.notChecked,
+    };
+  }
   return {
     code: 'blocklisted-ip',
     // the reply itself names the list: no lookup of ours is needed to name the cause

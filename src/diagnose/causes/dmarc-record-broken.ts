@@ -4,7 +4,7 @@
 // not checked (offline, or no answer), a DMARC permerror reply still points at the record: named
 // as the likely cause, with the check to run.
 import { registrableDomain } from '../../auth/public-suffix.js';
-import { isDmarcPermerror } from '../bounce-clues.js';
+import { isDmarcPermerror, isDmarcPolicyRefusal } from '../bounce-clues.js';
 import { dmarcChecked, dnsMissingWhy } from '../evidence.js';
 import type { Cause, ChainDiagnosis, SenderEvidence } from '../types.js';
 
@@ -23,6 +23,12 @@ export const dmarcRecordBroken: Cause = (e) => {
   const specific = e.audit?.rootCause?.code;
   const otherNamed = /\b(?:spf|dkim)\b/.test(e.text) && !e.text.includes('dmarc');
   if (!evaluationError && otherNamed) return undefined;
+  // A refusal under the domain's DMARC policy (Gmail's 5.7.26): a record that does not parse makes
+  // receivers apply no policy at all (RFC 7489 §6.6.3), so the receiver read a working one (its view
+  // of DNS differs, or the record changed since). The record read here is then no cause of this
+  // refusal - publishing it fixed leaves the message unaligned and refused - only a further step
+  // (chain.ts); the alignment failure is the cause.
+  if (!evaluationError && isDmarcPolicyRefusal(e.result.status, e.text)) return undefined;
   if (
     !evaluationError &&
     specific &&

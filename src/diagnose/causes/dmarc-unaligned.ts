@@ -2,7 +2,7 @@
 // with the From domain (RFC 7489 §3.1, RFC 9989 §4.4), and the domain's policy made it refuse the
 // message. The fix is the same whatever the sending path: authenticate the From domain itself.
 import { registrableDomain } from '../../auth/public-suffix.js';
-import { isDmarcPermerror } from '../bounce-clues.js';
+import { isDmarcPermerror, isDmarcPolicyRefusal } from '../bounce-clues.js';
 import { dmarcChecked, dnsMissingWhy, envelopeAlignment } from '../evidence.js';
 import type { Cause } from '../types.js';
 
@@ -19,8 +19,11 @@ export const dmarcUnaligned: Cause = (e) => {
   // of alignment (spf-failure, or undetermined when SPF could not be checked).
   const envelope = envelopeAlignment(e);
   if (envelope?.aligned) return undefined;
-  // no record at all is its own cause (dmarc-missing, in undetermined.ts)
-  if (e.fromCheck?.dmarc.status === 'none') return undefined;
+  // no record at all is its own cause (dmarc-missing, in undetermined.ts) - unless the receiver
+  // says it applied the domain's DMARC policy: then it read a record that this DNS does not show
+  // (the views differ, or the record changed since), and the failed alignment is still the cause
+  if (e.fromCheck?.dmarc.status === 'none' && !isDmarcPolicyRefusal(e.result.status, e.text))
+    return undefined;
   const domain = e.fromDomain ?? 'the From domain';
   const p = e.fromCheck?.dmarc.policy?.p;
   const policy = p ? `, whose DMARC policy is p=${p}` : '';
@@ -41,6 +44,14 @@ export const dmarcUnaligned: Cause = (e) => {
     steps.unshift(
       `No DKIM key was found for ${domain} at the common selectors: DKIM signing is probably not set up.`,
     );
+  if (
+    e.fromCheck?.dmarc.status === 'none' &&
+    !e.fromCheck.dmarc.findings.some((f) => f.severity === 'error')
+  ) {
+    steps.push(
+      `The DNS asked here shows no DMARC record for ${domain}, but the receiver applied its DMARC policy: its view of DNS and this one differ (or the record changed since).`,
+    );
+  }
   // What the returned headers show, even offline: identities in other domains than the From domain
   const foreign: string[] = [];
   for (const d of e.audit?.dkim ?? []) {

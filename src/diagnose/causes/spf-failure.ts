@@ -1,7 +1,7 @@
 // SPF: the record is a permerror (too many DNS lookups, several records, a syntax fault), or it
 // does not list the sending IP. For too many lookups the domain doctor's include tree says which
 // include costs most: that one to drop or flatten.
-import { dnsMissingWhy } from '../evidence.js';
+import { dnsMissingWhy, envelopeAlignment } from '../evidence.js';
 import type { Cause } from '../types.js';
 
 const SPF_WORDS = ['spf', 'sender policy framework', 'not permitted', 'not designated'];
@@ -15,7 +15,17 @@ export const spfFailure: Cause = (e) => {
     lint?.findings.filter(
       (f) => f.severity === 'error' && f.code !== 'spf.no-record' && f.code !== 'spf.dns-unavailable',
     ) ?? [];
-  const noRecord = lint?.findings.some((f) => f.code === 'spf.no-record') ?? false;
+  // A name that does not exist has no SPF record, but "publishes no SPF record" is not what DNS
+  // said (NXDOMAIN, RFC 8020): with a resolver that denies every name it is not even true.
+  const missing =
+    lint !== undefined &&
+    (lint === e.envelopeSpf
+      ? e.envelopeMissing === true
+      : e.fromCheck?.mx.findings.some((f) => f.code === 'mx.domain-missing') === true);
+  const noRecord = !missing && (lint?.findings.some((f) => f.code === 'spf.no-record') ?? false);
+  // SPF of an envelope domain not aligned with the From domain cannot make DMARC pass (RFC 7489
+  // §3.1.2): its missing record is no cause of a DMARC refusal unless the reply names SPF itself.
+  const spfCanAlign = lint !== e.envelopeSpf || envelopeAlignment(e)?.aligned !== false;
   const domain = lint?.domain ?? e.mailFromDomain ?? e.fromDomain;
   if (
     errors.length > 0 &&
@@ -41,7 +51,11 @@ export const spfFailure: Cause = (e) => {
       notChecked: e.notChecked,
     };
   }
-  if (noRecord && (spfInText || auditCode === 'spf-not-permitted' || auditCode === 'nothing-authenticates')) {
+  if (
+    noRecord &&
+    (spfInText ||
+      (spfCanAlign && (auditCode === 'spf-not-permitted' || auditCode === 'nothing-authenticates')))
+  ) {
     return {
       code: 'spf-fail',
       confidence: 'confirmed',
@@ -69,7 +83,7 @@ export const spfFailure: Cause = (e) => {
   if (spfInText && e.result.category === 'authentication') {
     const ip = e.ip?.address;
     // the receiver's word; the record itself was read only when DNS answered
-    const read = lint !== undefined && lint.verdict !== 'unknown';
+    const read = lint !== undefined && lint.verdict !== 'unknown' && !missing;
     const who = ip ? `the sending IP ${ip}` : 'the sending server';
     const record = `the SPF record of ${domain ?? 'the envelope sender domain'}`;
     return {
@@ -77,7 +91,7 @@ export const spfFailure: Cause = (e) => {
       confidence: read ? 'confirmed' : 'likely',
       rootCause: read
         ? `The receiver says SPF failed: ${who} is not listed in ${record}.`
-        : `The receiver says SPF failed: probably ${who} is not listed in ${record}; the record was not checked (${dnsMissingWhy(e)}).`,
+        : `The receiver says SPF failed: probably ${who} is not listed in ${record}; the record was not checked (${missing ? `the DNS asked here says ${domain} does not exist` : dnsMissingWhy(e)}).`,
       fix: `Add the server or service that sends this mail to the SPF record of ${domain ?? 'your domain'} (its documented include: or ip4:/ip6:), keeping the record under 10 DNS lookups.`,
       steps: ['Find which server sent the message (the Received headers of the returned message).'],
       party: 'sender',

@@ -1,4 +1,5 @@
 // No single cause stands out: say what was checked, and pass on what the checks did find.
+import { isDmarcPolicyRefusal } from '../bounce-clues.js';
 import { dmarcChecked, dnsMissingWhy, envelopeAlignment } from '../evidence.js';
 import type { Cause, SenderEvidence } from '../types.js';
 
@@ -13,7 +14,9 @@ export const undetermined: Cause = (e: SenderEvidence) => {
     ...(auditCause && e.audit ? [{ message: auditCause.text, fix: e.audit.fixes[0] }] : []),
   ];
   const first = faults[0];
-  const missingDmarc = e.fromCheck && e.fromCheck.dmarc.status === 'none';
+  // (a receiver that refused under the domain's DMARC policy read a record: not "none" for it)
+  const missingDmarc =
+    e.fromCheck && e.fromCheck.dmarc.status === 'none' && !isDmarcPolicyRefusal(e.result.status, e.text);
   if (missingDmarc && e.result.category === 'authentication') {
     const fixed = e.fromCheck!.dmarc.findings.find((f) => f.fixed)?.fixed;
     return {

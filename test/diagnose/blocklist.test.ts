@@ -1,0 +1,45 @@
+// blocklisted-ip: a reply that names a public list sends the sender to that list; one that names
+// only the receiver's own list ("our block list") sends it to the receiver's own delisting.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { diagnoseReport } from '../../src/diagnose/chain.js';
+import { explain } from '../../src/explain.js';
+import type { Diagnosis } from '../../src/types.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function diagnosisOf(input: string): Promise<Diagnosis | undefined> {
+  return (await diagnoseReport(await explain(input), {})).results[0].diagnosis;
+}
+
+describe("blocklisted-ip: a public list or the receiver's own", () => {
+  it("Outlook's S3140 ('on our block list'): the receiver's own list, no list to look up", async () => {
+    const d = await diagnosisOf(readFileSync(path.join(root, 'examples/outlook-reply.txt'), 'utf8'));
+    assert.equal(d?.code, 'blocklisted-ip');
+    assert.equal(
+      d?.rootCause,
+      "The receiver refused the sending IP 203.0.113.7 because it is on the receiver's own block list (the reply names no public blocklist).",
+    );
+    assert.doesNotMatch(d?.fix ?? '', /list named in the reply/);
+    assert.match(d?.fix ?? '', /its own delisting or sender-support page/);
+    assert.ok(!d?.steps.some((s) => /list named in the reply/.test(s)));
+  });
+
+  it('a reply naming Spamhaus: removal at that list', async () => {
+    const d = await diagnosisOf(
+      '554 5.7.1 Service unavailable; Client host [203.0.113.7] blocked using zen.spamhaus.org',
+    );
+    assert.equal(d?.code, 'blocklisted-ip');
+    assert.match(d?.fix ?? '', /request removal at the list named in the reply/);
+  });
+
+  it("'our block list' beside a public list named: the public list", async () => {
+    const d = await diagnosisOf(
+      '554 5.7.1 [203.0.113.7] is on our block list because it is listed in bl.spamcop.net',
+    );
+    assert.match(d?.fix ?? '', /request removal at the list named in the reply/);
+  });
+});
