@@ -163,3 +163,15 @@ test("a Postfix log line's status= says where the delivery stands (an RFC 3464 A
   assert.doesNotMatch(r.advice.summary, /gave up/);
   assert.equal(r.bounceType, 'soft');
 });
+
+test('a reply names internationalized (RFC 6531) and quoted-string (RFC 5321 4.1.2) recipients', () => {
+  const cases: [string, string][] = [
+    ['550 5.1.1 <josé@exämple.de>: Recipient address rejected: User unknown', 'josé@exämple.de'],
+    ['550 5.1.1 <пользователь@пример.рф>: User unknown', 'пользователь@пример.рф'],
+    ['550 5.1.1 <"john doe"@example.com>: User unknown', '"john doe"@example.com'],
+    ['550 5.1.1 <a@b.example>: User unknown', 'a@b.example'],
+  ];
+  for (const [text, recipient] of cases) assert.equal(parseReplyText(text)?.recipient, recipient, text);
+  // full-width punctuation after an address is not part of it
+  assert.equal(parseReplyText('550 5.1.1 <花子@例え.jp>：ユーザー不明')?.recipient, '花子@例え.jp');
+});
