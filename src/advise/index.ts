@@ -7,6 +7,7 @@ import {
   ADVICE_BY_FEEDBACK_TYPE,
   ADVICE_BY_PROVIDER_CODE,
   ADVICE_BY_REASON,
+  ADVICE_BY_REASON_STATUS,
   ADVICE_LABEL_ONLY_HARD,
   type AdviceStep,
   type AdviceText,
@@ -59,11 +60,19 @@ export function deliveryStage(c: Classification, ctx?: AdviceContext): DeliveryS
 const BY_PROVIDER_CODE: ReadonlyMap<string, AdviceText> = new Map(Object.entries(ADVICE_BY_PROVIDER_CODE));
 const BY_REASON: ReadonlyMap<string, AdviceText> = new Map(Object.entries(ADVICE_BY_REASON));
 const BY_FEEDBACK_TYPE: ReadonlyMap<string, AdviceText> = new Map(Object.entries(ADVICE_BY_FEEDBACK_TYPE));
+const BY_REASON_STATUS: ReadonlyMap<string, AdviceText> = new Map(Object.entries(ADVICE_BY_REASON_STATUS));
+
+/** The advice for the reason with the status's subject.detail ("userunknown:1.3"), if any. */
+function byReasonStatus(c: Classification): AdviceText | undefined {
+  const dot = c.status.indexOf('.');
+  return dot > 0 ? BY_REASON_STATUS.get(`${c.reason}:${c.status.slice(dot + 1)}`) : undefined;
+}
 
 export function advise(c: Classification, ctx?: AdviceContext): Advice {
   const byCode = c.providerCode ? BY_PROVIDER_CODE.get(c.providerCode) : undefined;
   const byReason =
     (c.reason === 'feedback' ? BY_FEEDBACK_TYPE.get(feedbackTypeOf(ctx?.feedbackType)) : undefined) ??
+    byReasonStatus(c) ??
     BY_REASON.get(c.reason);
   const base = byCode ?? byReason ?? ADVICE_BY_REASON.undefined;
   const stage = deliveryStage(c, ctx);

@@ -498,6 +498,22 @@ export const ADVICE_BY_FEEDBACK_TYPE: Record<string, AdviceText> = {
   },
 };
 
+/**
+ * Advice by a reason and the enhanced status's subject.detail (RFC 3463), where the code says more
+ * than the reason's general words: X.1.3 is a malformed address, which the reason userunknown
+ * shares with addresses that do not exist.
+ */
+export const ADVICE_BY_REASON_STATUS: Record<string, AdviceText> = {
+  'userunknown:1.3': {
+    summary: "The recipient's address is not valid: the server says it is malformed (RFC 3463 X.1.3)",
+    steps: [
+      'Check the address for typing mistakes, spaces, a missing or doubled @, or characters that addresses cannot hold (bouncedoc address ADDRESS checks its syntax).',
+      'Correct it and send again; if it looks right, ask the recipient for the exact address by another channel.',
+      'Suppress the address as written: it will fail the same way again.',
+    ],
+  },
+};
+
 /** Advice for a provider's own code (Classification.providerCode), when it says more than the reason. */
 export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
   '5.7.26': {

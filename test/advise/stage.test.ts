@@ -182,3 +182,13 @@ describe('a complaint is no delivery that goes on or ended', () => {
     }
   });
 });
+
+describe('advice by the status where it says more than the reason', () => {
+  it('X.1.3 is a malformed address, not one that does not exist (RFC 3463)', async () => {
+    const [bad] = (await explain('553 5.1.3 Invalid address')).results;
+    assert.equal(bad.reason, 'userunknown');
+    assert.match(bad.advice.summary, /not valid: the server says it is malformed/);
+    const [gone] = (await explain('550 5.1.1 <a@b.example>: User unknown')).results;
+    assert.equal(gone.advice.summary, "The recipient's address does not exist");
+  });
+});
