@@ -552,7 +552,10 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
     },
   },
   '4.7.28': {
-    summary: 'Gmail is rate limiting your IP address for an unusual amount of unwanted mail',
+    // the reply names what is limited: "originating from your IP address", "... from your DKIM
+    // domain" or "... from your SPF domain" (Gmail's SMTP error reference)
+    summary:
+      'Gmail is rate limiting your mail for an unusual amount of unwanted mail (from your IP address or domain, as the reply names it)',
     steps: [
       'The sending server retries by itself; slow down sending to Gmail.',
       GMAIL_AUTHENTICATE,
