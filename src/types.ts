@@ -222,7 +222,7 @@ export type DeliveryStage = 'retrying' | 'final' | 'open';
  * - free-mail-from: a From address on someone else's domain (a free mail provider)
  * - run-check: running `bouncedoc check` on the sender's domain
  */
-export type StepTopic = 'spf' | 'dkim' | 'authentication' | 'free-mail-from' | 'run-check';
+export type StepTopic = 'spf' | 'dkim' | 'authentication' | 'free-mail-from' | 'run-check' | 'blocklist';
 
 export interface Advice {
   /** one line a support agent understands, e.g. "The recipient's address does not exist" */

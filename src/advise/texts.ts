@@ -206,9 +206,18 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
   blocked: {
     summary: 'The receiving server refused the sending server (IP address or domain blocked)',
     steps: [
-      'Look up the sending IP address on the block list named in the bounce and follow its delisting steps.',
-      'Find and stop the cause first (a compromised account, a bad list, missing authentication).',
-      'If you use a hosting provider or ESP, ask them: the IP address is theirs.',
+      {
+        topic: 'blocklist',
+        text: 'Look up the sending IP address on the block list named in the bounce and follow its delisting steps.',
+      },
+      {
+        topic: 'blocklist',
+        text: 'Find and stop the cause first (a compromised account, a bad list, missing authentication).',
+      },
+      {
+        topic: 'blocklist',
+        text: 'If you use a hosting provider or ESP, ask them: the IP address is theirs.',
+      },
       'Do not remove the recipient: the address is fine.',
     ],
   },

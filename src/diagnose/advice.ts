@@ -15,6 +15,8 @@ import type { ChainDiagnosis, DiagnosisCode } from './types.js';
  *   the fault (DKIM signing for the From domain is the fix), nor is the From address.
  * - forwarding: a forwarder changed the message on the way: nothing in the sender's SPF, DKIM or
  *   From address fixes that.
+ * - blocklisted-ip: its fix and steps say how to find why the IP is listed and how to ask for
+ *   its removal, at the list or at the receiver's own: the generic blocklist steps say it again.
  * The recipient-side causes rule out none: the generic steps for a missing address or domain (look
  * for a typing mistake, ask the recipient, suppress the address) hold beside each of them, and read
  * as one sequence.
@@ -24,6 +26,7 @@ const RULED_OUT: Partial<Record<DiagnosisCode, readonly StepTopic[]>> = {
   'foreign-from-domain': ['spf', 'dkim', 'authentication', 'run-check'],
   'esp-unaligned': ['spf', 'free-mail-from'],
   forwarding: ['spf', 'dkim', 'authentication', 'free-mail-from'],
+  'blocklisted-ip': ['blocklist'],
 };
 
 /**

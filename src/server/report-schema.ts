@@ -198,6 +198,7 @@ const STEP_TOPICS: Record<StepTopic, string> = {
   authentication: 'SPF, DKIM and DMARC together',
   'free-mail-from': "a From address on someone else's domain",
   'run-check': 'running `bouncedoc check`',
+  blocklist: 'finding why the sending IP is listed and asking for its removal',
 };
 const meanings = (values: Record<string, string>) =>
   Object.entries(values)

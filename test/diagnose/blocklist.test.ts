@@ -43,3 +43,28 @@ describe("blocklisted-ip: a public list or the receiver's own", () => {
     assert.match(d?.fix ?? '', /request removal at the list named in the reply/);
   });
 });
+
+describe('the blocklist steps are said once', () => {
+  it("beside a blocklisted-IP cause, 'what to do' keeps only what its fix does not say", async () => {
+    const dsn = [
+      'From: Mail Delivery System <Mailer-Daemon@mx.sender.example>',
+      'To: dave@sender.example',
+      'Subject: Mail delivery failed: returning message to sender',
+      '',
+      'This message was created automatically by mail delivery software.',
+      '',
+      'A message that you sent could not be delivered to one or more of its',
+      'recipients. This is a permanent error. The following address(es) failed:',
+      '',
+      '  erin@faraway.example',
+      '    host mx1.faraway.example [198.51.100.7]',
+      '    SMTP error from remote mail server after RCPT TO:<erin@faraway.example>:',
+      '    550 5.7.1 Service unavailable; Client host [192.0.2.44] blocked using zen.spamhaus.org',
+      '',
+    ].join('\n');
+    const [r] = (await diagnoseReport(await explain(dsn), {})).results;
+    assert.equal(r.diagnosis?.code, 'blocklisted-ip');
+    assert.equal(r.advice.steps[0], r.diagnosis?.fix);
+    assert.deepEqual(r.advice.steps.slice(1), ['Do not remove the recipient: the address is fine.']);
+  });
+});
