@@ -36,11 +36,15 @@ export const openApiDocument = {
     version: '1',
     description:
       'From an e-mail bounce to its fix. Every route but /api/health and /api/openapi.json needs ' +
-      '"Authorization: Bearer TOKEN" when the server was started with a token.',
+      '"Authorization: Bearer TOKEN" when the server was started with a token. A method a path does not ' +
+      'support is answered 405 with an Allow header.',
   },
   paths: {
     '/api/health': {
       get: { summary: 'Liveness', responses: { '200': { description: 'ok' } } },
+    },
+    '/api/openapi.json': {
+      get: { summary: 'This document', responses: { '200': { description: 'the OpenAPI document' } } },
     },
     '/api/explain': {
       post: {

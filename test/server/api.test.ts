@@ -227,5 +227,47 @@ describe('API', () => {
     const res = await makeApp().request('/api/nothing');
     assert.equal(res.status, 404);
     assert.deepEqual(await res.json(), { error: 'no such API route' });
+    assert.equal((await makeApp().request('/api/bounces/1/more')).status, 404);
+  });
+
+  it('answers a method a route does not support with 405 and Allow (RFC 9110 §15.5.6)', async () => {
+    const app = makeApp();
+    const cases: [string, string, string][] = [
+      ['DELETE', '/api/bounces', 'POST, GET, HEAD'],
+      ['PUT', '/api/bounces/1', 'GET, HEAD'],
+      ['GET', '/api/explain', 'POST'],
+      ['POST', '/api/check/example.com', 'GET, HEAD'],
+      ['PATCH', '/api/suppressions', 'GET, HEAD'],
+      ['POST', '/api/health', 'GET, HEAD'],
+      ['DELETE', '/api/openapi.json', 'GET, HEAD'],
+    ];
+    for (const [method, url, allow] of cases) {
+      const res = await app.request(url, { method });
+      assert.equal(res.status, 405, `${method} ${url}`);
+      assert.equal(res.headers.get('allow'), allow, `${method} ${url}`);
+      const body = (await res.json()) as { error: string };
+      assert.equal(body.error, `${method} is not supported here; use ${allow.split(', ').join(' or ')}`);
+    }
+    // what Allow names does answer
+    assert.equal((await app.request('/api/bounces', { method: 'HEAD' })).status, 200);
+  });
+
+  it('an id that is not a plain positive decimal number is 400, whatever Number() makes of it', async () => {
+    const app = makeApp();
+    for (const id of ['abc', '1e3', '0x10', '1.0', '+1', '-1', '0', '%201', '1%20', '99999999999999999']) {
+      const res = await app.request(`/api/bounces/${id}`);
+      assert.equal(res.status, 400, id);
+      assert.deepEqual(await res.json(), { error: 'the id is a positive whole number' }, id);
+    }
+    assert.equal((await app.request('/api/bounces/1000')).status, 404);
+  });
+
+  it('says the body limit in MB as the command line does', async () => {
+    const app = makeApp({ maxBodyBytes: 1024 * 1024 });
+    const res = await app.request('/api/explain', post('x'.repeat(1024 * 1024 + 1)));
+    assert.equal(res.status, 413);
+    assert.deepEqual(await res.json(), { error: 'request body is larger than 1 MB' });
+    const small = await makeApp({ maxBodyBytes: 1000 }).request('/api/explain', post('x'.repeat(1001)));
+    assert.deepEqual(await small.json(), { error: 'request body is larger than 1000 bytes' });
   });
 });

@@ -81,7 +81,9 @@ export function bounceRoutes(options: AppOptions): Hono {
   });
 
   app.get('/bounces/:id', (c) => {
-    const id = Number(c.req.param('id'));
+    // digits only: Number() would also take "1e3", "0x10", " 7" or "1.0"
+    const param = c.req.param('id');
+    const id = /^\d{1,16}$/.test(param) ? Number(param) : Number.NaN;
     if (!Number.isSafeInteger(id) || id < 1)
       return c.json({ error: 'the id is a positive whole number' }, 400);
     const found = store.get(id);
