@@ -8,6 +8,7 @@ import { forgetRecentMemos } from './extract/memo.js';
 import { ESP_NAMES, type EspRecipient, MAX_WEBHOOK_BYTES, readWebhook } from './extract/webhooks/index.js';
 import { sizeOver, textOrBytes } from './read/bytes.js';
 import { InputError, type MessageReader, readInput } from './read/index.js';
+import { notJson, startsLikeJsonArray } from './read/json-body.js';
 import { MAX_RECIPIENTS } from './read/limits.js';
 import type {
   ClassifyContext,
@@ -53,8 +54,13 @@ export async function explain(
           'too-large',
           `input is a JSON body of ${sizeOver(webhook.length, MAX_WEBHOOK_BYTES)}; the limit for a webhook payload is ${MAX_WEBHOOK_BYTES / 1024 / 1024} MB (split the batch)`,
         );
-      default:
-        return explainReplyText(read.text);
+      default: {
+        const report = explainReplyText(read.text);
+        // '[1,2' holds no reply: it is a JSON array cut short, not a text without a bounce
+        if (report.results.length === 0 && startsLikeJsonArray(read.text))
+          throw new InputError('unreadable', notJson(read.text));
+        return report;
+      }
     }
   }
   let report: ExplainReport;

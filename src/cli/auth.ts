@@ -1,13 +1,15 @@
 // `bouncedoc auth FILE`: the message doctor on the command line. Reads a message (or its header
 // block), evaluates SPF, DKIM and DMARC for it and names the fix.
 //
-// Exit status: 0 DMARC passes (or nothing failed); 1 DMARC fails or the message has errors;
-// 2 could not run: bad arguments, an unreadable file, or DNS that did not answer.
+// Exit status: 0 DMARC passes (or nothing failed); 1 DMARC fails or the message has errors, or the
+// input is no message: a file that cannot be read, empty, binary or too large (as for explain);
+// 2 could not run: bad arguments, or DNS that did not answer.
 
 import { isIP } from 'node:net';
 import type { Command } from '@commander-js/extra-typings';
 import { auditMessage } from '../auth/message/index.js';
 import type { MessageAudit } from '../auth/message/types.js';
+import { parseAddress } from '../diagnose/address-syntax.js';
 import { serversResolver, systemResolver } from '../dns/index.js';
 import { explain } from '../explain.js';
 import { formatAuditText } from '../output/audit-text.js';
@@ -44,6 +46,13 @@ export function register(program: Command, state: CliState): void {
         state.io.stderr(`bouncedoc: ${printable(message)}\n`);
         state.exitCode = Math.max(state.exitCode, EXIT_CANNOT_RUN);
       };
+      // as explain does: an input that is no message is exit 1, not a usage error
+      const refuse = (message: string): void => {
+        state.io.stderr(`bouncedoc: ${printable(message)}\n`);
+        state.exitCode = Math.max(state.exitCode, EXIT_FAIL);
+      };
+      if (opts.mailFrom !== undefined && !isReversePath(opts.mailFrom))
+        return fail(`--mail-from "${opts.mailFrom}" is not an address (local-part@domain, or "<>" for none)`);
       if (opts.ip !== undefined && isIP(opts.ip.replace(/^\[|\]$/g, '').replace(/^ipv6:/i, '')) === 0)
         return fail(`--ip "${opts.ip}" is not an IP address`);
       const timeoutMs = Number(opts.timeout);
@@ -63,15 +72,14 @@ export function register(program: Command, state: CliState): void {
           bytes = await state.io.readStdin();
         } else bytes = await state.io.readFile(file);
       } catch (err) {
-        if (err instanceof InputError) return fail(`${file}: ${err.message}`); // over the size limit
-        return fail(`cannot read ${file}: ${oneLine(err)}`);
+        if (err instanceof InputError) return refuse(`${file}: ${err.message}`); // over the size limit
+        return refuse(`cannot read ${file}: ${oneLine(err)}`);
       }
-      if (bytes.length === 0) return fail(`${file} is empty`);
-      // the same refusal as explain: binary data or an oversized file is not a message
+      // the same refusal as explain: empty input, binary data or an oversized file is not a message
       try {
         checkInput(bytes);
       } catch (err) {
-        if (err instanceof InputError) return fail(`${file}: ${err.message}`);
+        if (err instanceof InputError) return refuse(`${file}: ${err.message}`);
         throw err;
       }
 
@@ -113,6 +121,18 @@ export function register(program: Command, state: CliState): void {
       else state.io.stdout(formatAuditText(audit, paintFor(useColor(state.io))));
       state.exitCode = Math.max(state.exitCode, exitCodeOf(audit));
     });
+}
+
+/**
+ * Is the value a reverse-path (RFC 5321 §4.1.2): the null path "<>" of §4.5.5 (or nothing), or one
+ * mailbox, local-part@domain, with or without its angle brackets?
+ */
+export function isReversePath(value: string): boolean {
+  const v = value.trim();
+  if (v === '' || v === '<>') return true;
+  const inner = v.startsWith('<') && v.endsWith('>') ? v.slice(1, -1) : v;
+  if (/[<>]/.test(inner)) return false;
+  return parseAddress(inner).valid;
 }
 
 /** The returned message's header block when the input is a bounce that carries one. */

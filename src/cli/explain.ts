@@ -25,10 +25,15 @@ export const EXIT_BAD_INPUT = 1;
 export function register(program: Command, state: CliState): void {
   program
     .command('explain')
+    .summary('explain bounces: DSN e-mails, bare SMTP reply texts, or ESP webhook payloads')
     .description(
-      'explain bounces: DSN e-mails (.eml) or bare SMTP reply texts; "-" or nothing reads standard input',
+      'explain bounces: DSN e-mails (.eml, mbox), bare SMTP reply texts, or ESP webhook JSON payloads ' +
+        '(Amazon SES/SNS, SendGrid, Mailgun, Postmark, SparkPost, Mandrill); "-" or nothing reads standard input',
     )
-    .argument('[files...]', 'files to read ("-" for standard input)')
+    .argument(
+      '[files...]',
+      'files to read: bounce e-mails, reply texts or webhook payloads ("-" for standard input)',
+    )
     .option('--json', 'one JSON document (an array when several inputs are given)')
     .option('--ndjson', 'one JSON line per input')
     .option('--offline', 'no DNS: the diagnosis chain uses only the bounce and its headers')

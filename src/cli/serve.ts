@@ -42,6 +42,7 @@ export function register(program: Command, state: CliState): void {
           db: opts.db ?? defaultDbPath(state.io.env),
           token: token || undefined,
           resolver,
+          log: (line) => state.io.stderr(`bouncedoc: ${printable(line)}\n`),
         });
         state.io.stdout(`bouncedoc is serving on ${server.url}  (Ctrl-C to stop)\n`);
         if (token) state.io.stdout('the API and the page ask for the token\n');

@@ -5,7 +5,7 @@ import { binaryString, checkInput, textOfBinary, toBytes } from './bytes.js';
 import { InputError } from './errors.js';
 import { fastReader, readFast } from './fast/index.js';
 import { looksLikeHeaderBlock } from './headers.js';
-import { looksLikeJsonDocument, startsLikeJsonBody } from './json-body.js';
+import { looksLikeJsonDocument, notJson, startsLikeJsonBody } from './json-body.js';
 import { postalReader } from './postal.js';
 import type { MessageReader } from './reader.js';
 
@@ -38,17 +38,6 @@ function crLinesToLf(input: Uint8Array | string): Uint8Array | string {
   const copy = Uint8Array.from(input);
   for (let i = copy.indexOf(13); i >= 0; i = copy.indexOf(13, i + 1)) copy[i] = 10;
   return copy;
-}
-
-/** The one-line refusal of a text that starts like a JSON body (an object, or an array of objects) and is none. */
-function notJson(raw: string): string {
-  let why = 'it ends before the document does';
-  try {
-    JSON.parse(raw);
-  } catch (err) {
-    why = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200);
-  }
-  return `input starts like a JSON document (a webhook body?) but is not valid JSON: ${why}`;
 }
 
 export type ReadResult = { type: 'message'; message: MailMessage } | { type: 'reply-text'; text: string };

@@ -47,6 +47,38 @@ export function startsLikeJsonBody(text: string): boolean {
   return text[i] === '"' || text[i] === '}';
 }
 
+// A JSON number (RFC 8259 §6) or literal name (§3) at the start of the text.
+const SCALAR = /^(?:-?(?:0|[1-9]\d{0,400})(?:\.\d{1,400})?(?:[eE][+-]?\d{1,400})?|true|false|null)/;
+
+/**
+ * Does the text start as a JSON array does, with a first value of any kind ('[1,2', '["a"',
+ * '[[', '[{', '[true,')? A number or literal name must be followed by a comma or by the end of the
+ * text, so that a log line's "[2026-12-03 09:00:05] ...", "[12:00:01]" or "[1] ..." does not. The
+ * caller decides on it only for a text that holds no SMTP reply either.
+ */
+export function startsLikeJsonArray(text: string): boolean {
+  let [i] = ends(text);
+  if (i < 0 || text[i] !== '[') return false;
+  i = skipSpace(text, i + 1);
+  const c = text[i];
+  if (c === '{' || c === '[' || c === '"') return true;
+  const scalar = SCALAR.exec(text.slice(i, i + 1300));
+  if (!scalar) return false;
+  i = skipSpace(text, i + scalar[0].length);
+  return i >= text.length || text[i] === ',';
+}
+
+/** The one-line refusal of a text that starts like a JSON body and is none. */
+export function notJson(raw: string): string {
+  let why = 'it ends before the document does';
+  try {
+    JSON.parse(raw);
+  } catch (err) {
+    why = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200);
+  }
+  return `input starts like a JSON document (a webhook body?) but is not valid JSON: ${why}`;
+}
+
 function skipSpace(text: string, i: number): number {
   while (i < text.length && i < 4096 && text.charCodeAt(i) <= 32) i++;
   return i;

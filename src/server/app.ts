@@ -35,7 +35,7 @@ export function createApp(options: AppOptions): Hono {
     '/api/*',
     bodyLimit({
       maxSize: limit,
-      onError: (c) => c.json({ error: `request body is larger than ${Math.round(limit / 1024)} KiB` }, 413),
+      onError: (c) => c.json({ error: `request body is larger than ${sizeText(limit)}` }, 413),
     }),
   );
   if (options.token) app.use('/api/*', requireToken(options.token));
@@ -45,7 +45,13 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api', explainRoutes(options));
   app.route('/api', checkRoutes(options));
   app.route('/api', bounceRoutes(options));
-  app.all('/api/*', (c) => c.json({ error: 'no such API route' }, 404));
+  app.all('/api/*', (c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (!allowed) return c.json({ error: 'no such API route' }, 404);
+    // RFC 9110 §15.5.6: a 405 names the methods the resource does support
+    c.header('Allow', allowed.join(', '));
+    return c.json({ error: `${c.req.method} is not supported here; use ${allowed.join(' or ')}` }, 405);
+  });
 
   if (options.webDir) app.get('*', staticFiles(options.webDir));
 
@@ -56,4 +62,27 @@ export function createApp(options: AppOptions): Hono {
   });
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   return app;
+}
+
+/** A byte size as the command line says its limits: whole MB ("25 MB"), else bytes. */
+function sizeText(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return Number.isInteger(mb) ? `${mb} MB` : `${bytes} bytes`;
+}
+
+/**
+ * The methods an API path supports, from the OpenAPI document's paths ("{id}" matches one path
+ * segment), HEAD with GET (Hono answers HEAD from the GET route); undefined when no route has the path.
+ */
+export function allowedMethods(pathname: string): string[] | undefined {
+  const segments = pathname.split('/');
+  for (const [route, ops] of Object.entries(openApiDocument.paths)) {
+    const parts = route.split('/');
+    if (parts.length !== segments.length) continue;
+    if (!parts.every((p, i) => (p.startsWith('{') ? segments[i] !== '' : p === segments[i]))) continue;
+    const methods = Object.keys(ops).map((m) => m.toUpperCase());
+    if (methods.includes('GET')) methods.push('HEAD');
+    return methods;
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 // Request bodies -> the messages they carry. A body may be a raw message or reply text, an mbox,
 // JSON ({ "message": "..." }, { "messages": [...] }, or an ESP webhook payload as it is), or a
 // multipart form with files.
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { looksLikeMbox, splitMbox, splitMboxBytes } from '../read/mbox.js';
 
@@ -10,6 +11,11 @@ export interface InputItem {
 }
 
 export class BadRequest extends Error {}
+
+/** SHA-256 of an input's bytes, hex: how the store knows an input it has stored before. */
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
 
 const encoder = new TextEncoder();
 

@@ -36,11 +36,15 @@ export const openApiDocument = {
     version: '1',
     description:
       'From an e-mail bounce to its fix. Every route but /api/health and /api/openapi.json needs ' +
-      '"Authorization: Bearer TOKEN" when the server was started with a token.',
+      '"Authorization: Bearer TOKEN" when the server was started with a token. A method a path does not ' +
+      'support is answered 405 with an Allow header.',
   },
   paths: {
     '/api/health': {
       get: { summary: 'Liveness', responses: { '200': { description: 'ok' } } },
+    },
+    '/api/openapi.json': {
+      get: { summary: 'This document', responses: { '200': { description: 'the OpenAPI document' } } },
     },
     '/api/explain': {
       post: {
@@ -88,9 +92,22 @@ export const openApiDocument = {
     '/api/bounces': {
       post: {
         summary: 'Explain and store one or many bounces (an mbox is split into its messages)',
+        description:
+          'Idempotent for inputs already stored: a message whose bytes are the same as a stored one ' +
+          '(its SHA-256, kept as inputSha256) is not stored again; its entry in `stored` has the id it was ' +
+          'stored under and `duplicate: true`. So an ESP that posts the same webhook body again gets the ' +
+          'same id back, with 200.',
         requestBody: rawBody,
         responses: {
-          '201': { description: 'stored ids, and per-message errors for inputs that could not be read' },
+          '201': {
+            description:
+              '{ stored: [{ id, source, kind, results, duplicate? }], errors: [{ source, error }] }: at least ' +
+              'one input was stored; errors for inputs that could not be read',
+          },
+          '200': {
+            description:
+              'the same, when every input was stored before (all `duplicate: true`): nothing was added',
+          },
           '400': errorResponse('nothing could be stored'),
           '413': errorResponse('body too large'),
         },
@@ -152,6 +169,10 @@ export const openApiDocument = {
         receivedAt: { type: 'string', description: 'ISO 8601' },
         source: { type: 'string', description: 'where it came from: "paste", an uploaded file name, "api"' },
         report: { $ref: '#/components/schemas/ExplainReport' },
+        inputSha256: optional({
+          type: 'string',
+          description: 'SHA-256 (hex) of the raw input; absent for bounces stored before inputs had one',
+        }),
       }),
     },
   },

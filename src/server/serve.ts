@@ -15,6 +15,8 @@ export interface ServeOptions {
   db: string;
   token?: string;
   resolver: Resolver;
+  /** one line for the person who started the server (a directory created for the database) */
+  log?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -48,7 +50,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (!isLoopback(options.host) && !options.token) {
     throw new Error(`binding ${options.host} needs a token: give --token or set BOUNCEDOC_TOKEN`);
   }
-  const store = openSqliteStore(options.db);
+  const store = openSqliteStore(options.db, undefined, options.log);
   const app = createApp({ store, resolver: options.resolver, token: options.token, webDir: findWebDir() });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {

@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS bounces (
   source TEXT NOT NULL,
   kind TEXT NOT NULL,
   format TEXT NOT NULL,
-  report TEXT NOT NULL
+  report TEXT NOT NULL,
+  input_sha256 TEXT
 );
 CREATE TABLE IF NOT EXISTS results (
   id INTEGER PRIMARY KEY,
@@ -42,25 +43,56 @@ CREATE INDEX IF NOT EXISTS results_recipient ON results(recipient);
 /** The reasons of results that are no failure (an SQL list of literals: constants, no user text). */
 const QUIET_REASONS = ['delivered', 'vacation'].map((r) => `'${r}'`).join(', ');
 
-export function openSqliteStore(file: string, clock: Clock = () => new Date()): Store {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+/**
+ * Opens (or creates) the store in a file. A missing parent directory is created, and `log` gets one
+ * line saying so: a mistyped --db path shows at once.
+ */
+export function openSqliteStore(
+  file: string,
+  clock: Clock = () => new Date(),
+  log: (line: string) => void = () => {},
+): Store {
+  if (file !== ':memory:') {
+    const dir = path.dirname(path.resolve(file));
+    if (mkdirSync(dir, { recursive: true }) !== undefined)
+      log(`created the directory ${dir} for the database`);
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  // files written before inputs had a digest: the column is added, their bounces have none (NULL)
+  const columns = db.prepare('PRAGMA table_info(bounces)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'input_sha256'))
+    db.exec('ALTER TABLE bounces ADD COLUMN input_sha256 TEXT');
+  db.exec('CREATE UNIQUE INDEX IF NOT EXISTS bounces_input ON bounces(input_sha256)');
 
   const insertBounce = db.prepare(
-    'INSERT INTO bounces (received_at, source, kind, format, report) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO bounces (received_at, source, kind, format, report, input_sha256) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const findInput = db.prepare('SELECT id FROM bounces WHERE input_sha256 = ?').pluck();
+  const storedId = (sha256: string | undefined): number | undefined => {
+    const id = sha256 ? findInput.get(sha256) : undefined;
+    return typeof id === 'number' ? id : undefined;
+  };
   const insertResult = db.prepare(
     `INSERT INTO results (bounce_id, recipient, status, reason, category, bounce_type, party, summary, feedback_type)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const addAll = db.transaction((items: NewBounce[]): number[] => {
     const at = clock().toISOString();
-    return items.map(({ source, report }) => {
-      const info = insertBounce.run(at, source, report.kind, report.format, JSON.stringify(report));
+    return items.map(({ source, report, inputSha256 }) => {
+      const existing = storedId(inputSha256);
+      if (existing !== undefined) return existing;
+      const info = insertBounce.run(
+        at,
+        source,
+        report.kind,
+        report.format,
+        JSON.stringify(report),
+        inputSha256 ?? null,
+      );
       const id = Number(info.lastInsertRowid);
       for (const r of report.results) {
         insertResult.run(
@@ -81,6 +113,7 @@ export function openSqliteStore(file: string, clock: Clock = () => new Date()): 
 
   return {
     add: (items) => addAll(items),
+    findInput: storedId,
     get(id) {
       const row = db.prepare('SELECT * FROM bounces WHERE id = ?').get(id) as BounceRow | undefined;
       if (!row) return undefined;
@@ -90,6 +123,7 @@ export function openSqliteStore(file: string, clock: Clock = () => new Date()): 
         source: row.source,
         report: JSON.parse(row.report) as ExplainReport,
       };
+      if (row.input_sha256) stored.inputSha256 = row.input_sha256;
       return stored;
     },
     list(query: BounceQuery) {
@@ -157,6 +191,7 @@ interface BounceRow {
   received_at: string;
   source: string;
   report: string;
+  input_sha256: string | null;
 }
 
 interface ResultRow {

@@ -6,6 +6,11 @@ export interface NewBounce {
   /** where it came from: "paste", an uploaded file name, "api" */
   source: string;
   report: ExplainReport;
+  /**
+   * SHA-256 of the raw input (hex): an input already stored is not stored again, add() gives the
+   * stored bounce's id (an ESP posts the same webhook again when it got no answer in time)
+   */
+  inputSha256?: string;
 }
 
 export interface StoredBounce extends NewBounce {
@@ -50,8 +55,13 @@ export interface Suppression {
 }
 
 export interface Store {
-  /** Stores the reports; the write is committed before this returns. Returns the new ids. */
+  /**
+   * Stores the reports; the write is committed before this returns. Returns their ids: the new
+   * ones, or for an item whose inputSha256 is stored already, the id it was stored under.
+   */
   add(items: NewBounce[]): number[];
+  /** The id of the bounce stored from the input of this SHA-256 (hex), if any. */
+  findInput(sha256: string): number | undefined;
   get(id: number): StoredBounce | undefined;
   /** The results that need attention (no delivered recipient, no auto-reply), newest first, and their counts. */
   list(query: BounceQuery): { total: number; items: BounceListItem[]; counts: CategoryCount[] };

@@ -156,6 +156,50 @@ test('--format sisimai uses Sisimai field names', () => {
   assert.equal(typeof rec.hardbounce, 'boolean');
 });
 
+test('--format sisimai: a webhook event gets its own time as timestamp', () => {
+  const events = [
+    {
+      email: 'jo@example.org',
+      event: 'bounce',
+      status: '5.1.1',
+      reason: '550 5.1.1 unknown',
+      timestamp: 1793000000,
+    },
+  ];
+  const r = cli([
+    'explain',
+    '--offline',
+    '--format',
+    'sisimai',
+    file('sendgrid.json', JSON.stringify(events)),
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const [rec] = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+  assert.equal(rec.recipient, 'jo@example.org');
+  assert.equal(rec.timestamp, 1793000000);
+  assert.equal(rec.timezoneoffset, '+0000');
+});
+
+test('explain --help says webhook payloads are read, naming the ESPs', () => {
+  const r = cli(['explain', '--help']);
+  assert.equal(r.code, 0);
+  const text = r.stdout.replace(/\s+/g, ' ');
+  assert.match(
+    text,
+    /ESP webhook JSON payloads \(Amazon SES\/SNS, SendGrid, Mailgun, Postmark, SparkPost, Mandrill\)/,
+  );
+});
+
+test('a JSON array cut short on standard input: one line, exit 1', () => {
+  const r = cli(['explain', '--offline'], '[1,2\n');
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.match(
+    r.stderr,
+    /^bouncedoc: -: input starts like a JSON document \(a webhook body\?\) but is not valid JSON: [^\n]*\n$/,
+  );
+});
+
 test('empty input, binary junk and a missing file: one-line errors, non-zero exit, no stack trace', () => {
   const cases: Array<[string[], string | undefined, RegExp]> = [
     [['explain', file('empty.eml', '')], undefined, /input is empty/],

@@ -289,6 +289,46 @@ describe('webhook bodies laid out in lines', () => {
   });
 });
 
+describe('a JSON array cut short that holds no reply', () => {
+  it('is refused as JSON whatever its first value', async () => {
+    for (const text of ['[1,2', '[1,2\n', '["a", "b"', '[[1', '[true,', '[ -1.5e3 ']) {
+      await assert.rejects(explain(text), (err: unknown) => {
+        assert.ok(err instanceof InputError, text);
+        assert.equal(err.code, 'unreadable', text);
+        assert.match(
+          err.message,
+          /^input starts like a JSON document \(a webhook body\?\) but is not valid JSON: /,
+          text,
+        );
+        return true;
+      });
+    }
+    await assert.rejects(explain('[1,2'), {
+      message:
+        "input starts like a JSON document (a webhook body?) but is not valid JSON: Expected ',' or ']' after array element in JSON at position 4",
+    });
+  });
+
+  it('a log line in brackets stays a reply text, with a reply or without one', async () => {
+    const withReply = await explain('[2026-12-03 09:00:05] smtp: 550 5.1.1 <jo@example.com>: User unknown');
+    assert.equal(withReply.kind, 'reply-text');
+    assert.equal(withReply.results[0].status, '5.1.1');
+    for (const text of [
+      '[2026-12-03 09:00:05] delivered',
+      '[1] delivered',
+      '[12:00:01] queued',
+      '[note] all ok',
+    ]) {
+      const report = await explain(text);
+      assert.equal(report.kind, 'not-bounce', text);
+      assert.equal(report.format, 'reply-text', text);
+    }
+    // an array start followed by a reply is read for its reply
+    const report = await explain('[1, 550 5.1.1 <jo@example.com>: User unknown');
+    assert.equal(report.results[0].replyCode, '550');
+  });
+});
+
 describe('a JSON body just over the limit', () => {
   it('says its size in bytes where MB with one decimal would read as the limit itself', async () => {
     const body = `[${' '.repeat(MAX_WEBHOOK_BYTES + 100)}]`;

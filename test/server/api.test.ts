@@ -1,6 +1,7 @@
 // The HTTP API, in-process through app.request(): explain, check, bounces, suppressions, the token
 // rule, bad input, oversized bodies, and that no response ever carries a stack trace.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -227,5 +228,110 @@ describe('API', () => {
     const res = await makeApp().request('/api/nothing');
     assert.equal(res.status, 404);
     assert.deepEqual(await res.json(), { error: 'no such API route' });
+    assert.equal((await makeApp().request('/api/bounces/1/more')).status, 404);
+  });
+
+  it('answers a method a route does not support with 405 and Allow (RFC 9110 §15.5.6)', async () => {
+    const app = makeApp();
+    const cases: [string, string, string][] = [
+      ['DELETE', '/api/bounces', 'POST, GET, HEAD'],
+      ['PUT', '/api/bounces/1', 'GET, HEAD'],
+      ['GET', '/api/explain', 'POST'],
+      ['POST', '/api/check/example.com', 'GET, HEAD'],
+      ['PATCH', '/api/suppressions', 'GET, HEAD'],
+      ['POST', '/api/health', 'GET, HEAD'],
+      ['DELETE', '/api/openapi.json', 'GET, HEAD'],
+    ];
+    for (const [method, url, allow] of cases) {
+      const res = await app.request(url, { method });
+      assert.equal(res.status, 405, `${method} ${url}`);
+      assert.equal(res.headers.get('allow'), allow, `${method} ${url}`);
+      const body = (await res.json()) as { error: string };
+      assert.equal(body.error, `${method} is not supported here; use ${allow.split(', ').join(' or ')}`);
+    }
+    // what Allow names does answer
+    assert.equal((await app.request('/api/bounces', { method: 'HEAD' })).status, 200);
+  });
+
+  it('an id that is not a plain positive decimal number is 400, whatever Number() makes of it', async () => {
+    const app = makeApp();
+    for (const id of ['abc', '1e3', '0x10', '1.0', '+1', '-1', '0', '%201', '1%20', '99999999999999999']) {
+      const res = await app.request(`/api/bounces/${id}`);
+      assert.equal(res.status, 400, id);
+      assert.deepEqual(await res.json(), { error: 'the id is a positive whole number' }, id);
+    }
+    assert.equal((await app.request('/api/bounces/1000')).status, 404);
+  });
+
+  it('says the body limit in MB as the command line does', async () => {
+    const app = makeApp({ maxBodyBytes: 1024 * 1024 });
+    const res = await app.request('/api/explain', post('x'.repeat(1024 * 1024 + 1)));
+    assert.equal(res.status, 413);
+    assert.deepEqual(await res.json(), { error: 'request body is larger than 1 MB' });
+    const small = await makeApp({ maxBodyBytes: 1000 }).request('/api/explain', post('x'.repeat(1001)));
+    assert.deepEqual(await small.json(), { error: 'request body is larger than 1000 bytes' });
+  });
+});
+
+describe('POST /api/bounces stores an input once', () => {
+  const webhook = readFileSync(
+    path.join(root, 'test/extract/webhooks/fixtures/sendgrid-events.json'),
+    'utf8',
+  );
+  type Answer = { stored: { id: number; source: string; duplicate?: boolean }[]; errors: unknown[] };
+
+  it('the same body again: 200, the same id, marked duplicate, nothing added', async () => {
+    const app = makeApp();
+    const first = await app.request('/api/bounces', post(webhook, 'application/json'));
+    assert.equal(first.status, 201);
+    const a = (await first.json()) as Answer;
+    assert.equal(a.stored.length, 1);
+    assert.equal(a.stored[0].duplicate, undefined);
+    const total = ((await (await app.request('/api/bounces')).json()) as { total: number }).total;
+
+    const again = await app.request('/api/bounces', post(webhook, 'application/json'));
+    assert.equal(again.status, 200);
+    const b = (await again.json()) as Answer;
+    assert.deepEqual(b, { stored: [{ ...a.stored[0], duplicate: true }], errors: [] });
+    assert.equal(((await (await app.request('/api/bounces')).json()) as { total: number }).total, total);
+    const one = (await (await app.request(`/api/bounces/${a.stored[0].id}`)).json()) as {
+      inputSha256: string;
+    };
+    assert.equal(one.inputSha256, createHash('sha256').update(webhook).digest('hex'));
+    // a body that differs by one byte is another input
+    const other = await app.request('/api/bounces', post(`${webhook} `, 'application/json'));
+    assert.equal(other.status, 201);
+    assert.notEqual(((await other.json()) as Answer).stored[0].id, a.stored[0].id);
+  });
+
+  it('in a batch, inputs stored before keep their id and the new ones are stored: 201', async () => {
+    const app = makeApp();
+    const one = example('user-unknown.eml');
+    const two = example('blocklisted-ip.eml');
+    const first = (await (await app.request('/api/bounces', post(one))).json()) as Answer;
+    const res = await app.request(
+      '/api/bounces',
+      post(JSON.stringify({ messages: [two, one, two] }), 'application/json'),
+    );
+    assert.equal(res.status, 201);
+    const b = (await res.json()) as Answer;
+    assert.deepEqual(
+      b.stored.map((s) => [s.source, s.duplicate ?? false]),
+      [
+        ['api#1', false],
+        ['api#2', true],
+        ['api#3', true],
+      ],
+    );
+    assert.equal(b.stored[1].id, first.stored[0].id);
+    assert.equal(b.stored[2].id, b.stored[0].id);
+  });
+
+  it('/api/explain?store=1 stores a pasted input once too', async () => {
+    const app = makeApp();
+    const text = '550 5.1.1 <jo@example.com>: User unknown';
+    const a = (await (await app.request('/api/explain?store=1', post(text))).json()) as { id: number };
+    const b = (await (await app.request('/api/explain?store=1', post(text))).json()) as { id: number };
+    assert.equal(b.id, a.id);
   });
 });

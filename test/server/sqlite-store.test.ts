@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/server/sqlite-store.js';
 import type { ExplainReport, RecipientResult } from '../../src/types.js';
 
@@ -96,5 +97,50 @@ describe('sqlite store', () => {
     // a recipient filter is literal text, not a LIKE pattern
     assert.equal(again.list({ recipient: '%', limit: 10, offset: 0 }).total, 0);
     again.close();
+  });
+
+  it('says in one line when it created the directory of the file, and only then', () => {
+    const file = path.join(dir, 'new', 'deeper', 'bouncedoc.db');
+    const lines: string[] = [];
+    openSqliteStore(file, undefined, (line) => lines.push(line)).close();
+    assert.deepEqual(lines, [`created the directory ${path.join(dir, 'new', 'deeper')} for the database`]);
+    openSqliteStore(file, undefined, (line) => lines.push(line)).close();
+    assert.equal(lines.length, 1);
+  });
+
+  it('a file written before inputs had a digest: the column is added, old bounces stay, new ones are stored once', () => {
+    const file = path.join(dir, 'old.db');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE bounces (id INTEGER PRIMARY KEY, received_at TEXT NOT NULL, source TEXT NOT NULL,
+      kind TEXT NOT NULL, format TEXT NOT NULL, report TEXT NOT NULL)`);
+    const report: ExplainReport = { kind: 'bounce', format: 'rfc3464', results: [] };
+    old
+      .prepare('INSERT INTO bounces (received_at, source, kind, format, report) VALUES (?, ?, ?, ?, ?)')
+      .run('2026-01-01T00:00:00.000Z', 'old.eml', 'bounce', 'rfc3464', JSON.stringify(report));
+    old.close();
+
+    const store = openSqliteStore(file);
+    assert.deepEqual(store.get(1), {
+      id: 1,
+      receivedAt: '2026-01-01T00:00:00.000Z',
+      source: 'old.eml',
+      report,
+    });
+    const digest = 'ab'.repeat(32);
+    const [a, b] = store.add([
+      { source: 'x', report, inputSha256: digest },
+      { source: 'y', report, inputSha256: digest },
+    ]);
+    assert.equal(a, 2);
+    assert.equal(b, 2);
+    assert.equal(store.findInput(digest), 2);
+    assert.equal(store.get(2)?.inputSha256, digest);
+    // without a digest, every add is a new bounce, as before
+    assert.deepEqual(store.add([{ source: 'z', report }]), [3]);
+    store.close();
+    const check = new Database(file);
+    const columns = check.prepare('PRAGMA table_info(bounces)').all() as { name: string }[];
+    check.close();
+    assert.ok(columns.some((c) => c.name === 'input_sha256'));
   });
 });

@@ -9,6 +9,7 @@ import { MAX_RECIPIENTS } from '../../read/limits.js';
 import { events, isObject, obj, str } from './json.js';
 import { batchExtraction } from './kind.js';
 import { complaintRecipient, espRecipient } from './recipient.js';
+import { epochSecondsDate } from './time.js';
 import type { EspRecipient, WebhookReader } from './types.js';
 
 function eventData(json: unknown): unknown[] {
@@ -41,8 +42,9 @@ export const mailgunWebhook: WebhookReader = {
       const address = str(e, 'recipient');
       const severity = str(e, 'severity');
       const label = `mailgun: ${event}${severity ? `/${severity}` : ''}${str(e, 'reason') ? ` (${str(e, 'reason')})` : ''}`;
+      const eventTime = epochSecondsDate(str(e, 'timestamp'));
       if (event === 'complained') {
-        const r = complaintRecipient(address, label);
+        const r = complaintRecipient(address, label, undefined, eventTime);
         if (r) recipients.push(r);
         continue;
       }
@@ -67,6 +69,7 @@ export const mailgunWebhook: WebhookReader = {
         espLabel: label,
         labelReason: str(e, 'reason') === 'suppress-bounce' ? 'suppressed' : undefined,
         espText: !message,
+        eventTime,
       });
       if (r) recipients.push(r);
       if (recipients.length >= MAX_RECIPIENTS) break;

@@ -10,6 +10,7 @@ import type { Reason } from '../../types.js';
 import { arr, events, isObject, lookup, obj, str } from './json.js';
 import { batchExtraction } from './kind.js';
 import { complaintRecipient, espRecipient } from './recipient.js';
+import { epochSecondsDate } from './time.js';
 import type { EspRecipient, WebhookReader } from './types.js';
 
 const DESCRIPTION_REASON: Record<string, Reason> = {
@@ -47,8 +48,9 @@ export const mandrillWebhook: WebhookReader = {
       const address = str(msg, 'email');
       const description = str(msg, 'bounce_description');
       const label = `mandrill: ${event}${description ? ` (${description})` : ''}`;
+      const eventTime = epochSecondsDate(str(e, 'ts'));
       if (event === 'spam') {
-        const r = complaintRecipient(address, label);
+        const r = complaintRecipient(address, label, undefined, eventTime);
         if (r) recipients.push(r);
         continue;
       }
@@ -62,6 +64,7 @@ export const mandrillWebhook: WebhookReader = {
         diagnostic: diag,
         espLabel: label,
         labelReason: event === 'reject' ? 'suppressed' : lookup(DESCRIPTION_REASON, description),
+        eventTime,
       });
       if (r) recipients.push(r);
     }

@@ -10,6 +10,7 @@
 import type { Extraction, Reason } from '../../types.js';
 import { isObject, lookup, str } from './json.js';
 import { complaintRecipient, espRecipient } from './recipient.js';
+import { isoDate } from './time.js';
 import type { WebhookReader } from './types.js';
 
 /** Reasons the bounce Type implies, used only when Details has no reply (Postmark's bounce type list). */
@@ -42,8 +43,9 @@ export const postmarkWebhook: WebhookReader = {
     if (!isPostmark(json)) return null;
     const type = str(json, 'Type');
     const label = `postmark: ${type || 'Unknown'}${str(json, 'TypeCode') ? ` (${str(json, 'TypeCode')})` : ''}`;
+    const eventTime = isoDate(str(json, 'BouncedAt') || str(json, 'ReceivedAt'));
     if (str(json, 'RecordType') === 'SpamComplaint' || type === 'SpamComplaint') {
-      const r = complaintRecipient(str(json, 'Email'), label);
+      const r = complaintRecipient(str(json, 'Email'), label, undefined, eventTime);
       if (!r) return null;
       return { kind: 'feedback', format: 'postmark-webhook', recipients: [r] };
     }
@@ -54,6 +56,7 @@ export const postmarkWebhook: WebhookReader = {
       diagnostic: details,
       espLabel: label,
       labelReason: lookup(TYPE_REASON, type),
+      eventTime,
     });
     if (!r) return null;
     const ex: Extraction = {

@@ -30,6 +30,8 @@ export interface EventFields {
    * address"), not a server's reply: it is shown, but weighs as no server evidence.
    */
   espText?: boolean;
+  /** when the event happened, as an RFC 5322 date-time (./time.ts); kept as lastAttemptDate */
+  eventTime?: string;
 }
 
 export function espRecipient(f: EventFields): EspRecipient | null {
@@ -46,6 +48,7 @@ export function espRecipient(f: EventFields): EspRecipient | null {
   if (cmd) r.smtpCommand = cmd;
   if (f.remoteMta) r.remoteMta = f.remoteMta;
   if (f.reportingMta) r.reportingMta = f.reportingMta;
+  if (f.eventTime) r.lastAttemptDate = f.eventTime;
   if ((!text || f.espText) && !status) {
     r.labelOnly = true;
     if (f.labelReason) r.reasonHint = f.labelReason;
@@ -55,14 +58,16 @@ export function espRecipient(f: EventFields): EspRecipient | null {
 
 /**
  * A complaint (feedback report) about one recipient: no delivery action, a feedback type (the
- * ESP's own when it states one, else "abuse", RFC 5965 §7.3's usual type for a spam report).
+ * ESP's own when it states one, else "abuse", RFC 5965 §7.3's usual type for a spam report), and
+ * when the complaint came, as an RFC 5322 date-time, when the payload says.
  */
 export function complaintRecipient(
   address: string,
   espLabel: string,
   feedbackType = 'abuse',
+  eventTime?: string,
 ): EspRecipient | null {
-  const r = espRecipient({ address, action: 'failed', espLabel });
+  const r = espRecipient({ address, action: 'failed', espLabel, eventTime });
   if (!r) return null;
   delete r.action;
   r.feedbackType = feedbackType;

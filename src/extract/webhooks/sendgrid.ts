@@ -10,6 +10,7 @@ import type { Reason } from '../../types.js';
 import { events, isObject, str } from './json.js';
 import { batchExtraction } from './kind.js';
 import { complaintRecipient, espRecipient } from './recipient.js';
+import { epochSecondsDate } from './time.js';
 import type { EspRecipient, WebhookReader } from './types.js';
 
 const DELIVERY_EVENTS = new Set(['bounce', 'dropped', 'deferred', 'blocked', 'spamreport', 'delivered']);
@@ -49,8 +50,9 @@ export const sendgridWebhook: WebhookReader = {
       const type = str(e, 'type');
       const label = `sendgrid: ${event}${type ? `/${type}` : ''}`;
       const address = str(e, 'email');
+      const eventTime = epochSecondsDate(str(e, 'timestamp'));
       if (event === 'spamreport') {
-        const r = complaintRecipient(address, label);
+        const r = complaintRecipient(address, label, undefined, eventTime);
         if (r) recipients.push(r);
         continue;
       }
@@ -61,6 +63,7 @@ export const sendgridWebhook: WebhookReader = {
         diagnostic: reason || str(e, 'response'),
         status: str(e, 'status'),
         espLabel: label,
+        eventTime,
       });
       // A drop is SendGrid's own refusal: its reason words are no server reply, so the label decides.
       if (r && event === 'dropped') {

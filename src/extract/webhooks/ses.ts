@@ -17,6 +17,7 @@ import type { Extraction, OriginalSummary, Reason, ReportKind } from '../../type
 import { stripType } from '../fields.js';
 import { arr, isObject, type JsonObject, lookup, obj, str } from './json.js';
 import { complaintRecipient, espRecipient } from './recipient.js';
+import { isoDate } from './time.js';
 import type { EspRecipient, WebhookReader } from './types.js';
 
 const TYPES = new Set(['Bounce', 'Complaint', 'Delivery', 'DeliveryDelay']);
@@ -75,6 +76,7 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
   };
   if (type === 'Bounce') {
     const b = obj(n, 'bounce');
+    const eventTime = isoDate(str(b, 'timestamp'));
     const subType = str(b, 'bounceSubType');
     const label = `ses: ${str(b, 'bounceType') || 'Undetermined'}/${subType || 'Undetermined'}`;
     for (const x of arr(b, 'bouncedRecipients')) {
@@ -86,6 +88,7 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
         reportingMta: stripType(str(b, 'reportingMTA')),
         espLabel: label,
         labelReason: lookup(SUBTYPE_REASON, subType),
+        eventTime,
       });
       if (r && NOT_SENT.has(subType)) r.reasonHint = 'suppressed';
       push(r);
@@ -93,6 +96,7 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
   } else if (type === 'DeliveryDelay') {
     kind = 'delay';
     const d = obj(n, 'deliveryDelay');
+    const eventTime = isoDate(str(d, 'timestamp'));
     const label = `ses: DeliveryDelay/${str(d, 'delayType') || 'Undetermined'}`;
     for (const x of arr(d, 'delayedRecipients')) {
       push(
@@ -103,6 +107,7 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
           status: str(x, 'status'),
           reportingMta: stripType(str(d, 'reportingMTA')),
           espLabel: label,
+          eventTime,
         }),
       );
     }
@@ -110,11 +115,14 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
     kind = 'feedback';
     const c = obj(n, 'complaint');
     const feedbackType = str(c, 'complaintFeedbackType');
+    const eventTime = isoDate(str(c, 'timestamp'));
     for (const x of arr(c, 'complainedRecipients')) {
-      push(complaintRecipient(str(x, 'emailAddress'), 'ses: Complaint', feedbackType || undefined));
+      const address = str(x, 'emailAddress');
+      push(complaintRecipient(address, 'ses: Complaint', feedbackType || undefined, eventTime));
     }
   } else if (type === 'Delivery') {
     const d = obj(n, 'delivery');
+    const eventTime = isoDate(str(d, 'timestamp'));
     for (const x of arr(d, 'recipients')) {
       push(
         espRecipient({
@@ -123,6 +131,7 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
           diagnostic: str(d, 'smtpResponse'),
           reportingMta: str(d, 'reportingMTA'),
           espLabel: 'ses: Delivery',
+          eventTime,
         }),
       );
     }
@@ -134,10 +143,12 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
   return ex;
 }
 
-/** The sent message's headers as SES echoes them under mail.commonHeaders. */
+/**
+ * The sent message's headers as SES echoes them under mail.commonHeaders; without a Date header
+ * there, the time SES accepted the message (mail.timestamp) as its date.
+ */
 function originalOf(mail: JsonObject | undefined): OriginalSummary | undefined {
-  const h = obj(mail, 'commonHeaders');
-  if (!h) return undefined;
+  const h = obj(mail, 'commonHeaders') ?? {};
   const s: OriginalSummary = {};
   const first = (key: string) => {
     const v = h[key];
@@ -154,6 +165,6 @@ function originalOf(mail: JsonObject | undefined): OriginalSummary | undefined {
   set('to', first('to'));
   set('subject', first('subject'));
   set('messageId', first('messageId') || str(mail, 'messageId'));
-  set('date', first('date'));
+  set('date', first('date') || (isoDate(str(mail, 'timestamp')) ?? ''));
   return Object.keys(s).length > 0 ? s : undefined;
 }

@@ -17,6 +17,7 @@ import type { Reason } from '../../types.js';
 import { events, isObject, lookup, obj, str } from './json.js';
 import { batchExtraction } from './kind.js';
 import { complaintRecipient, espRecipient } from './recipient.js';
+import { epochSecondsDate } from './time.js';
 import type { EspRecipient, WebhookReader } from './types.js';
 
 const CLASS_REASON: Record<string, Reason> = {
@@ -87,8 +88,9 @@ export const sparkpostWebhook: WebhookReader = {
       const address = str(m, 'rcpt_to') || str(m, 'raw_rcpt_to');
       const cls = str(m, 'bounce_class');
       const label = sparkpostLabel(type, cls);
+      const eventTime = epochSecondsDate(str(m, 'timestamp'));
       if (type === 'spam_complaint') {
-        const r = complaintRecipient(address, label, str(m, 'fbtype') || undefined);
+        const r = complaintRecipient(address, label, str(m, 'fbtype') || undefined, eventTime);
         if (r) recipients.push(r);
         continue;
       }
@@ -105,6 +107,7 @@ export const sparkpostWebhook: WebhookReader = {
         replyCode: str(m, 'error_code'),
         espLabel: label,
         labelReason: lookup(CLASS_REASON, cls),
+        eventTime,
       });
       if (r) recipients.push(r);
     }

@@ -5,7 +5,7 @@ import { diagnoseReport } from '../../diagnose/chain.js';
 import { silentGuard } from '../../dns/index.js';
 import { explain, InputError } from '../../explain.js';
 import type { AppOptions } from '../app.js';
-import { BadRequest, readItems } from '../input.js';
+import { BadRequest, readItems, sha256 } from '../input.js';
 import type { NewBounce } from '../store.js';
 
 const MAX_MESSAGES = 10_000;
@@ -28,17 +28,27 @@ export function bounceRoutes(options: AppOptions): Hono {
       return c.json({ error: `at most ${MAX_MESSAGES} messages per request` }, 413);
     const accepted: NewBounce[] = [];
     const errors: { source: string; error: string }[] = [];
+    // per input read, in order: its report's place in `accepted`, or, for an input stored before
+    // (byte for byte), the id it was stored under: an ESP that posts a webhook again gets that id
+    const order: ({ accepted: number } | { id: number; source: string })[] = [];
     // one guard for the whole batch: against a dead DNS server, 10,000 messages must not each wait
     // out a timeout (they are explained one after the other)
     const resolver = silentGuard(options.resolver);
     for (const item of items) {
+      const inputSha256 = sha256(item.bytes);
+      const known = store.findInput(inputSha256);
+      if (known !== undefined) {
+        order.push({ id: known, source: item.source });
+        continue;
+      }
       try {
         const report = await diagnoseReport(await explain(item.bytes), {
           resolver,
           clock: options.clock,
         });
         report.source = item.source;
-        accepted.push({ source: item.source, report });
+        order.push({ accepted: accepted.length });
+        accepted.push({ source: item.source, report, inputSha256 });
       } catch (err) {
         // a message that cannot be read is reported back, never silently dropped; an internal
         // error in one message must not lose the others of the batch either
@@ -52,13 +62,29 @@ export function bounceRoutes(options: AppOptions): Hono {
       }
     }
     const ids = accepted.length ? store.add(accepted) : [];
-    const stored = ids.map((id, i) => ({
-      id,
-      source: accepted[i].source,
-      kind: accepted[i].report.kind,
-      results: accepted[i].report.results.length,
-    }));
-    return c.json({ stored, errors }, errors.length && !stored.length ? 400 : 201);
+    const seen = new Set<number>(); // an input twice in one body is stored once
+    const stored = order.map((o): StoredItem => {
+      let entry: StoredItem;
+      if ('accepted' in o) {
+        const { source, report } = accepted[o.accepted];
+        entry = { id: ids[o.accepted], source, kind: report.kind, results: report.results.length };
+        if (seen.has(entry.id)) entry.duplicate = true;
+      } else {
+        const report = store.get(o.id)?.report;
+        entry = {
+          id: o.id,
+          source: o.source,
+          kind: report?.kind ?? '',
+          results: report?.results.length ?? 0,
+          duplicate: true,
+        };
+      }
+      seen.add(entry.id);
+      return entry;
+    });
+    if (errors.length && !stored.length) return c.json({ stored, errors }, 400);
+    // nothing new stored: 200 with the ids stored before (201 says something was created)
+    return c.json({ stored, errors }, stored.every((s) => s.duplicate) ? 200 : 201);
   });
 
   app.get('/bounces', (c) => {
@@ -81,7 +107,9 @@ export function bounceRoutes(options: AppOptions): Hono {
   });
 
   app.get('/bounces/:id', (c) => {
-    const id = Number(c.req.param('id'));
+    // digits only: Number() would also take "1e3", "0x10", " 7" or "1.0"
+    const param = c.req.param('id');
+    const id = /^\d{1,16}$/.test(param) ? Number(param) : Number.NaN;
     if (!Number.isSafeInteger(id) || id < 1)
       return c.json({ error: 'the id is a positive whole number' }, 400);
     const found = store.get(id);
@@ -106,6 +134,16 @@ export function bounceRoutes(options: AppOptions): Hono {
     return c.json({ total: list.length, items: list });
   });
   return app;
+}
+
+/** One input of a POST /api/bounces body as stored. */
+interface StoredItem {
+  id: number;
+  source: string;
+  kind: string;
+  results: number;
+  /** the same input (byte for byte) was stored before: this is its id, nothing was added */
+  duplicate?: true;
 }
 
 function intParam(value: string | undefined, dflt: number, min: number, max: number): number | undefined {

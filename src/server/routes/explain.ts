@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { diagnoseReport } from '../../diagnose/chain.js';
 import { explain, InputError } from '../../explain.js';
 import type { AppOptions } from '../app.js';
-import { BadRequest, readItems } from '../input.js';
+import { BadRequest, readItems, sha256 } from '../input.js';
 
 export function explainRoutes(options: AppOptions): Hono {
   const app = new Hono();
@@ -29,7 +29,8 @@ export function explainRoutes(options: AppOptions): Hono {
       report.source = item.source;
       const store = c.req.query('store');
       if (store === '1' || store === 'true') {
-        const [id] = options.store.add([{ source: item.source, report }]);
+        // an input stored before keeps its id (add() stores it once)
+        const [id] = options.store.add([{ source: item.source, report, inputSha256: sha256(item.bytes) }]);
         return c.json({ ...report, id });
       }
       return c.json(report);

@@ -60,8 +60,19 @@ describe('bouncedoc auth', () => {
 
   it('one-line errors, no stack traces', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [[path.join(dir, 'missing.eml')], /^bouncedoc: cannot read .*missing\.eml: no such file\n$/],
       [[c32, '--ip', 'not-an-ip'], /^bouncedoc: --ip "not-an-ip" is not an IP address\n$/],
+      [
+        [c32, '--mail-from', 'not an address'],
+        /^bouncedoc: --mail-from "not an address" is not an address \(local-part@domain, or "<>" for none\)\n$/,
+      ],
+      [
+        [c32, '--mail-from', '<a@b@c.example>'],
+        /^bouncedoc: --mail-from "<a@b@c\.example>" is not an address/,
+      ],
+      [
+        [c32, '--mail-from', 'Shop <shop@example.org>'],
+        /^bouncedoc: --mail-from "Shop <shop@example\.org>" is not/,
+      ],
       [
         [c32, '--offline', '--dns', '127.0.0.1:5300'],
         /^bouncedoc: --zone, --dns and --offline exclude each other\n$/,
@@ -74,6 +85,44 @@ describe('bouncedoc auth', () => {
       assert.match(r.stderr, pattern);
       assert.equal(r.stderr.split('\n').length, 2);
       assert.equal(r.stdout, '');
+    }
+  });
+
+  it('an input that is no message exits 1, as explain does: missing, empty, blank, binary', async () => {
+    const empty = path.join(dir, 'empty.eml');
+    const blank = path.join(dir, 'blank.eml');
+    const binary = path.join(dir, 'zero.bin');
+    writeFileSync(empty, '');
+    writeFileSync(blank, ' \r\n\n');
+    writeFileSync(binary, new Uint8Array(1000));
+    const cases: Array<[string, RegExp]> = [
+      [path.join(dir, 'missing.eml'), /^bouncedoc: cannot read .*missing\.eml: no such file\n$/],
+      [empty, /^bouncedoc: .*empty\.eml: input is empty\n$/],
+      [blank, /^bouncedoc: .*blank\.eml: input is empty\n$/],
+      [binary, /^bouncedoc: .*zero\.bin: input is binary data \(it contains NUL bytes\), not a message\n$/],
+    ];
+    for (const [file, pattern] of cases) {
+      const r = await run([file, '--offline']);
+      assert.equal(r.code, 1, file);
+      assert.match(r.stderr, pattern);
+      assert.equal(r.stdout, '');
+      const e = await runMain(['explain', '--offline', file]);
+      assert.equal(e.code, 1, `explain ${file}`);
+    }
+  });
+
+  it('--mail-from takes an address with or without angle brackets, and "<>" for the null sender', async () => {
+    for (const [value, address] of [
+      ['<>', ''],
+      ['bounces@esp.example', 'bounces@esp.example'],
+      ['<bounces@esp.example>', 'bounces@esp.example'],
+      ['user@[192.0.2.1]', 'user@[192.0.2.1]'],
+    ]) {
+      const r = await run([c32, '--offline', '--json', '--mail-from', value]);
+      assert.equal(r.stderr, '', value);
+      const a = JSON.parse(r.stdout);
+      assert.equal(a.mailFrom.address, address, value);
+      assert.equal(a.mailFrom.source, 'given', value);
     }
   });
 
