@@ -4,6 +4,7 @@ import { firstHeaderValues } from '../read/headers.js';
 import { splitHeaderBlock } from '../read/index.js';
 import { MAX_ORIGINAL_HEADERS_CHARS } from '../read/limits.js';
 import type { MailMessage, OriginalSummary } from '../types.js';
+import { WordList, WordSearch } from './formats/evidence.js';
 import { recentMemo } from './memo.js';
 
 export interface OriginalPart {
@@ -51,9 +52,27 @@ const INLINE_COPY =
 /** The part a notice's inline copy is looked for in: what follows the notice comes within this. */
 const MAX_INLINE_SCAN = 256 * 1024;
 
+/**
+ * Words that every wording INLINE_COPY matches holds one of (lower case): a text without any is
+ * passed over after one search for them all (see evidence.ts), instead of the pattern's scan.
+ */
+const INLINE_COPY_WORDS = [
+  'copy of the message',
+  'copy of your message',
+  'copy of the original message',
+  'message headers follow',
+  'original message follows',
+  'returned message follows',
+  'original message header',
+];
+const inlineCopyWords = new WordList();
+
 /** The original inline in a notice's text: the header block after INLINE_COPY's line, if it holds fields. */
-function readInline(text: string): OriginalPart | undefined {
-  const m = INLINE_COPY.exec(text.length > MAX_INLINE_SCAN ? text.slice(0, MAX_INLINE_SCAN) : text);
+function readInline(whole: string): OriginalPart | undefined {
+  const text = whole.length > MAX_INLINE_SCAN ? whole.slice(0, MAX_INLINE_SCAN) : whole;
+  const search = new WordSearch(text, inlineCopyWords);
+  if (!INLINE_COPY_WORDS.some((w) => search.has(w))) return undefined;
+  const m = INLINE_COPY.exec(text);
   if (!m) return undefined;
   const part = read(text.slice(m.index + m[0].length));
   // a block that names none of the summary fields is no message's header block

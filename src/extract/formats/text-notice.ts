@@ -304,6 +304,8 @@ function rawBodyText(msg: MailMessage): string {
 
 interface SearchTexts {
   text: WordSearch;
+  /** what `text` searches */
+  searched: string;
   raw?: WordSearch;
 }
 const searchTexts = recentMemo<MailMessage, SearchTexts>();
@@ -320,14 +322,20 @@ function searchTextsOf(msg: MailMessage, withRaw: boolean): SearchTexts {
   let texts = searchTexts.get(msg);
   if (texts === undefined) {
     const text = msg.text.length > MAX_NOTICE_CHARS ? msg.text.slice(0, MAX_NOTICE_CHARS) : msg.text;
-    if (NOT_BLANK.test(text)) texts = { text: new WordSearch(text, textWords) };
+    if (NOT_BLANK.test(text)) texts = { text: new WordSearch(text, textWords), searched: text };
     else {
-      const raw = new WordSearch(rawBody(msg), textWords);
-      texts = { text: raw, raw };
+      const body = rawBody(msg);
+      const raw = new WordSearch(body, textWords);
+      texts = { text: raw, searched: body, raw };
     }
     searchTexts.set(msg, texts);
   }
-  if (withRaw) texts.raw ??= new WordSearch(rawBody(msg), rawWords);
+  if (withRaw && texts.raw === undefined) {
+    // A single-part message without a transfer encoding has the raw body as its text: searching
+    // it again would answer the same
+    const body = rawBody(msg);
+    texts.raw = body === texts.searched ? texts.text : new WordSearch(body, rawWords);
+  }
   return texts;
 }
 
