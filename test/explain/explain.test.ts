@@ -143,3 +143,23 @@ test('a Final-Recipient holding an escape sequence is kept whole, not cut to ano
   const r = (await explain(dsn)).results[0];
   assert.equal(r.recipient, 'jane\x1b[31m.doe@example.com');
 });
+
+test('a positive SMTP reply that is about no delivery is no bounce, and says what it is (RFC 5321 4.2)', async () => {
+  for (const [text, code] of [
+    ['354 Start mail input; end with <CRLF>.<CRLF>', '354'],
+    ['221 2.0.0 Bye', '221'],
+    ['220 mx.example.com ESMTP Postfix', '220'],
+  ] as const) {
+    const r = await explain(text);
+    assert.equal(r.kind, 'not-bounce', text);
+    assert.equal(r.results.length, 0);
+    assert.match(r.note ?? '', new RegExp(`positive SMTP reply \\(${code}: .+\\), not a failure`));
+  }
+  // 250 accepts the message: read as delivered
+  assert.equal((await explain('250 2.0.0 Ok: queued as ABC')).results[0].reason, 'delivered');
+  // a session transcript that starts with the greeting and then fails is the failure
+  const transcript = '220 mx.example.com ESMTP\n250 mx.example.com\n550 5.1.1 <a@b.example>: User unknown\n';
+  const [r] = (await explain(transcript)).results;
+  assert.equal(r.reason, 'userunknown');
+  assert.equal(r.recipient, 'a@b.example');
+});
