@@ -510,7 +510,8 @@ export const ADVICE_BY_FEEDBACK_TYPE: Record<string, AdviceText> = {
 /**
  * Advice by a reason and the enhanced status's subject.detail (RFC 3463), where the code says more
  * than the reason's general words: X.1.3 is a malformed address, which the reason userunknown
- * shares with addresses that do not exist.
+ * shares with addresses that do not exist; X.7.0 is a security or policy refusal that names no
+ * rule ("Other or undefined security status"), read as a policy violation without saying which.
  */
 export const ADVICE_BY_REASON_STATUS: Record<string, AdviceText> = {
   'userunknown:1.3': {
@@ -519,6 +520,18 @@ export const ADVICE_BY_REASON_STATUS: Record<string, AdviceText> = {
       'Check the address for typing mistakes, spaces, a missing or doubled @, or characters that addresses cannot hold (bouncedoc address ADDRESS checks its syntax).',
       'Correct it and send again; if it looks right, ask the recipient for the exact address by another channel.',
       'Suppress the address as written: it will fail the same way again.',
+    ],
+  },
+  'policyviolation:7.0': {
+    summary:
+      "The receiving server refused the message for a security or policy reason (RFC 3463 X.7.0: the code does not say which; read the server's words)",
+    steps: [
+      "Read the server's words in the bounce for any hint (authentication, reputation, content or volume).",
+      {
+        topic: 'run-check',
+        text: "Check the sending domain's SPF, DKIM and DMARC (bouncedoc check DOMAIN): unauthenticated mail is the most common cause.",
+      },
+      'If it keeps happening, ask the receiving side which rule refused the message.',
     ],
   },
 };

@@ -192,3 +192,12 @@ describe('advice by the status where it says more than the reason', () => {
     assert.equal(gone.advice.summary, "The recipient's address does not exist");
   });
 });
+
+describe('X.7.0 names no rule', () => {
+  it('the advice says the code does not say which rule, and points at the server words', async () => {
+    const [r] = (await explain('421 4.7.0 Try again later')).results;
+    assert.equal(r.reason, 'policyviolation');
+    assert.match(r.advice.summary, /X\.7\.0: the code does not say which/);
+    assert.equal(r.bounceType, 'soft');
+  });
+});
