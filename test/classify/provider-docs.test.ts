@@ -818,3 +818,28 @@ describe('Yandex non-delivery reports (yandex.com/support/mail/bounces/yandex.ht
     [`552 5.2.2 Mailbox size exceeded${Y}`, 'mailboxfull', 'mailbox-full', 'soft'],
   ]);
 });
+
+// Comcast, "Mail delivery error codes": http://postmaster.comcast.net/mail-error-codes.html (codes
+// and their causes; the replies' form as Comcast's MX gives them, with a link to the code's entry).
+const CC = '554 resimta-ch2-18v.sys.comcast.net comcast 192.0.2.1';
+const CC_URL = 'http://postmaster.comcast.net/smtp-error-codes.php';
+describe('Comcast mail delivery error codes (postmaster.comcast.net)', () => {
+  check([
+    // mail from dynamic/residential IP space (Comcast's own, or external)
+    [`${CC} rejected. See ${CC_URL}#ES000001`, 'blocked', 'sender-blocked', 'block'],
+    [`${CC} rejected. See ${CC_URL}#ES000010`, 'blocked', 'sender-blocked', 'block'],
+    // the sending address sent mail in patterns characteristic of spam
+    [`${CC} rejected. See ${CC_URL}#BL000000`, 'blocked', 'sender-blocked', 'block'],
+    // the sending IP on Spamhaus Zen / Cloudmark CSI / SenderScore
+    [`${CC} found on one or more DNSBLs, see ${CC_URL}#BL000001`, 'blocked', 'sender-blocked', 'block'],
+    [`${CC} found on one or more DNSBLs, see ${CC_URL}#BL000010`, 'blocked', 'sender-blocked', 'block'],
+    [`${CC} found on one or more DNSBLs, see ${CC_URL}#BL000111`, 'blocked', 'sender-blocked', 'block'],
+    ['421 resimta-ch2-18v.sys.comcast.net Too many sessions opened', 'toomanyconn', 'rate-limited', 'soft'],
+    [
+      '421 resimta-ch2-18v.sys.comcast.net Reverse DNS failure : Try again later',
+      'requireptr',
+      'sender-blocked',
+      'soft',
+    ],
+  ]);
+});
