@@ -783,3 +783,63 @@ describe('GMX error messages (postmaster.gmx.com)', () => {
     ],
   ]);
 });
+
+// Yandex, "Report on non-delivery to Yandex": https://yandex.com/support/mail/bounces/yandex.html
+// (the page lists the texts; the replies' form as Yandex's MX gives them).
+const Y = ' mx.yandex.ru';
+describe('Yandex non-delivery reports (yandex.com/support/mail/bounces/yandex.html)', () => {
+  check([
+    [`550 5.7.1 No such user!${Y}`, 'userunknown', 'recipient-address', 'hard'],
+    [`550 5.1.1 Bad recipient address syntax${Y}`, 'userunknown', 'recipient-address', 'hard'],
+    [`501 5.1.3 Bad address mailbox syntax${Y}`, 'userunknown', 'recipient-address', 'hard'],
+    [`554 5.5.1 Error: no correct recipients${Y}`, 'userunknown', 'recipient-address', 'hard'],
+    [
+      `504 5.5.2 <someone>: Recipient address rejected: need fully-qualified address${Y}`,
+      'userunknown',
+      'recipient-address',
+      'hard',
+    ],
+    [
+      `554 5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/1IrBc 1710000000-AbCdEfGh${Y}`,
+      'spamdetected',
+      'content-blocked',
+      'block',
+    ],
+    // a mailbox that sends only spam is blocked for 24 hours: the sender, not this message
+    [
+      '554 5.7.1 Client host [192.0.2.1] blocked using spamsource.mail.yandex.net; Blocked by spam statistics - see http://feedback.yandex.ru/?from=mail-rejects&subject=192.0.2.1',
+      'blocked',
+      'sender-blocked',
+      'block',
+    ],
+    // the recipient's account is blocked for breaking the User Agreement
+    [`550 5.7.1 Policy rejection on the target address${Y}`, 'suspend', 'recipient-address', 'hard'],
+    [`552 5.2.2 Mailbox size limit exceeded${Y}`, 'mailboxfull', 'mailbox-full', 'soft'],
+    [`552 5.2.2 Mailbox size exceeded${Y}`, 'mailboxfull', 'mailbox-full', 'soft'],
+  ]);
+});
+
+// Comcast, "Mail delivery error codes": http://postmaster.comcast.net/mail-error-codes.html (codes
+// and their causes; the replies' form as Comcast's MX gives them, with a link to the code's entry).
+const CC = '554 resimta-ch2-18v.sys.comcast.net comcast 192.0.2.1';
+const CC_URL = 'http://postmaster.comcast.net/smtp-error-codes.php';
+describe('Comcast mail delivery error codes (postmaster.comcast.net)', () => {
+  check([
+    // mail from dynamic/residential IP space (Comcast's own, or external)
+    [`${CC} rejected. See ${CC_URL}#ES000001`, 'blocked', 'sender-blocked', 'block'],
+    [`${CC} rejected. See ${CC_URL}#ES000010`, 'blocked', 'sender-blocked', 'block'],
+    // the sending address sent mail in patterns characteristic of spam
+    [`${CC} rejected. See ${CC_URL}#BL000000`, 'blocked', 'sender-blocked', 'block'],
+    // the sending IP on Spamhaus Zen / Cloudmark CSI / SenderScore
+    [`${CC} found on one or more DNSBLs, see ${CC_URL}#BL000001`, 'blocked', 'sender-blocked', 'block'],
+    [`${CC} found on one or more DNSBLs, see ${CC_URL}#BL000010`, 'blocked', 'sender-blocked', 'block'],
+    [`${CC} found on one or more DNSBLs, see ${CC_URL}#BL000111`, 'blocked', 'sender-blocked', 'block'],
+    ['421 resimta-ch2-18v.sys.comcast.net Too many sessions opened', 'toomanyconn', 'rate-limited', 'soft'],
+    [
+      '421 resimta-ch2-18v.sys.comcast.net Reverse DNS failure : Try again later',
+      'requireptr',
+      'sender-blocked',
+      'soft',
+    ],
+  ]);
+});

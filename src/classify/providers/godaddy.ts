@@ -1,4 +1,10 @@
 // GoDaddy (secureserver.net). Bounce codes "IBnnn": https://www.godaddy.com/help/what-do-the-bounce-back-codes-mean-20140
+// Not checked against GoDaddy's documentation: its page is now "Fix rejected email with a bounce
+// error" (https://www.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685), but the stored
+// copies that could be read hold only its recipient and invalid-recipient sections, not the IBnnn
+// rows (sender, content, rate limiting, block lists). The IB rules stay as they were. To re-check:
+// third-party copies of that table give IB401 as authentication refused on the inbound servers and
+// IB501/IB502 as a blank or IP-address From:, which would not be 'requireptr' and 'blocked'.
 import type { Provider } from './types.js';
 
 const DOC = 'https://www.godaddy.com/help/what-do-the-bounce-back-codes-mean-20140';

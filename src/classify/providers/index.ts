@@ -2,6 +2,7 @@
 
 import { candidates, indexOnFirstUse } from '../literals.js';
 import { apple } from './apple.js';
+import { comcast } from './comcast.js';
 import { cox } from './cox.js';
 import { docomo } from './docomo.js';
 import { facebook } from './facebook.js';
@@ -34,6 +35,7 @@ export const PROVIDERS: readonly Provider[] = [
   apple,
   orange,
   cox,
+  comcast,
   spectrum,
   godaddy,
   iua,

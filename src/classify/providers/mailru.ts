@@ -1,4 +1,8 @@
 // mail.ru group (mail.ru, inbox.ru, list.ru, bk.ru). Postmaster pages: https://help.mail.ru/mail-help/postmaster
+// Not checked against mail.ru's documentation: no copy of a help.mail.ru page listing its SMTP
+// replies could be found. The DMARC reply cites the DMARC page itself ("550 5.7.1 This message was
+// not accepted due to domain (mail.ru) owner DMARC policy (RFC 7489) https://help.mail.ru/mail-help/postmaster/dmarc",
+// as quoted by third parties); the other rules stay as they were.
 import type { Provider } from './types.js';
 
 const DMARC = 'https://help.mail.ru/mail-help/postmaster/dmarc';

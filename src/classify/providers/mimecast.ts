@@ -4,7 +4,9 @@ import type { Provider } from './types.js';
 const DOC = 'https://community.mimecast.com/docs/DOC-1369';
 // The page now lives at https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691-Policies-Mimecast-SMTP-Error-Codes;
 // its 4xx rows were read from a copy of the same text (electronicaportatil.com/smtp-error-codes/),
-// the stored copy of Mimecast's own page ending before its tables.
+// the stored copy of Mimecast's own page ending before its tables. Its 5xx table could not be read
+// in any stored copy (Mimecast's page, its community.mimecast.com predecessor or copies of them):
+// the 5xx rules are not checked and stay as they were.
 const DOC_NOW =
   'https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691-Policies-Mimecast-SMTP-Error-Codes';
 

@@ -1,5 +1,8 @@
 // Orange / FrancePTT (orange.fr, wanadoo.fr, laposte.net). Their replies carry a code such as
 // "OFR_416" or "LPN007_416" whose number names the cause (French and English text follow).
+// Not checked against Orange's documentation: its postmaster page (https://postmaster.orange.fr)
+// has a section of error codes, but the stored copy that could be read ends before it, and only
+// third-party lists of the codes were found. The rules stay as observed.
 import type { Provider } from './types.js';
 
 const OBS = 'observed in Orange/La Poste notices (codes OFR_nnn / LPNnnn_nnn)';

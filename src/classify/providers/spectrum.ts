@@ -1,5 +1,8 @@
 // Spectrum / Charter (charter.net, rr.com, twc.com). Codes "AUP#xxx":
 // https://www.spectrum.net/support/internet/understanding-email-error-codes
+// Not checked against Spectrum's documentation: no copy of the page above could be found, only
+// third-party pages that mention it (which say AUP#In-13xx asks to reduce concurrent connections).
+// The rules stay as they were.
 import type { Provider } from './types.js';
 
 const DOC = 'https://www.spectrum.net/support/internet/understanding-email-error-codes';

@@ -1,4 +1,7 @@
 // Tencent (QQ Mail, Tencent Exmail). Help: https://service.mail.qq.com/
+// Not checked against Tencent's documentation: no copy of an official QQ Mail / Exmail page listing
+// its SMTP replies could be found (the texts and causes were found only on third-party pages that
+// quote it). The rules stay as they were.
 import type { Provider } from './types.js';
 
 const DOC = 'http://service.mail.qq.com/cgi-bin/help';

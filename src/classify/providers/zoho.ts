@@ -1,4 +1,6 @@
 // Zoho Mail. Codes: https://www.zoho.com/mail/help/adminconsole/bounce-back-codes.html
+// Not checked against Zoho's documentation: no copy of the page above (or of another Zoho page
+// listing its SMTP replies) could be found; only third-party lists. The rules stay as they were.
 import type { Provider } from './types.js';
 
 const DOC = 'https://www.zoho.com/mail/help/adminconsole/bounce-back-codes.html';
