@@ -76,12 +76,18 @@ export function advise(c: Classification, ctx?: AdviceContext): Advice {
     BY_REASON.get(c.reason);
   const base = byCode ?? byReason ?? ADVICE_BY_REASON.undefined;
   const stage = deliveryStage(c, ctx);
+  // a lasting cause in a transient reply takes its transient words first (the stage's then apply)
+  // (in a final bounce its retry advice is the given-up one below, not "the server retries")
+  const said =
+    base.transient && isTransient(c)
+      ? { ...base, ...base.transient, ...(stage === 'final' ? { retry: undefined } : {}) }
+      : base;
   const text =
     stage === 'final'
-      ? { ...base, ...base.final }
+      ? { ...said, ...said.final }
       : stage === 'retrying'
-        ? { ...base, ...base.delayed }
-        : base;
+        ? { ...said, ...said.delayed }
+        : said;
   const steps: AdviceStep[] = [...text.steps];
   let retry: Advice['retry'] = text.retry ?? RETRY_BY_TYPE[c.bounceType];
   if (stage === 'final') {
@@ -107,6 +113,11 @@ function publicSteps(steps: readonly AdviceStep[]): Pick<Advice, 'steps' | 'step
     steps: steps.map((s) => (typeof s === 'string' ? s : s.text)),
     stepTopics: steps.map((s) => (typeof s === 'string' ? null : s.topic)),
   };
+}
+
+/** A 4xx reply (or 4.x.x status): the receiver asks to try again (RFC 5321 4.2.1, RFC 3463 2). */
+function isTransient(c: Classification): boolean {
+  return c.status.startsWith('4') || (!c.status && c.replyCode.startsWith('4'));
 }
 
 function isUsuallyLasting(c: Classification): boolean {

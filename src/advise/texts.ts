@@ -30,6 +30,12 @@ export interface AdviceText {
    * that differ from the others, where those speak of a delivery that has ended.
    */
   delayed?: { summary?: string; steps?: AdviceStep[]; retry?: { advised: boolean; when: string } };
+  /**
+   * For a cause that is usually lasting, given in a transient (4xx) reply: the words that differ,
+   * where the others speak of a lasting state (RFC 3463 X.2.1, a mailbox disabled "permanently or
+   * only temporarily", says which by the reply's class).
+   */
+  transient?: { summary?: string; steps?: AdviceStep[]; retry?: { advised: boolean; when: string } };
 }
 
 /** Retry advice by bounce type (used unless a text gives its own). */
@@ -124,6 +130,17 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
     retry: {
       advised: false,
       when: 'Not while the mailbox is disabled: suppress the address, and send again only once the recipient confirms it works again.',
+    },
+    transient: {
+      summary: "The recipient's mailbox is not accepting mail for now (a temporary refusal)",
+      steps: [
+        'The receiving server asks to try again later (the mailbox is paused, or takes mail too fast): keep the address.',
+        'If the sending server finally gives up, send again later or reach the recipient another way.',
+      ],
+      retry: {
+        advised: true,
+        when: 'No action needed now: the sending server retries by itself (RFC 5321 section 4.5.4.1).',
+      },
     },
   },
   suppressed: {

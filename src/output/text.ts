@@ -94,7 +94,9 @@ function typeLabel(r: RecipientResult): string {
   if (r.reason === 'feedback')
     return FEEDBACK_TYPE_LABEL[feedbackTypeOf(r.feedbackType)] ?? FEEDBACK_TYPE_LABEL.other;
   const byReason = REASON_TYPE_LABEL[r.reason];
-  if (byReason) return byReason;
+  // (a suspended mailbox in a transient reply is a soft bounce like any other: X.2.1 is permanent
+  // or temporary by the reply's class, RFC 3463)
+  if (byReason && !(r.reason === 'suspend' && r.bounceType === 'soft')) return byReason;
   const bySoftStage = r.bounceType === 'soft' ? SOFT_LABEL_BY_STAGE[r.advice.stage] : undefined;
   return bySoftStage ?? TYPE_LABEL[r.bounceType];
 }

@@ -201,3 +201,37 @@ describe('X.7.0 names no rule', () => {
     assert.equal(r.bounceType, 'soft');
   });
 });
+
+describe('a disabled mailbox in a transient reply (RFC 3463 X.2.1: permanent or temporary by the class)', () => {
+  it('4.2.1: keep the address, the sending server retries; 5.2.1: suppress', async () => {
+    const [soft] = (await explain('450 4.2.1 Try again later')).results;
+    assert.equal(soft.reason, 'suspend');
+    assert.equal(soft.bounceType, 'soft');
+    assert.match(soft.advice.summary, /not accepting mail for now/);
+    assert.equal(soft.advice.retry.advised, true);
+    assert.ok(!soft.advice.steps.some((s) => /suppress/i.test(s)));
+    assert.match(
+      formatText([await explain('450 4.2.1 Try again later')], { color: false }),
+      /type: +soft bounce/,
+    );
+    const [hard] = (await explain('550 5.2.1 The email account that you tried to reach is disabled')).results;
+    assert.equal(hard.bounceType, 'hard');
+    assert.equal(hard.advice.retry.advised, false);
+    assert.match(hard.advice.summary, /disabled or suspended/);
+  });
+  it('in a final bounce the retry advice is the given-up one', () => {
+    const c: Classification = {
+      reason: 'suspend',
+      category: 'recipient-address',
+      bounceType: 'soft',
+      party: 'recipient',
+      hardbounce: false,
+      status: '4.2.1',
+      replyCode: '450',
+      evidence: [],
+    };
+    const a = advise(c, { kind: 'bounce', action: 'failed' });
+    assert.equal(a.stage, 'final');
+    assert.deepEqual(a.retry, RETRY_FINAL.lasting);
+  });
+});
