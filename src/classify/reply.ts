@@ -92,10 +92,11 @@ const REPLY_LINE_RE =
   /^([245]\d\d)([ -]|$)(?:[ \t]{0,8}([245x]\.[\dx]{1,3}\.[\dx]{1,3})(?=\s|$))?[ \t]*(.*)$/;
 // An address as replies quote it: a dot-atom or quoted-string local part (RFC 5321 4.1.2), and
 // the UTF-8 local parts and domain names of internationalized mail (RFC 6531 3.3): "josé@exämple.de".
-// The UTF-8 letters are those of the scripts in use (Latin, Greek, Cyrillic, kana, CJK, Hangul),
-// not every character above ASCII: full-width punctuation around an address is no part of it.
+// The UTF-8 letters are those of the scripts in use (Latin, Greek, Cyrillic, Hebrew, Arabic, kana,
+// CJK, Hangul), not every character above ASCII: full-width punctuation around an address is no
+// part of it.
 const UTF8_LETTERS =
-  '\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff\\u3040-\\u30ff\\u4e00-\\u9fff\\uac00-\\ud7af';
+  '\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff\\u0590-\\u05ff\\u0600-\\u06ff\\u3040-\\u30ff\\u4e00-\\u9fff\\uac00-\\ud7af';
 const ADDRESS = `(?:"[^"\\r\\n]{1,64}"|[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.=${UTF8_LETTERS}-]{1,128})@[A-Za-z0-9.${UTF8_LETTERS}-]{1,255}`;
 
 /** Which SMTP command a notice says the reply answered; phrases of Postfix, Exim and Sendmail. */

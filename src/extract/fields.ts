@@ -1,8 +1,15 @@
 // Small helpers shared by the extractors: taking addresses, codes and SMTP stages out of field values.
 import type { SmtpCommand } from '../types.js';
 
-/** An addr-spec: local@domain, no spaces or angle brackets. Linear: two bounded character classes. */
-const ADDRESS = /[^\s<>()"',;:@[\]]{1,256}@[A-Za-z0-9._\-[\]:]{1,256}/g;
+/**
+ * An addr-spec: local@domain, no spaces or angle brackets. Linear: two bounded character classes.
+ * The local part may be UTF-8 (RFC 6531 3.3) but holds no CJK or full-width punctuation, which
+ * ends a token in text without spaces ("收件人：li@163.com"). The domain may be an internationalized
+ * name in the scripts that separate words by spaces (Latin, Greek, Cyrillic, Hebrew, Arabic:
+ * "иван@пример.рф"); CJK letters are left out of it, as CJK text may follow an address directly.
+ */
+const ADDRESS =
+  /[^\s<>()"',;:@[\]\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]{1,256}@[A-Za-z0-9._\-[\]:\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff]{1,256}/g;
 /** The longest local part ADDRESS takes. */
 const MAX_LOCAL = 256;
 

@@ -15,10 +15,9 @@ const SYSTEM_SENDER =
   /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|mdaemon|mail\.daemon|microsoftexchange[0-9a-f]{0,40})@/i;
 
 /**
- * Subjects of delivery-failure notices, as MTAs write them: the common fixed English wordings, then
- * those of localized servers (Exchange, Outlook, web.de/GMX, Orange, Japanese and Chinese
- * providers) in the languages the corpus and common servers use. A subject may start with the
- * notice's name ("Mail Delivery System - Unzustellbar").
+ * Subjects of delivery-failure notices, as MTAs write them: the common fixed English wordings, at
+ * the subject's start (an English word such as "undelivered" may appear in any subject later on).
+ * A subject may start with the notice's name ("Mail Delivery System - Undelivered").
  */
 const BOUNCE_SUBJECT = new RegExp(
   '^\\s*(?:mail delivery system\\s*[-:]\\s*)?(?:' +
@@ -26,20 +25,36 @@ const BOUNCE_SUBJECT = new RegExp(
       'returned mail|undeliver(?:able|ed)|delivery (?:status notification|failure|failed|problem)',
       'failure notice|mail delivery (?:failed|failure|system)|non[- ]?delivery|mail system error',
       'message not delivered|could not send message',
-      // German, French, Spanish, Italian, Portuguese
-      'unzustellbar|nicht zustellbar|zustellung fehlgeschlagen|unzustellbare nachricht',
-      'non remis|non distribuable|(?:é|e)chec de (?:la )?(?:remise|distribution)|message non d(?:é|e)livr(?:é|e)',
-      'no se puede entregar|no entregado|mensaje no entregado|error de entrega',
-      'non recapitabile|mancato recapito|impossibile recapitare',
-      'n(?:ã|a)o (?:foi )?entregue|n(?:ã|a)o (?:é|e) poss(?:í|i)vel entregar|falha na entrega',
-      // Russian, Japanese, Chinese
-      'недоставлен|не доставлен|ошибка доставки',
-      '配信不能|配信エラー|配信できません|送信エラー|エラーメール|不達',
-      '退信|无法投递|邮件投递失败|投遞失敗|無法投遞',
     ].join('|') +
     ')',
   'i',
 );
+
+/**
+ * The same in the languages of localized servers (Exchange, Outlook, web.de/GMX, Orange, Libero,
+ * Japanese and Chinese providers), anywhere in the subject: these wordings say what the notice is
+ * wherever they stand ("Correo no entregado: Pedido 55", "Messaggio non recapitato: ...", "系统退信").
+ */
+const BOUNCE_SUBJECT_LOCALIZED = new RegExp(
+  [
+    // German, French, Spanish, Italian, Portuguese
+    'unzustellbar|nicht zustellbar|zustellung fehlgeschlagen',
+    'non remis|non distribuable|(?:é|e)chec de (?:la )?(?:remise|distribution)|message non d(?:é|e)livr(?:é|e)',
+    'no se puede entregar|no entregado|error de entrega',
+    'non recapitat|mancato recapito|impossibile recapitare',
+    'n(?:ã|a)o (?:foi )?entregue|n(?:ã|a)o (?:é|e) poss(?:í|i)vel entregar|falha na entrega',
+    // Russian, Japanese, Chinese
+    'недоставлен|не доставлен|ошибка доставки',
+    '配信不能|配信エラー|配信できません|送信エラー|エラーメール|不達',
+    '退信|无法投递|邮件投递失败|投遞失敗|無法投遞',
+  ].join('|'),
+  'i',
+);
+
+/** Does the subject name a delivery-failure notice? */
+function isBounceSubject(subject: string): boolean {
+  return BOUNCE_SUBJECT.test(subject) || BOUNCE_SUBJECT_LOCALIZED.test(subject);
+}
 
 /** Words that say a sentence is about a failure, not just an address in passing. */
 const FAILURE_WORDS =
@@ -99,7 +114,7 @@ export function extractPlainNotice(msg: MailMessage): Extraction | null {
   const from = findAddress(headerValue(msg.headers, 'from') ?? '');
   const subject = headerValue(msg.headers, 'subject') ?? '';
   const ndrMarked = msg.headers.some((h) => h.name === EXCHANGE_NDR);
-  if (!ndrMarked && (!SYSTEM_SENDER.test(from) || !BOUNCE_SUBJECT.test(subject))) return null;
+  if (!ndrMarked && (!SYSTEM_SENDER.test(from) || !isBounceSubject(subject))) return null;
 
   // The notice's own addresses (sender, receiver of the notice) are not failed recipients.
   const own = new Set(

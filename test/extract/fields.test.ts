@@ -111,3 +111,13 @@ test('findNoticeLine: the sentence naming the recipient, not a bare address or a
   assert.equal(findNoticeLine('<k@example.co.jp>\n', 'k@example.co.jp'), '');
   assert.equal(findNoticeLine('anything', ''), '');
 });
+
+test('internationalized addresses (RFC 6531, RFC 6533 utf-8 address type) and CJK punctuation around one', () => {
+  assert.equal(fieldAddress('rfc822; иван@пример.рф'), 'иван@пример.рф');
+  assert.equal(fieldAddress('utf-8; ivan@пример.рф'), 'ivan@пример.рф');
+  assert.equal(findAddress('Recipient: שלום@דוגמה.ישראל'), 'שלום@דוגמה.ישראל');
+  // a full-width colon ends the label before the address; CJK after it is no part of the domain
+  assert.equal(findAddress('收件人：li@163.com'), 'li@163.com');
+  assert.equal(findAddress('li@163.com用户不存在'), 'li@163.com');
+  assert.equal(findAddress('<jane@example.com>'), 'jane@example.com');
+});

@@ -176,3 +176,27 @@ test('an address alone on its line without failure words below it is no recipien
   );
   assert.equal(ex, null);
 });
+
+test('a localized subject names the notice wherever its words stand (Spanish, Italian, Chinese)', () => {
+  for (const subject of ['Correo no entregado: Pedido 55', 'Messaggio non recapitato: Offerta', '系统退信']) {
+    const ex = extractPlainNotice(
+      mail({
+        headers: headers('MAILER-DAEMON@mx.example.com', subject),
+        text: '<maria@example.es>: 550 5.1.1 usuario desconocido\n',
+      }),
+    );
+    assert.deepEqual(
+      ex?.recipients.map((r) => r.recipient),
+      ['maria@example.es'],
+      subject,
+    );
+  }
+  // an English word later in an ordinary subject is no notice
+  const ex = extractPlainNotice(
+    mail({
+      headers: headers('MAILER-DAEMON@mx.example.com', 'Re: why was my order undeliverable?'),
+      text: '<maria@example.es>: 550 5.1.1 unknown\n',
+    }),
+  );
+  assert.equal(ex, null);
+});
