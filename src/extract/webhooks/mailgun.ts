@@ -56,6 +56,7 @@ export const mailgunWebhook: WebhookReader = {
       const description =
         str(ds, 'description') || str(obj(e, 'reject'), 'description') || str(obj(e, 'reject'), 'reason');
       const code = str(ds, 'code');
+      const suppressed = str(e, 'reason') === 'suppress-bounce';
       const words = message || description;
       const diagnostic =
         code && /^[245]\d\d$/.test(code) && words && !words.startsWith(code) ? `${code} ${words}` : words;
@@ -67,8 +68,11 @@ export const mailgunWebhook: WebhookReader = {
         replyCode: code,
         remoteMta: str(ds, 'mx-host'),
         espLabel: label,
-        labelReason: str(e, 'reason') === 'suppress-bounce' ? 'suppressed' : undefined,
-        espText: !message,
+        labelReason: suppressed ? 'suppressed' : undefined,
+        // Mailgun's own words, not a server's: no message, a suppressed address (Mailgun refused to
+        // send: "Not delivering to previously bounced address"), or a code of its own (605 is no
+        // SMTP reply code, RFC 5321 4.2)
+        espText: !message || suppressed || (code !== '' && !/^[245]\d\d$/.test(code)),
         eventTime,
       });
       if (r) recipients.push(r);
