@@ -4,6 +4,7 @@
 import { feedbackTypeOf } from '../classify/feedback-types.js';
 import type { Advice, Classification, DeliveryStage, ReportKind } from '../types.js';
 import {
+  ADVICE_BY_DELIVERED_ACTION,
   ADVICE_BY_FEEDBACK_TYPE,
   ADVICE_BY_PROVIDER_CODE,
   ADVICE_BY_REASON,
@@ -61,6 +62,9 @@ const BY_PROVIDER_CODE: ReadonlyMap<string, AdviceText> = new Map(Object.entries
 const BY_REASON: ReadonlyMap<string, AdviceText> = new Map(Object.entries(ADVICE_BY_REASON));
 const BY_FEEDBACK_TYPE: ReadonlyMap<string, AdviceText> = new Map(Object.entries(ADVICE_BY_FEEDBACK_TYPE));
 const BY_REASON_STATUS: ReadonlyMap<string, AdviceText> = new Map(Object.entries(ADVICE_BY_REASON_STATUS));
+const BY_DELIVERED_ACTION: ReadonlyMap<string, AdviceText> = new Map(
+  Object.entries(ADVICE_BY_DELIVERED_ACTION),
+);
 
 /** The advice for the reason with the status's subject.detail ("userunknown:1.3"), if any. */
 function byReasonStatus(c: Classification): AdviceText | undefined {
@@ -72,6 +76,7 @@ export function advise(c: Classification, ctx?: AdviceContext): Advice {
   const byCode = c.providerCode ? BY_PROVIDER_CODE.get(c.providerCode) : undefined;
   const byReason =
     (c.reason === 'feedback' ? BY_FEEDBACK_TYPE.get(feedbackTypeOf(ctx?.feedbackType)) : undefined) ??
+    (c.reason === 'delivered' ? BY_DELIVERED_ACTION.get((ctx?.action ?? '').toLowerCase()) : undefined) ??
     byReasonStatus(c) ??
     BY_REASON.get(c.reason);
   const base = byCode ?? byReason ?? ADVICE_BY_REASON.undefined;

@@ -530,6 +530,27 @@ export const ADVICE_BY_FEEDBACK_TYPE: Record<string, AdviceText> = {
  * shares with addresses that do not exist; X.7.0 is a security or policy refusal that names no
  * rule ("Other or undefined security status"), read as a policy violation without saying which.
  */
+/**
+ * Advice for a successful delivery by its RFC 3464 Action (section 2.3.3), where it says more than
+ * "delivered": relayed to a mailer that reports nothing further, or expanded to a list's members.
+ */
+export const ADVICE_BY_DELIVERED_ACTION: Record<string, AdviceText> = {
+  relayed: {
+    summary:
+      'The message was relayed onward to a system that sends no further delivery reports (RFC 3464 "relayed")',
+    steps: [
+      'No action needed: the last report-capable server passed it on; whether it reached the mailbox is not reported.',
+    ],
+    retry: { advised: false, when: 'Not needed: the message was passed on.' },
+  },
+  expanded: {
+    summary:
+      'The message was delivered to a list or alias and passed on to its members (RFC 3464 "expanded")',
+    steps: ["No action needed: each member's delivery is reported separately, if at all."],
+    retry: { advised: false, when: 'Not needed: the message was delivered to the list.' },
+  },
+};
+
 export const ADVICE_BY_REASON_STATUS: Record<string, AdviceText> = {
   'userunknown:1.3': {
     summary: "The recipient's address is not valid: the server says it is malformed (RFC 3463 X.1.3)",

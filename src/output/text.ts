@@ -41,6 +41,9 @@ function kindLabel(report: ExplainReport): string {
   if (report.kind === 'feedback' && report.results.some((r) => r.bounceType === 'hard'))
     return 'complaint (feedback report)';
   if (report.kind !== 'delay' && report.kind !== 'bounce') return KIND_LABEL[report.kind];
+  // a report of successful deliveries only (RFC 3461 NOTIFY=SUCCESS, an ESP's delivery event)
+  if (report.results.length > 0 && report.results.every((r) => r.reason === 'delivered'))
+    return 'delivery report: delivered, not a bounce';
   const final = report.results.some((r) => r.advice.stage === 'final');
   const retrying = report.results.some((r) => r.advice.stage === 'retrying');
   if (final && retrying)

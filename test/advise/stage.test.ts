@@ -235,3 +235,33 @@ describe('a disabled mailbox in a transient reply (RFC 3463 X.2.1: permanent or 
     assert.deepEqual(a.retry, RETRY_FINAL.lasting);
   });
 });
+
+describe('successful deliveries (RFC 3464 2.3.3)', () => {
+  const dsn = (action: string) =>
+    [
+      'From: MAILER-DAEMON@mx.example.net',
+      'Subject: Successful Mail Delivery Report',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.net',
+      '',
+      'Final-Recipient: rfc822; one@example.com',
+      `Action: ${action}`,
+      'Status: 2.0.0',
+      '',
+      '--b--',
+      '',
+    ].join('\n');
+  it('relayed and expanded say what happened; the heading says it is no bounce', async () => {
+    const relayed = await explain(dsn('relayed'));
+    assert.match(relayed.results[0].advice.summary, /relayed onward to a system that sends no further/);
+    const expanded = await explain(dsn('expanded'));
+    assert.match(expanded.results[0].advice.summary, /list or alias/);
+    const delivered = await explain(dsn('delivered'));
+    assert.equal(delivered.results[0].advice.summary, 'The message was delivered');
+    assert.match(formatText([delivered], { color: false }), /^delivery report: delivered, not a bounce/);
+  });
+});
