@@ -7,7 +7,7 @@ import { extract } from './extract/index.js';
 import { forgetRecentMemos } from './extract/memo.js';
 import { ESP_NAMES, type EspRecipient, MAX_WEBHOOK_BYTES, readWebhook } from './extract/webhooks/index.js';
 import { sizeOver, textOrBytes } from './read/bytes.js';
-import { InputError, type MessageReader, readInput } from './read/index.js';
+import { headerValue, InputError, type MessageReader, readInput } from './read/index.js';
 import { notJson, startsLikeJsonArray } from './read/json-body.js';
 import { MAX_RECIPIENTS } from './read/limits.js';
 import type {
@@ -70,6 +70,8 @@ export async function explain(
     // the extract stage's memos of this message are not kept: a large input is let go with it
     forgetRecentMemos();
   }
+  const date = report.kind === 'not-bounce' ? undefined : headerValue(read.message.headers, 'date');
+  if (date) report.date = date;
   // a limit of the reader's comes first: what it left unread was never offered to the extractors
   if (read.message.truncated)
     report.truncated = [read.message.truncated, report.truncated].filter(Boolean).join('; ');

@@ -313,6 +313,8 @@ export interface ExplainReport {
   results: RecipientResult[];
   /** raw header block of the original message, when the bounce carried one */
   originalHeaders?: string;
+  /** the bounce message's own Date header (RFC 5322 3.6.1), when the input is a message */
+  date?: string;
   /** set when a size limit cut the input: what was left out (never silently) */
   truncated?: string;
   /**

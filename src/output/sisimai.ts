@@ -53,7 +53,8 @@ function time(date: string | undefined): { timestamp: number; offset: string } {
 function record(report: ExplainReport, r: RecipientResult): SisimaiRecord {
   const addresser = address(report.original?.from);
   const recipient = r.recipient.toLowerCase();
-  const { timestamp, offset } = time(r.lastAttemptDate ?? report.original?.date);
+  // (Sisimai too takes the bounce's own date when the returned message has none)
+  const { timestamp, offset } = time(r.lastAttemptDate ?? report.original?.date ?? report.date);
   return {
     action: r.action ?? '',
     addresser,

@@ -322,6 +322,7 @@ const reportFields: Fields<ExplainReport> = {
     description: 'set when a size limit cut the input: what was left out',
   }),
   note: optional({ type: 'string', description: 'what the input is, when it holds nothing to explain' }),
+  date: optional({ type: 'string', description: "the bounce message's own Date header" }),
 };
 
 /** POST /api/explain answers the report, and with ?store=1 also the id it was stored under. */
