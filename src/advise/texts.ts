@@ -574,6 +574,16 @@ export const ADVICE_BY_REASON_STATUS: Record<string, AdviceText> = {
   },
 };
 
+/** Advice for a mail loop (the MAIL_LOOP phrase table's code; RFC 5321 section 6.3). */
+const MAIL_LOOP_ADVICE: AdviceText = {
+  summary: 'A mail loop: servers passed the message round until a hop limit stopped it',
+  steps: [
+    "A forwarding rule, alias or MX record sends the recipient's mail back where it came from: the recipient's mail administrator must fix it (or yours, if the loop is between your own servers).",
+    'Sending again will loop again until then; tell the recipient by another channel.',
+  ],
+  retry: { advised: false, when: 'Only after the loop is fixed.' },
+};
+
 /** Advice for a provider's own code (Classification.providerCode), when it says more than the reason. */
 export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
   '5.7.26': {
@@ -594,6 +604,7 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       RUN_CHECK_FROM_DOMAIN,
     ],
   },
+  'mail-loop': MAIL_LOOP_ADVICE,
   greylisted: {
     summary: 'The receiving server greylisted the message: a deliberate first refusal, accepted when retried',
     steps: [

@@ -60,3 +60,38 @@ describe('the content, not the sender', () => {
     assert.equal(ip.category, 'sender-blocked');
   });
 });
+
+describe('mail loops, throttling of a new IP, a From domain that is not the DKIM domain', () => {
+  it('a mail loop (RFC 5321 6.3, X.4.6; Exchange 5.4.14) is the receiving side to fix, not a network fault', async () => {
+    for (const text of [
+      '554 5.4.6 Routing loop detected',
+      '554 5.4.14 Hop count exceeded - possible mail loop ATTR34',
+    ]) {
+      const report = await explain(text);
+      const [r] = report.results;
+      assert.equal(r.reason, 'networkerror', text);
+      assert.equal(r.category, 'recipient-domain');
+      assert.equal(r.party, 'recipient');
+      assert.match(r.advice.summary, /mail loop/);
+      assert.equal(r.advice.retry.advised, false);
+    }
+  });
+  it("Exchange Online's 451 4.7.500 'Server busy' throttles a new IP: rate-limited, soft", async () => {
+    const r = await first(
+      '451 4.7.500 Server busy. Please try again later from [203.0.113.7]. (S77719) [DM6NAM12FT012.eop-nam12.prod.protection.outlook.com]',
+    );
+    assert.deepEqual(r, {
+      reason: 'speeding',
+      category: 'rate-limited',
+      bounceType: 'soft',
+      party: 'sender',
+    });
+  });
+  it('a From domain that does not match the DKIM domain is an authentication failure (RFC 7489 3.1.1)', async () => {
+    const r = await first(
+      '550 5.7.32 Your email has been rejected because the From: header domain does not match DKIM domain.',
+    );
+    assert.equal(r.reason, 'authfailure');
+    assert.equal(r.category, 'authentication');
+  });
+});

@@ -9,6 +9,8 @@ export const AUTH_FAILURE: PhraseTable = {
   phrases: [
     p('dmarc policy', "RFC 7489 (receivers citing the domain owner's DMARC policy)"),
     p('dmarc check failed', 'observed in Tencent notices'),
+    // the From domain and the DKIM signer's domain differ: DMARC's DKIM alignment (RFC 7489 3.1.1)
+    p('does not match dkim domain', MISC),
     p(
       'the required authentication level',
       'Outlook.com 5.7.515 ("sending domain ... doesn\'t meet the required authentication level"), Microsoft\'s requirements for high-volume senders announced in April 2025',

@@ -93,6 +93,29 @@ export const EXPIRED: PhraseTable = {
   ],
 };
 
+/**
+ * A mail loop: servers handed the message round until a hop limit stopped it (RFC 5321 6.3 "Loop
+ * Detection", RFC 3463 X.4.6 "Routing loop detected"). Sisimai's reason (networkerror) is kept;
+ * what a person must know differs: a forwarding rule, alias or MX record of the receiving side
+ * sends mail back, and nothing passes until someone fixes it.
+ */
+export const MAIL_LOOP: PhraseTable = {
+  reason: 'networkerror',
+  category: 'recipient-domain',
+  party: 'recipient',
+  code: 'mail-loop',
+  phrases: [
+    p('too many hops', MISC),
+    p('hop count exceeded', 'observed in Exchange notices (5.4.14)'),
+    p('routing loop', 'RFC 3463 X.4.6'),
+    p('mail loops back', POSTFIX),
+    p('mail forwarding loop', POSTFIX),
+    p('forwarding loop count exceeded', MISC),
+    p('message looping', MISC),
+    p('possible mail loop', 'observed in Exchange notices (5.4.14)'),
+  ],
+};
+
 export const NETWORK_ERROR: PhraseTable = {
   reason: 'networkerror',
   phrases: [
@@ -107,18 +130,11 @@ export const NETWORK_ERROR: PhraseTable = {
     p('name service error', POSTFIX),
     p('malformed or unexpected name server reply', POSTFIX),
     p('dns query failed', MISC),
-    p('too many hops', MISC),
-    p('hop count exceeded', MISC),
-    p('routing loop', 'RFC 3463 X.4.6'),
-    p('mail loops back', MISC),
     p('unable to route', 'RFC 3463 X.4.4'),
     p('network error', 'observed in OpenSMTPD notices'),
     p('bad connection', 'RFC 3463 X.4.2'),
     p('host is unreachable', MISC),
     p('malformed name server reply', POSTFIX),
-    p('mail forwarding loop', POSTFIX),
-    p('forwarding loop count exceeded', MISC),
-    p('message looping', MISC),
     p('unable to resolve route', MISC),
     p('unrouteable mail domain', 'observed in Exim notices'),
     p(
