@@ -76,13 +76,13 @@ describe('mail loops, throttling of a new IP, a From domain that is not the DKIM
       assert.equal(r.advice.retry.advised, false);
     }
   });
-  it("Exchange Online's 451 4.7.500 'Server busy' throttles a new IP: rate-limited, soft", async () => {
+  it("Exchange Online's 451 4.7.500 'Server busy' restricts the IP for a while: blocked, soft", async () => {
     const r = await first(
       '451 4.7.500 Server busy. Please try again later from [203.0.113.7]. (S77719) [DM6NAM12FT012.eop-nam12.prod.protection.outlook.com]',
     );
     assert.deepEqual(r, {
-      reason: 'speeding',
-      category: 'rate-limited',
+      reason: 'blocked',
+      category: 'sender-blocked',
       bounceType: 'soft',
       party: 'sender',
     });

@@ -21,10 +21,10 @@ const OLC_OBS =
 const DANE_CODES: string[] = ['4', '5'].flatMap((k) => [321, 322, 323, 324, 325].map((n) => `${k}.7.${n}`));
 
 /**
- * 451 4.7.500-4.7.699 ASxxx ("Server busy. Please try again later", "Access denied, please try
- * again later"): Exchange Online throttles mail from an IP address it does not know yet, or whose
- * volume rose suddenly. Matched by those words, not by the range: Outlook.com's 4.7.650 in it says
- * "rate limited due to IP reputation" (badreputation).
+ * 451 4.7.500-4.7.699 ASxxx: Exchange Online restricts an IP address for a while (suspicious
+ * activity, a new or suddenly busier sender). The table words it "Access denied, please try again
+ * later" (the rows below read as blocked); replies also say "Server busy. Please try again later",
+ * the same temporary restriction.
  */
 const THROTTLE_DOC =
   'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-451-4-7-500-699-asxxx-in-exchange-online';
@@ -61,19 +61,8 @@ export const microsoft: Provider = {
     // recipients": the sending account's own limits (RFC 3463's X.2.2 would be a full mailbox)
     { text: 'submission quota', reason: 'toomanyconn', code: 'submission-quota', source: NDR_NOW },
     { status: ['5.1.90'], reason: 'toomanyconn', code: 'submission-quota', source: NDR_NOW },
-    // a new or suddenly busier sending IP is slowed down: the sending server retries by itself
-    {
-      text: 'server busy. please try again later',
-      reason: 'speeding',
-      category: 'rate-limited',
-      source: THROTTLE_DOC,
-    },
-    {
-      text: 'access denied, please try again later',
-      reason: 'speeding',
-      category: 'rate-limited',
-      source: THROTTLE_DOC,
-    },
+    // a new or suddenly busier sending IP is restricted for a while: the sending server retries
+    { text: 'server busy. please try again later', reason: 'blocked', source: THROTTLE_DOC },
     // 5.2.121 per hour limit of one sender to one recipient; 5.2.122 the recipient's limit from all senders
     { status: ['5.2.121'], reason: 'speeding', source: NDR_NOW },
     { status: ['5.2.122'], reason: 'speeding', code: 'recipient-rate', source: NDR_NOW },
