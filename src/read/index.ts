@@ -40,6 +40,25 @@ function crLinesToLf(input: Uint8Array | string): Uint8Array | string {
   return copy;
 }
 
+/**
+ * Text saved as UTF-16 with its byte order mark (what Windows PowerShell's ">" and Notepad's
+ * "Unicode" write; RFC 2781 section 3.2) made a string: its NUL bytes are the encoding's, not binary
+ * data. Any other input is given back as it is.
+ */
+function fromUtf16(input: Uint8Array | string): Uint8Array | string {
+  if (typeof input === 'string' || input.length < 2) return input;
+  const le = input[0] === 0xff && input[1] === 0xfe;
+  const be = input[0] === 0xfe && input[1] === 0xff;
+  if (!le && !be) return input;
+  // an odd length or unpaired surrogates are no UTF-16 text: left to the binary check
+  if (input.length % 2 !== 0) return input;
+  try {
+    return new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(input);
+  } catch {
+    return input;
+  }
+}
+
 export type ReadResult = { type: 'message'; message: MailMessage } | { type: 'reply-text'; text: string };
 
 export interface ReadOptions {
@@ -53,7 +72,7 @@ export interface ReadOptions {
  * the caller hands to the reply-text parser. Throws InputError for input that is no text at all.
  */
 export async function readInput(input: Uint8Array | string, options: ReadOptions = {}): Promise<ReadResult> {
-  input = crLinesToLf(input);
+  input = crLinesToLf(fromUtf16(input));
   const bytes = toBytes(input);
   checkInput(bytes);
   // One char per byte, for the MIME parser; for ASCII bytes (the usual case) it is the text too.

@@ -71,3 +71,17 @@ test('a string and a Buffer still work', async () => {
   assert.equal((await explain(REPLY)).results[0].recipient, 'a@b.example');
   assert.equal((await explain(Buffer.from(REPLY))).results[0].recipient, 'a@b.example');
 });
+
+test('text saved as UTF-16 with a byte order mark (PowerShell ">", Notepad "Unicode") is read as text (RFC 2781 3.2)', async () => {
+  const reply = '550 5.1.1 <a@b.example>: User unknown\r\n';
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(reply, 'utf16le')]);
+  const beBody = Buffer.from(reply, 'utf16le').swap16();
+  const be = Buffer.concat([Buffer.from([0xfe, 0xff]), beBody]);
+  for (const bytes of [le, be]) {
+    const [r] = (await explain(bytes)).results;
+    assert.equal(r.reason, 'userunknown');
+    assert.equal(r.recipient, 'a@b.example');
+  }
+  // a byte order mark before bytes of odd length is no UTF-16 text: binary data as before
+  await assert.rejects(explain(Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x00])), /binary/);
+});
