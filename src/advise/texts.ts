@@ -189,10 +189,11 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
     ],
   },
   failedstarttls: {
-    summary: 'The servers could not set up an encrypted (TLS) connection',
+    summary: 'The receiving server accepts mail only over an encrypted (TLS) connection, and none was set up',
     steps: [
-      'Make sure your sending server offers STARTTLS (RFC 3207) with a valid, current certificate and modern TLS versions.',
-      'If the recipient domain enforces MTA-STS or DANE, check that your server validates their certificate.',
+      'The receiving server requires STARTTLS (RFC 3207) before it takes the message, and the sending server did not start TLS or the TLS handshake failed.',
+      'Turn on STARTTLS for outgoing mail in the sending server or software (in Postfix: smtp_tls_security_level = may or higher), with current TLS versions, then send again.',
+      'Do not remove the recipient: the address is fine.',
     ],
   },
   requireptr: {
@@ -702,6 +703,18 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       "Microsoft 365 did not deliver because the recipient's server does not offer TLS, presents an expired or mismatched certificate, or its domain's DANE (TLSA) or DNSSEC records do not validate.",
       "This usually has to be fixed on the recipient's side: tell the recipient's mail administrator.",
       'Do not remove the address; send again once their server is corrected.',
+    ],
+  },
+  // The sending server's own TLS policy (classify/phrases/sender.ts TLS_POLICY): MTA-STS (RFC
+  // 8461), DANE (RFC 7672) or a "TLS required" setting met a receiver that could not satisfy it.
+  'tls-policy': {
+    summary:
+      "The sending server's TLS policy stopped delivery: the recipient's mail server offered no usable encrypted connection (no STARTTLS, a certificate that does not verify, or a broken TLSA or MTA-STS record)",
+    steps: [
+      "The sending server delivers to this destination only over verified TLS (its own setting, the recipient domain's MTA-STS policy, RFC 8461, or its DANE TLSA records, RFC 7672), and the recipient's server did not meet it. The receiver refused nothing, and the sender domain's authentication records (DMARC and the rest) play no part.",
+      "Usually the recipient's side must fix it: tell the recipient's mail administrator, quoting the server's words (offer STARTTLS, install a valid certificate for the MX host name, correct the TLSA records or the MTA-STS policy).",
+      "If their server is as it should be, check your sending server's TLS policy for this destination: a level stricter than the receiver supports (Postfix smtp_tls_security_level = encrypt or verify for every domain) refuses servers that offer only opportunistic TLS (RFC 7435).",
+      'Do not remove the address: it is fine. Once either side is fixed, the message can be delivered.',
     ],
   },
   'AS(201806281)': {

@@ -36,6 +36,7 @@ import {
   REJECTED,
   REQUIRE_PTR,
   SECURITY_ERROR,
+  TLS_POLICY,
 } from './sender.js';
 import {
   DNS_ERROR,
@@ -60,6 +61,9 @@ export { matchPhrase, phraseLabel } from './types.js';
 export const PHRASE_TABLES: readonly PhraseTable[] = [
   // "Greylisted, try again in 300 seconds": a deliberate first refusal, whatever else is said
   GREYLISTED,
+  // The sending server's own TLS policy unmet by the receiver (MTA-STS, DANE, "TLS is required"):
+  // words the sending MTA writes about the receiver, whatever the receiver's code says
+  TLS_POLICY,
   AUTH_FAILURE,
   REQUIRE_PTR,
   VIRUS_DETECTED,
