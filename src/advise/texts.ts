@@ -717,6 +717,15 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       'Do not remove the address: it is fine. Once either side is fixed, the message can be delivered.',
     ],
   },
+  'exo:auth-required': {
+    summary:
+      'The recipient accepts mail only from senders inside its own organization (Microsoft 365: authentication required)',
+    steps: [
+      'The address (often a group or distribution list) is set to take mail only from authenticated, internal senders (Exchange: "Require that all senders are authenticated"). It is a setting on the recipient\'s side: nothing in your mail or your server\'s login can satisfy it.',
+      'Ask the recipient to have their Microsoft 365 administrator allow external senders for this address (or add you as an allowed sender), or write to another address of theirs.',
+      'Do not remove the address: it exists. Send again once external senders are allowed.',
+    ],
+  },
   'AS(201806281)': {
     summary: "The recipient's address does not exist (Microsoft 365 directory check)",
     steps: [

@@ -1,7 +1,8 @@
 // TLS failures (STARTTLS RFC 3207, MTA-STS RFC 8461, DANE RFC 7672): a matter of the two mail
 // servers' transport security, never of the sender domain's SPF, DKIM or DMARC. The sending MTA's
 // own policy unmet by the receiver puts the recipient's mail administrator first; a receiver that
-// demands STARTTLS puts the sending server's setup first. Neither names a DNS-authentication cause.
+// demands STARTTLS puts the sending server's setup first. Neither names a DNS-authentication cause;
+// nor does Exchange Online's "authentication required" of a recipient that takes internal senders only.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { advise } from '../../src/advise/index.js';
@@ -130,5 +131,26 @@ describe('a receiver that demands STARTTLS', () => {
       'The receiving server accepts mail only over an encrypted (TLS) connection, and none was set up',
     );
     assert.match(r.advice.steps[1], /Turn on STARTTLS for outgoing mail/);
+  });
+});
+
+describe('Exchange Online RESOLVER.RST.AuthRequired', () => {
+  it("the recipient takes internal senders only: the recipient's admin acts; no login advice, no DMARC cause", async () => {
+    const input = postfixDsn(
+      'host fabrikam-com.mail.protection.outlook.com[192.0.2.20] said: 550 5.7.1 RESOLVER.RST.AuthRequired; authentication required [Stage: CreateMessage]',
+      'failed',
+      '5.7.1',
+    );
+    const r = await diagnosed(input);
+    assert.equal(r.reason, 'securityerror');
+    assert.equal(r.category, 'recipient-restricted');
+    assert.equal(r.party, 'recipient');
+    assert.equal(r.diagnosis, undefined);
+    assert.equal(
+      r.advice.summary,
+      'The recipient accepts mail only from senders inside its own organization (Microsoft 365: authentication required)',
+    );
+    assert.match(r.advice.steps[1], /administrator allow external senders/);
+    assert.ok(!r.advice.steps.some((s) => /log in with SMTP authentication/.test(s)));
   });
 });
