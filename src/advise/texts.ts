@@ -205,11 +205,12 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
     ],
   },
   blocked: {
-    summary: 'The receiving server refused the sending server (IP address or domain blocked)',
+    summary:
+      'The receiving server refused mail from this sender (its IP address or domain is blocked or not allowed)',
     steps: [
       {
         topic: 'blocklist',
-        text: 'Look up the sending IP address on the block list named in the bounce and follow its delisting steps.',
+        text: "If the bounce names a block list (such as Spamhaus, Barracuda or SpamCop), look the sending IP address up on that list and follow its delisting steps; if it names none, the receiver's own filter refused the mail: ask its postmaster why, quoting the server's words.",
       },
       {
         topic: 'blocklist',
@@ -612,6 +613,15 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       'Ask the recipient which rule it is (a blocked attachment type, word, size or sender), or ask them to have their administrator allow your messages; change the message to fit the rule and send again.',
     ],
   },
+  'gmail:blocked-content': {
+    summary:
+      'Gmail refused the message for its content: an attachment of a type it blocks, or content that may carry malware',
+    steps: [
+      'Gmail blocks some attachment types outright, also inside archives (.zip, .gz): executables and scripts such as .exe, .bat, .js or .vbs, and documents with malicious macros; it also refuses content it takes for malware. The sender, its IP address and its domain were not judged.',
+      'Remove the attachment or send the file through a sharing link, scan it if it is not expected, then send again.',
+      'Do not remove the recipient: the address is fine.',
+    ],
+  },
   '5.7.25': {
     summary: 'Gmail refused the message: the sending IP address has no valid reverse DNS (PTR)',
     steps: [
@@ -724,6 +734,15 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       'The address (often a group or distribution list) is set to take mail only from authenticated, internal senders (Exchange: "Require that all senders are authenticated"). It is a setting on the recipient\'s side: nothing in your mail or your server\'s login can satisfy it.',
       'Ask the recipient to have their Microsoft 365 administrator allow external senders for this address (or add you as an allowed sender), or write to another address of theirs.',
       'Do not remove the address: it exists. Send again once external senders are allowed.',
+    ],
+  },
+  'external-forwarding-blocked': {
+    summary:
+      "The recipient's organization does not allow forwarding to outside addresses, and this message was to be forwarded",
+    steps: [
+      "The recipient's mailbox forwards its mail to an external address (a forwarding setting or an inbox rule), and their organization's policy blocks automatic external forwarding (Microsoft 365: 5.7.520, AS(7555)). Your IP address, domain and authentication were not judged, and no block list is involved.",
+      "The copy in the recipient's own mailbox may still have been delivered: only the forwarded copy was stopped. Tell the recipient, so that they (or their administrator) remove the external forwarding or allow it for this mailbox.",
+      'Do not remove the address: it is fine.',
     ],
   },
   'AS(201806281)': {

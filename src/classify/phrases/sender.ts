@@ -330,7 +330,6 @@ export const POLICY_VIOLATION: PhraseTable = {
     p('local policy', MISC),
     p('violates our', MISC),
     p('security policies', 'observed in Mimecast notices'),
-    p('content presents a potential', GOOGLE),
     p('network not allowed', 'Mimecast: https://community.mimecast.com/docs/DOC-1369'),
     p('header error', MISC),
   ],
