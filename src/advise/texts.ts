@@ -206,10 +206,11 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
     ],
   },
   failedstarttls: {
-    summary: 'The servers could not set up an encrypted (TLS) connection',
+    summary: 'The receiving server accepts mail only over an encrypted (TLS) connection, and none was set up',
     steps: [
-      'Make sure your sending server offers STARTTLS (RFC 3207) with a valid, current certificate and modern TLS versions.',
-      'If the recipient domain enforces MTA-STS or DANE, check that your server validates their certificate.',
+      'The receiving server requires STARTTLS (RFC 3207) before it takes the message, and the sending server did not start TLS or the TLS handshake failed.',
+      'Turn on STARTTLS for outgoing mail in the sending server or software (in Postfix: smtp_tls_security_level = may or higher), with current TLS versions, then send again.',
+      'Do not remove the recipient: the address is fine.',
     ],
   },
   requireptr: {
@@ -221,11 +222,12 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
     ],
   },
   blocked: {
-    summary: 'The receiving server refused the sending server (IP address or domain blocked)',
+    summary:
+      'The receiving server refused mail from this sender (its IP address or domain is blocked or not allowed)',
     steps: [
       {
         topic: 'blocklist',
-        text: 'Look up the sending IP address on the block list named in the bounce and follow its delisting steps.',
+        text: "If the bounce names a block list (such as Spamhaus, Barracuda or SpamCop), look the sending IP address up on that list and follow its delisting steps; if it names none, the receiver's own filter refused the mail: ask its postmaster why, quoting the server's words.",
       },
       {
         topic: 'blocklist',
@@ -660,6 +662,15 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       'Ask the recipient which rule it is (a blocked attachment type, word, size or sender), or ask them to have their administrator allow your messages; change the message to fit the rule and send again.',
     ],
   },
+  'gmail:blocked-content': {
+    summary:
+      'Gmail refused the message for its content: an attachment of a type it blocks, or content that may carry malware',
+    steps: [
+      'Gmail blocks some attachment types outright, also inside archives (.zip, .gz): executables and scripts such as .exe, .bat, .js or .vbs, and documents with malicious macros; it also refuses content it takes for malware. The sender, its IP address and its domain were not judged.',
+      'Remove the attachment or send the file through a sharing link, scan it if it is not expected, then send again.',
+      'Do not remove the recipient: the address is fine.',
+    ],
+  },
   '5.7.25': {
     summary: 'Gmail refused the message: the sending IP address has no valid reverse DNS (PTR)',
     steps: [
@@ -751,6 +762,36 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       "Microsoft 365 did not deliver because the recipient's server does not offer TLS, presents an expired or mismatched certificate, or its domain's DANE (TLSA) or DNSSEC records do not validate.",
       "This usually has to be fixed on the recipient's side: tell the recipient's mail administrator.",
       'Do not remove the address; send again once their server is corrected.',
+    ],
+  },
+  // The sending server's own TLS policy (classify/phrases/sender.ts TLS_POLICY): MTA-STS (RFC
+  // 8461), DANE (RFC 7672) or a "TLS required" setting met a receiver that could not satisfy it.
+  'tls-policy': {
+    summary:
+      "The sending server's TLS policy stopped delivery: the recipient's mail server offered no usable encrypted connection (no STARTTLS, a certificate that does not verify, or a broken TLSA or MTA-STS record)",
+    steps: [
+      "The sending server delivers to this destination only over verified TLS (its own setting, the recipient domain's MTA-STS policy, RFC 8461, or its DANE TLSA records, RFC 7672), and the recipient's server did not meet it. The receiver refused nothing, and the sender domain's authentication records (DMARC and the rest) play no part.",
+      "Usually the recipient's side must fix it: tell the recipient's mail administrator, quoting the server's words (offer STARTTLS, install a valid certificate for the MX host name, correct the TLSA records or the MTA-STS policy).",
+      "If their server is as it should be, check your sending server's TLS policy for this destination: a level stricter than the receiver supports (Postfix smtp_tls_security_level = encrypt or verify for every domain) refuses servers that offer only opportunistic TLS (RFC 7435).",
+      'Do not remove the address: it is fine. Once either side is fixed, the message can be delivered.',
+    ],
+  },
+  'exo:auth-required': {
+    summary:
+      'The recipient accepts mail only from senders inside its own organization (Microsoft 365: authentication required)',
+    steps: [
+      'The address (often a group or distribution list) is set to take mail only from authenticated, internal senders (Exchange: "Require that all senders are authenticated"). It is a setting on the recipient\'s side: nothing in your mail or your server\'s login can satisfy it.',
+      'Ask the recipient to have their Microsoft 365 administrator allow external senders for this address (or add you as an allowed sender), or write to another address of theirs.',
+      'Do not remove the address: it exists. Send again once external senders are allowed.',
+    ],
+  },
+  'external-forwarding-blocked': {
+    summary:
+      "The recipient's organization does not allow forwarding to outside addresses, and this message was to be forwarded",
+    steps: [
+      "The recipient's mailbox forwards its mail to an external address (a forwarding setting or an inbox rule), and their organization's policy blocks automatic external forwarding (Microsoft 365: 5.7.520, AS(7555)). Your IP address, domain and authentication were not judged, and no block list is involved.",
+      "The copy in the recipient's own mailbox may still have been delivered: only the forwarded copy was stopped. Tell the recipient, so that they (or their administrator) remove the external forwarding or allow it for this mailbox.",
+      'Do not remove the address: it is fine.',
     ],
   },
   'AS(201806281)': {

@@ -73,6 +73,14 @@ function withRecordFault(d: ChainDiagnosis, e: SenderEvidence): ChainDiagnosis {
 const SENDER_CATEGORIES = new Set(['authentication', 'sender-blocked']);
 const RECIPIENT_CATEGORIES = new Set(['recipient-domain', 'recipient-address']);
 
+/**
+ * Reasons that neither chain explains: a failed TLS connection (STARTTLS, RFC 3207; MTA-STS, RFC
+ * 8461; DANE, RFC 7672) is a matter of the two mail servers' transport security. The sender
+ * domain's SPF, DKIM and DMARC are never read in it, and the recipient domain's mail servers were
+ * reached (or its TLSA records looked up): neither DNS check can name its cause.
+ */
+const TRANSPORT_REASONS = new Set(['failedstarttls']);
+
 export async function diagnoseReport(
   report: ExplainReport,
   options: ChainOptions = {},
@@ -88,7 +96,9 @@ export async function diagnoseReport(
 async function diagnoseResult(ctx: ReportContext, result: RecipientResult): Promise<RecipientResult> {
   let diagnosis: ChainDiagnosis | undefined;
   try {
-    if (SENDER_CATEGORIES.has(result.category)) {
+    if (TRANSPORT_REASONS.has(result.reason)) {
+      // (no cause to name: the advice says which side's TLS to look at)
+    } else if (SENDER_CATEGORIES.has(result.category)) {
       const evidence = await gatherSenderEvidence(ctx, result);
       for (const cause of CAUSES) {
         diagnosis = cause(evidence);

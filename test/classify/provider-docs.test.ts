@@ -411,6 +411,14 @@ describe('Exchange Online NDR codes (learn.microsoft.com)', () => {
       'block',
     ],
     [`550 5.7.136 Sender was not authenticated${M}`, 'filtered', 'recipient-restricted', 'block'],
+    // the recipient takes mail from its own organization only: Sisimai's reason, the recipient's restriction
+    [
+      '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required [Stage: CreateMessage]',
+      'securityerror',
+      'recipient-restricted',
+      'block',
+      'exo:auth-required',
+    ],
     [
       `550 5.7.25 Access denied, the sending IPv6 address [2a01:111:f200:2004::240] must have a reverse DNS record${M}`,
       'requireptr',

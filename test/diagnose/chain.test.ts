@@ -155,3 +155,18 @@ describe('diagnosis chain: recipient side', () => {
     assert.equal(d?.code, 'recipient-domain-missing');
   });
 });
+
+describe('diagnosis chain: no sender domain known', () => {
+  it('a bare reply with DNS: says no sender domain was named, never that "the sender domain looks healthy"', async () => {
+    for (const zone of [healthy, undefined]) {
+      const d = await diagnosisOf('530 5.7.0 Authentication required', zone);
+      assert.equal(d?.code, 'undetermined');
+      assert.equal(
+        d?.rootCause,
+        "No single cause could be named: the bounce names no sender domain (no From address and no original headers), so no domain's DNS was checked.",
+      );
+      assert.doesNotMatch(d?.rootCause ?? '', /looks healthy|run without --offline/);
+      assert.match(d?.fix ?? '', /bouncedoc check <your domain>/);
+    }
+  });
+});

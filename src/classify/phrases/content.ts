@@ -42,6 +42,10 @@ export const SPAM_DETECTED: PhraseTable = {
     p('junk mail', MISC),
     p('spam rejected', MISC),
     p('suspected spam', MISC),
+    p(
+      'suspicion of spam',
+      'Yandex: https://yandex.com/support/mail/bounces/yandex.html ("Message rejected under suspicion of SPAM")',
+    ),
     p('message is spam', MISC),
     p('high probability of spam', MISC),
     p(' - spam', 'observed in amavisd-new notices ("554 5.7.0 Reject, id=... - SPAM")'),
@@ -207,6 +211,10 @@ export const CONTENT_POLICY: PhraseTable = {
     p('prohibited content', MISC),
     p('content is not allowed', MISC),
     p('content not allowed', MISC),
+    // Gmail's 552 5.7.0 "This message was blocked because its content presents a potential
+    // security issue" (a blocked attachment type, or malware), here without Gmail's own marks
+    // (providers/google.ts reads it then); Sisimai reads it as policyviolation (lhost-sendmail-31)
+    p('content presents a potential', GOOGLE),
   ],
 };
 

@@ -15,6 +15,7 @@ import {
 } from './content.js';
 import {
   FILTERED,
+  FORWARDING_REFUSED,
   HAS_MOVED,
   HOST_UNKNOWN,
   HOST_UNKNOWN_WORDED,
@@ -36,6 +37,7 @@ import {
   REJECTED,
   REQUIRE_PTR,
   SECURITY_ERROR,
+  TLS_POLICY,
 } from './sender.js';
 import {
   DNS_ERROR,
@@ -61,6 +63,11 @@ export { matchPhrase, phraseLabel } from './types.js';
 export const PHRASE_TABLES: readonly PhraseTable[] = [
   // "Greylisted, try again in 300 seconds": a deliberate first refusal, whatever else is said
   GREYLISTED,
+  // The sending server's own TLS policy unmet by the receiver (MTA-STS, DANE, "TLS is required"):
+  // words the sending MTA writes about the receiver, whatever the receiver's code says
+  TLS_POLICY,
+  // "Your organization does not allow external forwarding": the recipient side's own policy
+  FORWARDING_REFUSED,
   AUTH_FAILURE,
   REQUIRE_PTR,
   VIRUS_DETECTED,

@@ -396,6 +396,12 @@ export const SUSPEND: PhraseTable = {
     p('mailbox has been disabled', MISC),
     p('user account disabled', 'RFC 5248 X.7.13'),
     p('recipient account is blocked', 'Orange/FrancePTT error codes'),
+    // the recipient's account is blocked for breaking the provider's terms (its owner can have it
+    // unblocked); the same rule as providers/yandex.ts, for a reply that names no Yandex host
+    p(
+      'policy rejection on the target address',
+      'Yandex: https://yandex.com/support/mail/bounces/yandex.html',
+    ),
     p('compte du destinataire est bloque', 'Orange/FrancePTT error codes (French)'),
     p('temporary locked', MISC),
     p('temporarily locked', MISC),
@@ -535,6 +541,27 @@ export const NOT_ACCEPT: PhraseTable = {
     p(
       'indicated no smtp service',
       'observed in Exim notices ("an MX or SRV record indicated no SMTP service", RFC 7505 null MX)',
+    ),
+  ],
+};
+
+/**
+ * The recipient's organization refuses to forward the message to an outside address: Microsoft
+ * 365's "550 5.7.520 Access denied, Your organization does not allow external forwarding ...
+ * AS(7555)" (its admin has turned automatic external forwarding off). The recipient's mailbox (a
+ * rule or a forwarding setting) sends on what it gets, and its own organization's policy stops the
+ * forwarded copy: neither the sender's IP address nor its authentication is in question, and the
+ * forwarder broke nothing. Tried before the tables that "access denied" would meet.
+ */
+export const FORWARDING_REFUSED: PhraseTable = {
+  reason: 'policyviolation',
+  category: 'recipient-restricted',
+  party: 'recipient',
+  code: 'external-forwarding-blocked',
+  phrases: [
+    p(
+      'does not allow external forwarding',
+      'Microsoft 365 5.7.520: https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online',
     ),
   ],
 };

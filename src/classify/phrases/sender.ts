@@ -332,7 +332,6 @@ export const POLICY_VIOLATION: PhraseTable = {
     p('local policy', MISC),
     p('violates our', MISC),
     p('security policies', 'observed in Mimecast notices'),
-    p('content presents a potential', GOOGLE),
     p('network not allowed', 'Mimecast: https://community.mimecast.com/docs/DOC-1369'),
     p('header error', MISC),
   ],
@@ -367,5 +366,39 @@ export const FAILED_STARTTLS: PhraseTable = {
     p('requiretls', 'RFC 8689'),
     p('encryption needed', 'RFC 5248 X.7.10'),
     p('tls handshake', MISC),
+  ],
+};
+
+/**
+ * The sending server's own TLS policy for the destination, unmet by the receiving server: the
+ * sending MTA was told to deliver only over TLS (Postfix smtp_tls_security_level = encrypt,
+ * verify, secure or dane; an MTA-STS policy in enforce mode, RFC 8461 section 5; DANE TLSA
+ * records, RFC 7672 section 2.2) and the receiver offered no STARTTLS, presented a certificate
+ * that did not verify, or its domain's TLSA or MTA-STS policy could not be used. The sending MTA
+ * writes these words itself, about the receiver; the receiver refused nothing. Usually the
+ * recipient's mail administrator must act (their STARTTLS, certificate, TLSA or MTA-STS record);
+ * otherwise the sender's own policy is stricter than the receiver supports. Not a question of the
+ * sender domain's SPF, DKIM or DMARC. Tried before the tables that such words could also meet.
+ */
+export const TLS_POLICY: PhraseTable = {
+  reason: 'failedstarttls',
+  // the recipient domain's mail servers, as for Exchange Online's own DANE/TLS codes
+  // (providers/microsoft.ts, 4.7.321-325)
+  category: 'recipient-domain',
+  party: 'recipient',
+  code: 'tls-policy',
+  phrases: [
+    // Postfix smtp(8): "TLS is required, but was not offered by host ...", "... but host ...
+    // refused to start TLS: ...", "... but our TLS engine is unavailable"
+    p('tls is required, but', POSTFIX),
+    p('server certificate not verified', POSTFIX),
+    p('server certificate not trusted', POSTFIX),
+    p('cannot start tls', POSTFIX),
+    p('tlsa lookup error', 'Postfix notices; DANE TLSA records, RFC 7672'),
+    p('no usable tlsa', 'DANE TLSA records, RFC 7672 section 2.2'),
+    // Exim: "a TLS session is required, but the server did not offer TLS support" / "... but an
+    // attempt to start TLS failed"
+    p('tls session is required', 'observed in Exim notices'),
+    p('mta-sts', 'RFC 8461 (SMTP MTA Strict Transport Security)'),
   ],
 };

@@ -66,6 +66,16 @@ export const google: Provider = {
     // 4.7.0 / 5.7.0 TLS: "TLS required" / "must use TLS" (RFC 3207 STARTTLS).
     { text: ['tls', 'required'], reason: 'failedstarttls', source: DOC },
     { text: 'must use tls', reason: 'failedstarttls', source: DOC },
+    // 552 5.7.0 "This message was blocked because its content presents a potential security issue.
+    // Please visit https://support.google.com/mail/?p=BlockedMessage ...": the message's content
+    // (an attachment type Gmail blocks, or malware), not the sender; before p=BlockedMessage, the
+    // help link that Gmail gives with several refusals
+    {
+      text: 'potential security issue',
+      reason: 'virusdetected',
+      code: 'gmail:blocked-content',
+      source: DOC,
+    },
     { text: 'p=blockedmessage', reason: 'blocked', source: DOC },
     // 421 4.7.0 "Temporary System Problem. Try again later." (also 421 4.3.0)
     { text: 'temporary system problem', reason: 'systemerror', source: DOC },
@@ -75,8 +85,6 @@ export const google: Provider = {
     { text: 'nature of the content', reason: 'spamdetected', source: DOC },
     // 550 5.7.1 "This message is likely unsolicited email. ... this message has been blocked."
     { text: 'likely unsolicited', reason: 'spamdetected', source: DOC },
-    // 552 5.7.0 "This message was blocked because its content presents a potential security issue."
-    { text: 'potential security issue', reason: 'virusdetected', source: DOC },
     // 550 5.7.1 header rules (RFC 5322): Message-ID or From missing or invalid, several From
     // addresses, a unicode character or encoded-word syntax in a header where it is not allowed
     { text: 'missing a valid', reason: 'notcompliantrfc', source: DOC },

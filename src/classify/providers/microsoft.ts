@@ -8,6 +8,9 @@ const NDR =
 // the same page at its current address (where the 432 4.3.2 row was read)
 const NDR_NOW =
   'https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online';
+// "Fix email delivery issues for error code 5.7.1 in Exchange Online" (restricted recipients, groups)
+const FIX_571 =
+  'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-1-in-exchange-online';
 const OLC = 'https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx';
 // S3140/S3150 and S3113-S3115 are not on the troubleshooting page (as read in its 2025-12-03 copy,
 // azumakuniyuki/feb-2024-no-auth-no-entry microsoft-troubleshooting/): known from replies only.
@@ -144,7 +147,19 @@ export const microsoft: Provider = {
       source: NDR,
     },
     { status: ['5.7.57'], reason: 'securityerror', source: NDR }, // client not authenticated to send
-    { text: 'resolver.rst.authrequired', reason: 'securityerror', source: NDR },
+    // "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required": the recipient (a group, a
+    // mail user or a mailbox) is set to take mail only from authenticated senders, that is from its
+    // own organization ("Require that all senders are authenticated"); not a login the sender
+    // skipped. Its administrator must allow external senders. The reason stays Sisimai's
+    // (securityerror, lhost-exchange2007-04); who acts and the advice say what it means.
+    {
+      text: 'resolver.rst.authrequired',
+      reason: 'securityerror',
+      category: 'recipient-restricted',
+      party: 'recipient',
+      code: 'exo:auth-required',
+      source: FIX_571,
+    },
     // Outlook.com answers RCPT for a missing address with RFC 5321's own 550 wording.
     { text: 'requested action not taken: mailbox unavailable', reason: 'userunknown', source: OLC },
   ],

@@ -50,19 +50,31 @@ export const undetermined: Cause = (e: SenderEvidence) => {
   }
   return {
     code: 'undetermined',
-    rootCause: first
-      ? `No single cause could be named; the checks found: ${first.message}`
-      : e.offline
-        ? 'No single cause could be named without DNS (run without --offline to check the sender domain).'
-        : e.fromDomain && !dmarcChecked(e)
-          ? `No single cause could be named: the DNS of ${e.fromDomain} could not be checked (the DNS server did not answer).`
-          : 'No single cause could be named: the sender domain looks healthy and the bounce carries no original headers to inspect.',
+    rootCause: first ? `No single cause could be named; the checks found: ${first.message}` : unnamedWhy(e),
     fix:
       first?.fix ??
-      "Follow the receiver's own words in the reply (they often link a help page), and check the domain with `bouncedoc check`.",
+      (e.fromDomain
+        ? "Follow the receiver's own words in the reply (they often link a help page), and check the domain with `bouncedoc check`."
+        : "Follow the receiver's own words in the reply (they often link a help page), and check your sending domain with `bouncedoc check <your domain>`."),
     steps: [],
     party: 'sender',
     checked: e.checked,
     notChecked: e.notChecked,
   };
 };
+
+/**
+ * Why no cause was named, when the checks found no fault: only what was looked at. Without a
+ * sender domain (a bare reply, a bounce without the original's From) nothing is said of "the
+ * sender domain": no domain was known, so none was checked.
+ */
+function unnamedWhy(e: SenderEvidence): string {
+  if (!e.fromDomain) {
+    return `No single cause could be named: the bounce names no sender domain (no From address${e.audit ? '' : ' and no original headers'}), so no domain's DNS was checked.`;
+  }
+  if (e.offline)
+    return 'No single cause could be named without DNS (run without --offline to check the sender domain).';
+  if (!dmarcChecked(e))
+    return `No single cause could be named: the DNS of ${e.fromDomain} could not be checked (the DNS server did not answer).`;
+  return `No single cause could be named: the sender domain ${e.fromDomain} looks healthy and ${e.audit ? 'the returned headers show no fault' : 'the bounce carries no original headers to inspect'}.`;
+}
