@@ -102,6 +102,25 @@ const FOLLOWING_LINES = 3;
 const EXCHANGE_NDR = 'x-ms-exchange-message-is-ndr';
 
 const MAX_LINES = 2000;
+
+/**
+ * Words of a notice whose server keeps the message and tries again ("will be retried", "A mensagem
+ * será reenviada automaticamente"), in the languages above. A notice that says nothing of it is
+ * read as a final bounce, as the notices of old MTAs are.
+ */
+const STILL_TRYING = new RegExp(
+  [
+    'will (?:be )?(?:retried|resent|re-sent|try again|keep trying|continue (?:trying|to try))',
+    'still (?:be )?trying|not yet been delivered|delivery (?:is|has been) delayed',
+    'wird (?:weiterhin |automatisch |erneut )*(?:versucht|zugestellt)|noch nicht zugestellt',
+    'sera (?:ré|re)essay|nouvelle tentative|pas encore (?:été )?(?:remis|distribu)',
+    'se (?:reintentar|volver(?:á|a) a intentar)|ser(?:á|a) reenviad|nova tentativa|nuevo intento',
+    '(?:verr(?:à|a)|sar(?:à|a)) ritentat|nuovo tentativo',
+  ].join('|'),
+  'i',
+);
+/** How much of the notice STILL_TRYING reads. */
+const MAX_SCAN = 64 * 1024;
 /**
  * Longest part of a line that is read: a reply is a few hundred characters, and what names the
  * address and the failure comes first. A longer line is read cut to this (skipping it turned a
@@ -154,7 +173,10 @@ export function extractPlainNotice(msg: MailMessage): Extraction | null {
     if (!reply) return null;
     recipients.push(reply);
   }
-  const ex: Extraction = { kind: 'bounce', format: 'plain-notice', recipients };
+  // a notice that says the server goes on trying is a delay notice (RFC 3464's Action: delayed)
+  const delayed = STILL_TRYING.test(msg.text.length > MAX_SCAN ? msg.text.slice(0, MAX_SCAN) : msg.text);
+  if (delayed) for (const r of recipients) r.action = 'delayed';
+  const ex: Extraction = { kind: delayed ? 'delay' : 'bounce', format: 'plain-notice', recipients };
   const original = readOriginal(msg);
   if (original) {
     ex.original = original.summary;

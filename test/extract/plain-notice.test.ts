@@ -200,3 +200,29 @@ test('a localized subject names the notice wherever its words stand (Spanish, It
   );
   assert.equal(ex, null);
 });
+
+test('a notice that says the server goes on trying is a delay notice, in any of its languages', () => {
+  const text = (tail: string) => `joao@uol.example\nMotivo: 452 4.2.2 Mailbox full\n\n${tail}\n`;
+  for (const tail of [
+    'A mensagem será reenviada automaticamente nas próximas 24 horas.',
+    'The message will be retried for 5 days.',
+    'Die Zustellung wird weiterhin versucht.',
+  ]) {
+    const ex = extractPlainNotice(
+      mail({
+        headers: headers('MAILER-DAEMON@mx.example.com', 'Falha na entrega da mensagem'),
+        text: text(tail),
+      }),
+    );
+    assert.equal(ex?.kind, 'delay', tail);
+    assert.equal(ex?.recipients[0].action, 'delayed');
+  }
+  const final = extractPlainNotice(
+    mail({
+      headers: headers('MAILER-DAEMON@mx.example.com', 'Falha na entrega da mensagem'),
+      text: text(''),
+    }),
+  );
+  assert.equal(final?.kind, 'bounce');
+  assert.equal(final?.recipients[0].action, undefined);
+});
