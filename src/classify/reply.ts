@@ -348,7 +348,38 @@ function findRecipient(text: string): string | undefined {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80).toLowerCase();
     if (!after.includes('sender')) return m[1].replace(/\.$/, '');
   }
-  return undefined;
+  return onlyAddress(text);
+}
+
+/** Any address in a reply, as a whole token (after a space, bracket or colon). */
+const ANY_ADDRESS = new RegExp(`(?:^|[\\s<(\\[:;,])(${ADDRESS})(?=$|[\\s>)\\].,;:])`, 'g');
+/** Words before an address that make it the sender's, not the recipient's. */
+const SENDER_BEFORE = /\b(?:sender|from|mail from|envelope|return-path|reply-to)\b[^@]{0,30}$/i;
+
+/**
+ * The one address a reply names anywhere ("User does not exist - <ghost@example.com>", "Local
+ * mailbox ivan@example.ru is unavailable"), when it names exactly one and the words around it do
+ * not make it the sender's; undefined otherwise.
+ */
+function onlyAddress(text: string): string | undefined {
+  const head = text.length > 2000 ? text.slice(0, 2000) : text;
+  let found: string | undefined;
+  ANY_ADDRESS.lastIndex = 0;
+  for (let m = ANY_ADDRESS.exec(head); m; m = ANY_ADDRESS.exec(head)) {
+    const address = m[1].replace(/\.$/, '');
+    if (found !== undefined && found.toLowerCase() !== address.toLowerCase()) return undefined;
+    const at = m.index + m[0].length - m[1].length;
+    if (SENDER_BEFORE.test(head.slice(Math.max(0, at - 40), at))) return undefined;
+    if (
+      head
+        .slice(at + m[1].length, at + m[1].length + 40)
+        .toLowerCase()
+        .includes('sender')
+    )
+      return undefined;
+    found = address;
+  }
+  return found;
 }
 
 function findRemoteMta(text: string): string | undefined {

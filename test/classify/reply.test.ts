@@ -175,3 +175,21 @@ test('a reply names internationalized (RFC 6531) and quoted-string (RFC 5321 4.1
   // full-width punctuation after an address is not part of it
   assert.equal(parseReplyText('550 5.1.1 <花子@例え.jp>：ユーザー不明')?.recipient, '花子@例え.jp');
 });
+
+test('the one address a reply names anywhere is the recipient, unless the words make it the sender', () => {
+  const cases: [string, string | undefined][] = [
+    ['550 5.1.1 User does not exist - <ghost@zoho.example>', 'ghost@zoho.example'],
+    [
+      "554 delivery error: dd This user doesn't have a yahoo.com account (nobody@yahoo.example) [0] - mta1234.mail.bf1.yahoo.com",
+      'nobody@yahoo.example',
+    ],
+    [
+      '550 Message was not accepted -- invalid mailbox.  Local mailbox ivan@mail.example is unavailable: user not found',
+      'ivan@mail.example',
+    ],
+    ['550 5.7.1 Sender address rejected: <news@shop.example>', undefined],
+    ['550 5.7.1 Message from <x@y.example> rejected', undefined],
+    ['550 5.1.1 a@b.example and c@d.example unknown', undefined],
+  ];
+  for (const [text, recipient] of cases) assert.equal(parseReplyText(text)?.recipient, recipient, text);
+});
