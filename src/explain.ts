@@ -72,11 +72,21 @@ export async function explain(
   }
   const date = report.kind === 'not-bounce' ? undefined : headerValue(read.message.headers, 'date');
   if (date) report.date = date;
+  if (
+    report.kind === 'not-bounce' &&
+    REPORT_TYPE.test(headerValue(read.message.headers, 'content-type') ?? '')
+  )
+    report.note =
+      "This message says it is a delivery report (multipart/report, RFC 3462), but no recipient's delivery status could be read from it (its body is empty, cut off or malformed): nothing to explain.";
   // a limit of the reader's comes first: what it left unread was never offered to the extractors
   if (read.message.truncated)
     report.truncated = [read.message.truncated, report.truncated].filter(Boolean).join('; ');
   return report;
 }
+
+/** A Content-Type that declares a delivery or feedback report (RFC 3462, RFC 6522, RFC 5965). */
+const REPORT_TYPE =
+  /multipart\/report\b[\s\S]{0,500}?\breport-type\s*=\s*"?(?:delivery-status|feedback-report)/i;
 
 /** Builds the report for an extraction: each recipient classified and advised. */
 export function reportFromExtraction(ex: Extraction): ExplainReport {

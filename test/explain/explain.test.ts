@@ -163,3 +163,14 @@ test('a positive SMTP reply that is about no delivery is no bounce, and says wha
   assert.equal(r.reason, 'userunknown');
   assert.equal(r.recipient, 'a@b.example');
 });
+
+test('a delivery report whose body is gone says so instead of only "not a delivery report"', async () => {
+  const r = await explain(
+    'From: MAILER-DAEMON@x.example\nSubject: Undelivered Mail Returned to Sender\nContent-Type: multipart/report; report-type=delivery-status; boundary=Z\n',
+  );
+  assert.equal(r.kind, 'not-bounce');
+  assert.match(r.note ?? '', /says it is a delivery report .* no recipient's delivery status could be read/);
+  // an ordinary message carries no such note
+  const plain = await explain('From: a@example.org\nSubject: hi\n\nhello\n');
+  assert.equal(plain.note, undefined);
+});
