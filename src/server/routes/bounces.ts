@@ -109,9 +109,11 @@ export function bounceRoutes(options: AppOptions): Hono {
   app.get('/bounces/:id', (c) => {
     // digits only: Number() would also take "1e3", "0x10", " 7" or "1.0"
     const param = c.req.param('id');
-    const id = /^\d{1,16}$/.test(param) ? Number(param) : Number.NaN;
-    if (!Number.isSafeInteger(id) || id < 1)
-      return c.json({ error: 'the id is a positive whole number' }, 400);
+    if (!/^\d+$/.test(param)) return c.json({ error: 'the id is a positive whole number' }, 400);
+    const id = param.length <= 16 ? Number(param) : Number.NaN;
+    if (id === 0) return c.json({ error: 'the id is a positive whole number' }, 400);
+    // a whole number beyond any stored id (SQLite's rowids stop at 2^63-1) names no bounce
+    if (!Number.isSafeInteger(id)) return c.json({ error: 'no bounce with that id' }, 404);
     const found = store.get(id);
     return found ? c.json(found) : c.json({ error: 'no bounce with that id' }, 404);
   });
