@@ -190,7 +190,9 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
   if (c.provider) r.provider = c.provider;
   if (espLabel) {
     r.espLabel = espLabel;
-    if (weighed?.note) r.note = weighed.note;
+    // what the payload left out of the recipient first, then how its label was weighed
+    const note = [(raw as EspRecipient).espNote, weighed?.note].filter(Boolean).join(' ');
+    if (note) r.note = note;
   }
   return r;
 }

@@ -44,7 +44,7 @@ export const mailgunWebhook: WebhookReader = {
       const label = `mailgun: ${event}${severity ? `/${severity}` : ''}${str(e, 'reason') ? ` (${str(e, 'reason')})` : ''}`;
       const eventTime = epochSecondsDate(str(e, 'timestamp'));
       if (event === 'complained') {
-        const r = complaintRecipient(address, label, undefined, eventTime);
+        const r = complaintRecipient(address, label, undefined, eventTime, '"recipient"');
         if (r) recipients.push(r);
         continue;
       }
@@ -70,6 +70,7 @@ export const mailgunWebhook: WebhookReader = {
         labelReason: str(e, 'reason') === 'suppress-bounce' ? 'suppressed' : undefined,
         espText: !message,
         eventTime,
+        addressField: '"recipient"',
       });
       if (r) recipients.push(r);
       if (recipients.length >= MAX_RECIPIENTS) break;
