@@ -132,6 +132,11 @@ export interface RawRecipient {
   feedbackType?: string;
   /** an ESP webhook's own label for the event (e.g. "ses: Transient/General"): kept, never decisive */
   espLabel?: string;
+  /**
+   * The failed message was itself a bounce, sent to a mail system's address (MAILER-DAEMON@...):
+   * a bounce sent with an address as its reverse-path instead of <> (src/extract/returned-bounce.ts).
+   */
+  returnedBounce?: true;
 }
 
 /** The returned original message's key headers. */

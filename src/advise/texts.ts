@@ -767,3 +767,22 @@ export const ADVICE_LABEL_ONLY_HARD: AdviceText = {
   ],
   retry: RETRY_BY_TYPE.hard,
 };
+
+/**
+ * A bounce of a bounce (RawRecipient.returnedBounce): the failed message was itself a bounce, sent
+ * to a mail system's address. Bounces are sent with the null reverse-path <> (RFC 5321 section
+ * 4.5.5; RFC 3464 section 2), so none is ever bounced back: the fault is how the bounce was sent,
+ * and the address is no list member to suppress.
+ */
+export const ADVICE_RETURNED_BOUNCE: AdviceText = {
+  summary: 'A bounce came back: the failed message was itself a bounce, sent to a mail system address',
+  steps: [
+    "The failed recipient is a mail system's address (MAILER-DAEMON, postmaster): the message that failed was a bounce (delivery report), not mail to a person. It is on no mailing list: do not suppress or remove it.",
+    'Bounces must be sent with the null reverse-path <> (RFC 5321 section 4.5.5; RFC 3464 section 2: a delivery report has a null return path), so that they are never bounced back: configure the server that sent the first bounce to send its notices with an empty envelope sender.',
+    'If the first bounce answered mail with a forged sender (spam), that bounce was backscatter: refuse such mail during the SMTP session instead of accepting it and bouncing it afterwards.',
+  ],
+  retry: {
+    advised: false,
+    when: 'No: a bounce is not sent again; fix how bounces are sent (with <> as the envelope sender) instead.',
+  },
+};

@@ -5,6 +5,7 @@ import { extractAutoreply } from './autoreply.js';
 import { hasEvidenceTest } from './formats/evidence.js';
 import { formats as registered } from './formats/registry.js';
 import { extractPlainNotice } from './plain-notice.js';
+import { markReturnedBounces } from './returned-bounce.js';
 import { extractRfc3464 } from './rfc3464.js';
 import { extractUnsubscribe } from './unsubscribe.js';
 
@@ -31,10 +32,10 @@ const GENERIC_READERS = [
  */
 export function extract(msg: MailMessage, formats: readonly FormatExtractor[] = registered): Extraction {
   const ex = extractFormat(msg, formats);
-  if (ex) return ex;
+  if (ex) return markReturnedBounces(ex);
   for (const generic of GENERIC_READERS) {
     const ex = generic(msg);
-    if (ex && ex.recipients.length > 0) return ex;
+    if (ex && ex.recipients.length > 0) return markReturnedBounces(ex);
   }
   return { kind: 'not-bounce', format: 'none', recipients: [] };
 }
