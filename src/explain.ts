@@ -169,6 +169,7 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
   if (weighed) c = weighed.c;
   const adviceCtx: AdviceContext = { kind: ctx.kind, action, feedbackType };
   if (raw.returnedBounce) adviceCtx.returnedBounce = true;
+  if (raw.heldForConfirmation) adviceCtx.heldForConfirmation = true;
   const r: RecipientResult = {
     recipient: raw.recipient,
     status: c.status,

@@ -137,6 +137,11 @@ export interface RawRecipient {
    * a bounce sent with an address as its reverse-path instead of <> (src/extract/returned-bounce.ts).
    */
   returnedBounce?: true;
+  /**
+   * A challenge-response notice: the recipient's system holds the message until the sender
+   * confirms (src/extract/autoreply.ts); an auto-reply, but the message is not delivered yet.
+   */
+  heldForConfirmation?: true;
 }
 
 /** The returned original message's key headers. */

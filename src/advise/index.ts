@@ -8,6 +8,7 @@ import {
   ADVICE_BY_PROVIDER_CODE,
   ADVICE_BY_REASON,
   ADVICE_BY_REASON_STATUS,
+  ADVICE_HELD_FOR_CONFIRMATION,
   ADVICE_LABEL_ONLY_HARD,
   ADVICE_RETURNED_BOUNCE,
   type AdviceStep,
@@ -30,6 +31,8 @@ export interface AdviceContext {
   feedbackType?: string;
   /** the failed message was itself a bounce, sent to a mail system's address (RawRecipient.returnedBounce) */
   returnedBounce?: true;
+  /** a challenge-response notice: the message is held until the sender confirms (RawRecipient.heldForConfirmation) */
+  heldForConfirmation?: true;
 }
 
 /**
@@ -77,6 +80,9 @@ function byReasonStatus(c: Classification): AdviceText | undefined {
 export function advise(c: Classification, ctx?: AdviceContext): Advice {
   // a bounce of a bounce: whatever refused it, the fault is the bounce's non-null reverse-path
   if (ctx?.returnedBounce && !NOT_FAILURES.has(c.reason)) return fixedAdvice(ADVICE_RETURNED_BOUNCE, c, ctx);
+  // a challenge-response notice: an auto-reply, but the message waits for the sender's confirmation
+  if (ctx?.heldForConfirmation && c.reason === 'vacation')
+    return fixedAdvice(ADVICE_HELD_FOR_CONFIRMATION, c, ctx);
   const byCode = c.providerCode ? BY_PROVIDER_CODE.get(c.providerCode) : undefined;
   const byReason =
     (c.reason === 'feedback' ? BY_FEEDBACK_TYPE.get(feedbackTypeOf(ctx?.feedbackType)) : undefined) ??

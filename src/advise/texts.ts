@@ -786,3 +786,20 @@ export const ADVICE_RETURNED_BOUNCE: AdviceText = {
     when: 'No: a bounce is not sent again; fix how bounces are sent (with <> as the envelope sender) instead.',
   },
 };
+
+/**
+ * A challenge-response notice (RawRecipient.heldForConfirmation): an automatic reply, but the
+ * recipient's system holds the message until the sender confirms; unconfirmed, it is deleted.
+ */
+export const ADVICE_HELD_FOR_CONFIRMATION: AdviceText = {
+  summary: "The message is held by the recipient's challenge-response filter until the sender confirms",
+  steps: [
+    "The message was not delivered yet: the recipient's system holds it until the sender confirms being a person (a link or a reply; the notice says how and for how long) and deletes it if nobody does.",
+    'If the message matters and a person sent it, confirm as the notice asks (check that the link goes to the service the notice names).',
+    'For automated mail (orders, newsletters) no one will confirm: ask the recipient, by another channel, to add the sending address to their allowed senders (whitelist). Do not remove the address: it works.',
+  ],
+  retry: {
+    advised: false,
+    when: 'No: sending again only brings another challenge; the held message is delivered once confirmed.',
+  },
+};
