@@ -1,5 +1,5 @@
 // explain(): one input -> one report. read -> extract -> classify -> advise, one result per recipient.
-import { advise, adviseLabelOnlyHard } from './advise/index.js';
+import { type AdviceContext, advise, adviseLabelOnlyHard } from './advise/index.js';
 import { weighLabel } from './classify/esp-label.js';
 import { classify } from './classify/index.js';
 import { joinReplyLines, MAX_REPLY_SCAN, parseReplyText } from './classify/reply.js';
@@ -179,7 +179,9 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
   const { lastAttemptDate, feedbackType, espLabel } = raw;
   const weighed = espLabel ? weighLabel(raw as EspRecipient, espLabel, c) : undefined;
   if (weighed) c = weighed.c;
-  const adviceCtx = { kind: ctx.kind, action, feedbackType };
+  const adviceCtx: AdviceContext = { kind: ctx.kind, action, feedbackType };
+  if (raw.returnedBounce) adviceCtx.returnedBounce = true;
+  if (raw.heldForConfirmation) adviceCtx.heldForConfirmation = true;
   const r: RecipientResult = {
     recipient: raw.recipient,
     status: c.status,
@@ -202,7 +204,9 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
   if (c.provider) r.provider = c.provider;
   if (espLabel) {
     r.espLabel = espLabel;
-    if (weighed?.note) r.note = weighed.note;
+    // what the payload left out of the recipient first, then how its label was weighed
+    const note = [(raw as EspRecipient).espNote, weighed?.note].filter(Boolean).join(' ');
+    if (note) r.note = note;
   }
   return r;
 }

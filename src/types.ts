@@ -132,6 +132,16 @@ export interface RawRecipient {
   feedbackType?: string;
   /** an ESP webhook's own label for the event (e.g. "ses: Transient/General"): kept, never decisive */
   espLabel?: string;
+  /**
+   * The failed message was itself a bounce, sent to a mail system's address (MAILER-DAEMON@...):
+   * a bounce sent with an address as its reverse-path instead of <> (src/extract/returned-bounce.ts).
+   */
+  returnedBounce?: true;
+  /**
+   * A challenge-response notice: the recipient's system holds the message until the sender
+   * confirms (src/extract/autoreply.ts); an auto-reply, but the message is not delivered yet.
+   */
+  heldForConfirmation?: true;
 }
 
 /** The returned original message's key headers. */

@@ -9,7 +9,9 @@ import {
   ADVICE_BY_PROVIDER_CODE,
   ADVICE_BY_REASON,
   ADVICE_BY_REASON_STATUS,
+  ADVICE_HELD_FOR_CONFIRMATION,
   ADVICE_LABEL_ONLY_HARD,
+  ADVICE_RETURNED_BOUNCE,
   type AdviceStep,
   type AdviceText,
   FINAL_TEMPORARY_STEP,
@@ -28,6 +30,10 @@ export interface AdviceContext {
   action?: string;
   /** a feedback report's Feedback-Type (RFC 5965), when the report gives one */
   feedbackType?: string;
+  /** the failed message was itself a bounce, sent to a mail system's address (RawRecipient.returnedBounce) */
+  returnedBounce?: true;
+  /** a challenge-response notice: the message is held until the sender confirms (RawRecipient.heldForConfirmation) */
+  heldForConfirmation?: true;
 }
 
 /**
@@ -36,6 +42,9 @@ export interface AdviceContext {
  * when the message's time in the queue ran out - the same final failure, so it is read as one.
  */
 const FINAL_ACTIONS: ReadonlySet<string> = new Set(['failed', 'expired']);
+
+/** Reasons that report no failed delivery: a bounce of a bounce is no matter for them. */
+const NOT_FAILURES: ReadonlySet<string> = new Set(['delivered', 'feedback', 'vacation']);
 
 /**
  * Where the delivery stands (see DeliveryStage): the one derivation of it. The advice below and
@@ -73,6 +82,11 @@ function byReasonStatus(c: Classification): AdviceText | undefined {
 }
 
 export function advise(c: Classification, ctx?: AdviceContext): Advice {
+  // a bounce of a bounce: whatever refused it, the fault is the bounce's non-null reverse-path
+  if (ctx?.returnedBounce && !NOT_FAILURES.has(c.reason)) return fixedAdvice(ADVICE_RETURNED_BOUNCE, c, ctx);
+  // a challenge-response notice: an auto-reply, but the message waits for the sender's confirmation
+  if (ctx?.heldForConfirmation && c.reason === 'vacation')
+    return fixedAdvice(ADVICE_HELD_FOR_CONFIRMATION, c, ctx);
   const byCode = c.providerCode ? BY_PROVIDER_CODE.get(c.providerCode) : undefined;
   const byReason =
     (c.reason === 'feedback' ? BY_FEEDBACK_TYPE.get(feedbackTypeOf(ctx?.feedbackType)) : undefined) ??
@@ -134,7 +148,11 @@ function isUsuallyLasting(c: Classification): boolean {
 
 /** The advice for a hard bounce that only the ESP's label calls permanent (see classify/esp-label.ts). */
 export function adviseLabelOnlyHard(c: Classification, ctx?: AdviceContext): Advice {
-  const t = ADVICE_LABEL_ONLY_HARD;
+  return fixedAdvice(ADVICE_LABEL_ONLY_HARD, c, ctx);
+}
+
+/** One text as it is, whatever the stage (which is still derived for the outputs). */
+function fixedAdvice(t: AdviceText, c: Classification, ctx?: AdviceContext): Advice {
   return {
     summary: t.summary,
     ...publicSteps(t.steps),

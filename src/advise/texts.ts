@@ -857,3 +857,39 @@ export const ADVICE_LABEL_ONLY_HARD: AdviceText = {
   ],
   retry: RETRY_BY_TYPE.hard,
 };
+
+/**
+ * A bounce of a bounce (RawRecipient.returnedBounce): the failed message was itself a bounce, sent
+ * to a mail system's address. Bounces are sent with the null reverse-path <> (RFC 5321 section
+ * 4.5.5; RFC 3464 section 2), so none is ever bounced back: the fault is how the bounce was sent,
+ * and the address is no list member to suppress.
+ */
+export const ADVICE_RETURNED_BOUNCE: AdviceText = {
+  summary: 'A bounce came back: the failed message was itself a bounce, sent to a mail system address',
+  steps: [
+    "The failed recipient is a mail system's address (MAILER-DAEMON, postmaster): the message that failed was a bounce (delivery report), not mail to a person. It is on no mailing list: do not suppress or remove it.",
+    'Bounces must be sent with the null reverse-path <> (RFC 5321 section 4.5.5; RFC 3464 section 2: a delivery report has a null return path), so that they are never bounced back: configure the server that sent the first bounce to send its notices with an empty envelope sender.',
+    'If the first bounce answered mail with a forged sender (spam), that bounce was backscatter: refuse such mail during the SMTP session instead of accepting it and bouncing it afterwards.',
+  ],
+  retry: {
+    advised: false,
+    when: 'No: a bounce is not sent again; fix how bounces are sent (with <> as the envelope sender) instead.',
+  },
+};
+
+/**
+ * A challenge-response notice (RawRecipient.heldForConfirmation): an automatic reply, but the
+ * recipient's system holds the message until the sender confirms; unconfirmed, it is deleted.
+ */
+export const ADVICE_HELD_FOR_CONFIRMATION: AdviceText = {
+  summary: "The message is held by the recipient's challenge-response filter until the sender confirms",
+  steps: [
+    "The message was not delivered yet: the recipient's system holds it until the sender confirms being a person (a link or a reply; the notice says how and for how long) and deletes it if nobody does.",
+    'If the message matters and a person sent it, confirm as the notice asks (check that the link goes to the service the notice names).',
+    'For automated mail (orders, newsletters) no one will confirm: ask the recipient, by another channel, to add the sending address to their allowed senders (whitelist). Do not remove the address: it works.',
+  ],
+  retry: {
+    advised: false,
+    when: 'No: sending again only brings another challenge; the held message is delivered once confirmed.',
+  },
+};

@@ -3,8 +3,10 @@ import type { Extraction, FormatExtractor, MailMessage } from '../types.js';
 import { extractArf } from './arf.js';
 import { extractAutoreply } from './autoreply.js';
 import { hasEvidenceTest } from './formats/evidence.js';
+import { forwardedBounce } from './formats/forwarded-dsn.js';
 import { formats as registered } from './formats/registry.js';
 import { extractPlainNotice } from './plain-notice.js';
+import { markReturnedBounces } from './returned-bounce.js';
 import { extractRfc3464 } from './rfc3464.js';
 import { extractUnsubscribe } from './unsubscribe.js';
 
@@ -30,11 +32,26 @@ const GENERIC_READERS = [
  * extraction with at least one recipient wins; otherwise the message is not a bounce.
  */
 export function extract(msg: MailMessage, formats: readonly FormatExtractor[] = registered): Extraction {
+  return extractAt(msg, formats, 0);
+}
+
+/** Forwards of forwards read at most: a person's forward of a colleague's forward of a bounce. */
+const MAX_FORWARD_DEPTH = 3;
+
+function extractAt(msg: MailMessage, formats: readonly FormatExtractor[], depth: number): Extraction {
+  // A bounce a person forwarded (as an attachment, or inline under a forward separator) is read
+  // as the bounce itself: its recipients, and the message it returns as the original.
+  const forwarded = depth < MAX_FORWARD_DEPTH ? forwardedBounce(msg) : undefined;
+  if (forwarded) {
+    const inner = extractAt(forwarded, formats, depth + 1);
+    if (inner.recipients.length > 0 && (inner.kind === 'bounce' || inner.kind === 'delay'))
+      return { ...inner, format: 'forwarded-dsn' };
+  }
   const ex = extractFormat(msg, formats);
-  if (ex) return ex;
+  if (ex) return markReturnedBounces(ex);
   for (const generic of GENERIC_READERS) {
     const ex = generic(msg);
-    if (ex && ex.recipients.length > 0) return ex;
+    if (ex && ex.recipients.length > 0) return markReturnedBounces(ex);
   }
   return { kind: 'not-bounce', format: 'none', recipients: [] };
 }

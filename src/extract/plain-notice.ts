@@ -172,6 +172,17 @@ export function extractPlainNotice(msg: MailMessage): Extraction | null {
     const reply = quotedReply(msg.text);
     if (!reply) return null;
     recipients.push(reply);
+  } else if (recipients.length === 1 && !HAS_CODE.test(recipients[0].diagnosticCode ?? '')) {
+    // One address named in a sentence without a code ("Your message wasn't delivered to <addr>
+    // because the address couldn't be found"), and the server's reply quoted on a line of its own
+    // below: the reply is about that address (unless it names another), and its words decide.
+    const reply = quotedReply(msg.text);
+    const r = recipients[0];
+    if (reply && (!reply.recipient || reply.recipient.toLowerCase() === r.recipient.toLowerCase())) {
+      setDiagnostic(r, reply.diagnosticCode ?? '');
+      if (reply.replyCode) r.replyCode = reply.replyCode;
+      if (reply.status) r.status = reply.status;
+    }
   }
   // a notice that says the server goes on trying is a delay notice (RFC 3464's Action: delayed)
   const delayed = STILL_TRYING.test(msg.text.length > MAX_SCAN ? msg.text.slice(0, MAX_SCAN) : msg.text);

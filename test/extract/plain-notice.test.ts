@@ -226,3 +226,38 @@ test('a notice that says the server goes on trying is a delay notice, in any of 
   assert.equal(final?.kind, 'bounce');
   assert.equal(final?.recipients[0].action, undefined);
 });
+
+test('one address named without a code, and the server reply quoted below it: the reply is its diagnostic', () => {
+  const text = (reply: string) =>
+    [
+      "Your message wasn't delivered to nobody@example.net because the address couldn't be found.",
+      '',
+      'The response from the remote server was:',
+      reply,
+    ].join('\n');
+  const ex = extractPlainNotice(
+    mail({
+      headers: headers('MAILER-DAEMON@mx.example.com', 'Delivery Status Notification (Failure)'),
+      text: text('550 5.1.1 The email account that you tried to reach does not exist.'),
+    }),
+  );
+  assert.deepEqual(
+    ex?.recipients.map((r) => [r.recipient, r.replyCode, r.status, r.diagnosticCode]),
+    [
+      [
+        'nobody@example.net',
+        '550',
+        '5.1.1',
+        '550 5.1.1 The email account that you tried to reach does not exist.',
+      ],
+    ],
+  );
+  // a reply that names another address is not taken for this one
+  const other = extractPlainNotice(
+    mail({
+      headers: headers('MAILER-DAEMON@mx.example.com', 'Delivery Status Notification (Failure)'),
+      text: text('550 5.1.1 <someone@example.net>: unknown'),
+    }),
+  );
+  assert.equal(other?.recipients[0].replyCode, undefined);
+});

@@ -44,7 +44,7 @@ export const mailgunWebhook: WebhookReader = {
       const label = `mailgun: ${event}${severity ? `/${severity}` : ''}${str(e, 'reason') ? ` (${str(e, 'reason')})` : ''}`;
       const eventTime = epochSecondsDate(str(e, 'timestamp'));
       if (event === 'complained') {
-        const r = complaintRecipient(address, label, undefined, eventTime);
+        const r = complaintRecipient(address, label, undefined, eventTime, '"recipient"');
         if (r) recipients.push(r);
         continue;
       }
@@ -74,6 +74,7 @@ export const mailgunWebhook: WebhookReader = {
         // SMTP reply code, RFC 5321 4.2)
         espText: !message || suppressed || (code !== '' && !/^[245]\d\d$/.test(code)),
         eventTime,
+        addressField: '"recipient"',
       });
       if (r) recipients.push(r);
       if (recipients.length >= MAX_RECIPIENTS) break;

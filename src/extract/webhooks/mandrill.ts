@@ -50,7 +50,7 @@ export const mandrillWebhook: WebhookReader = {
       const label = `mandrill: ${event}${description ? ` (${description})` : ''}`;
       const eventTime = epochSecondsDate(str(e, 'ts'));
       if (event === 'spam') {
-        const r = complaintRecipient(address, label, undefined, eventTime);
+        const r = complaintRecipient(address, label, undefined, eventTime, '"msg.email"');
         if (r) recipients.push(r);
         continue;
       }
@@ -65,6 +65,7 @@ export const mandrillWebhook: WebhookReader = {
         espLabel: label,
         labelReason: event === 'reject' ? 'suppressed' : lookup(DESCRIPTION_REASON, description),
         eventTime,
+        addressField: '"msg.email"',
       });
       if (r) recipients.push(r);
     }

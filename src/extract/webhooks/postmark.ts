@@ -28,12 +28,15 @@ const TYPE_REASON: Record<string, Reason> = {
 
 const DELAY_TYPES = new Set(['Transient', 'SoftBounce']);
 
+/**
+ * A Postmark record: RecordType Bounce or SpamComplaint with its "Email", or, for a record that
+ * lost its address, with Postmark's own bounce fields ("TypeCode", "BouncedAt"): that record is
+ * still Postmark's, and is kept with an empty recipient.
+ */
 function isPostmark(json: unknown): boolean {
-  return (
-    isObject(json) &&
-    typeof json.Email === 'string' &&
-    (json.RecordType === 'Bounce' || json.RecordType === 'SpamComplaint')
-  );
+  if (!isObject(json) || !(json.RecordType === 'Bounce' || json.RecordType === 'SpamComplaint')) return false;
+  if (typeof json.Email === 'string') return true;
+  return json.Email === undefined && ('TypeCode' in json || 'BouncedAt' in json);
 }
 
 export const postmarkWebhook: WebhookReader = {
@@ -45,8 +48,7 @@ export const postmarkWebhook: WebhookReader = {
     const label = `postmark: ${type || 'Unknown'}${str(json, 'TypeCode') ? ` (${str(json, 'TypeCode')})` : ''}`;
     const eventTime = isoDate(str(json, 'BouncedAt') || str(json, 'ReceivedAt'));
     if (str(json, 'RecordType') === 'SpamComplaint' || type === 'SpamComplaint') {
-      const r = complaintRecipient(str(json, 'Email'), label, undefined, eventTime);
-      if (!r) return null;
+      const r = complaintRecipient(str(json, 'Email'), label, undefined, eventTime, '"Email"');
       return { kind: 'feedback', format: 'postmark-webhook', recipients: [r] };
     }
     const details = str(json, 'Details');
@@ -57,8 +59,8 @@ export const postmarkWebhook: WebhookReader = {
       espLabel: label,
       labelReason: lookup(TYPE_REASON, type),
       eventTime,
+      addressField: '"Email"',
     });
-    if (!r) return null;
     const ex: Extraction = {
       kind: r.action === 'delayed' ? 'delay' : type === 'AutoResponder' ? 'autoreply' : 'bounce',
       format: 'postmark-webhook',

@@ -32,12 +32,18 @@ export interface EventFields {
   espText?: boolean;
   /** when the event happened, as an RFC 5322 date-time (./time.ts); kept as lastAttemptDate */
   eventTime?: string;
+  /** the payload field that holds the address, named in the note when it holds none (e.g. '"email"') */
+  addressField?: string;
 }
 
-export function espRecipient(f: EventFields): EspRecipient | null {
+/**
+ * The recipient of one delivery event. An event without a usable address is kept with an empty
+ * recipient and a note: a bounce the payload reports is never left out without a word.
+ */
+export function espRecipient(f: EventFields): EspRecipient {
   const recipient = findAddress(f.address);
-  if (!recipient) return null;
   const r: EspRecipient = { recipient, action: f.action, espLabel: f.espLabel };
+  if (!recipient) r.espNote = noAddressNote(f.address, f.addressField);
   const text = f.diagnostic ? stripType(f.diagnostic.slice(0, MAX_FIELD)).replace(/\s+/g, ' ') : '';
   if (text) r.diagnosticCode = text;
   const code = /^[245]\d\d$/.test(f.replyCode ?? '') ? (f.replyCode as string) : leadingReplyCode(text);
@@ -66,10 +72,17 @@ export function complaintRecipient(
   espLabel: string,
   feedbackType = 'abuse',
   eventTime?: string,
-): EspRecipient | null {
-  const r = espRecipient({ address, action: 'failed', espLabel, eventTime });
-  if (!r) return null;
+  addressField?: string,
+): EspRecipient {
+  const r = espRecipient({ address, action: 'failed', espLabel, eventTime, addressField });
   delete r.action;
   r.feedbackType = feedbackType;
   return r;
+}
+
+/** The note for an event whose address field is missing, empty or holds no address. */
+function noAddressNote(address: string, field = 'address'): string {
+  return address
+    ? `The event's ${field} field holds no e-mail address: the recipient is unknown; the event is shown as the payload gives it.`
+    : `The event names no recipient (no ${field} field): the recipient is unknown; the event is shown as the payload gives it.`;
 }

@@ -26,13 +26,16 @@ const DROPPED_REASON: [RegExp, Reason][] = [
 const DELIVERY_DETAILS = ['reason', 'response', 'status', 'type'];
 
 /**
- * A SendGrid event: "email" and "event", and SendGrid's ids; or, for an event pasted without its
- * ids, a delivery event name with one of its details. (No other ESP's payload has a top-level
- * "email" beside "event": Mandrill's address is in "msg", Mailgun's in "recipient".)
+ * A SendGrid event: "event" and SendGrid's ids (with or without "email": an event that lost its
+ * address is still SendGrid's, and is kept with an empty recipient); or, for an event pasted
+ * without its ids, "email", a delivery event name and one of its details. (No other ESP's payload
+ * has a top-level "email" beside "event": Mandrill's address is in "msg", Mailgun's in "recipient".)
  */
 function isEvent(e: unknown): boolean {
-  if (!isObject(e) || typeof e.email !== 'string' || typeof e.event !== 'string') return false;
-  if ('sg_event_id' in e || 'sg_message_id' in e || 'smtp-id' in e) return true;
+  if (!isObject(e) || typeof e.event !== 'string') return false;
+  if ('sg_event_id' in e || 'sg_message_id' in e || 'smtp-id' in e)
+    return e.email === undefined || typeof e.email === 'string';
+  if (typeof e.email !== 'string') return false;
   return DELIVERY_EVENTS.has(e.event.toLowerCase()) && DELIVERY_DETAILS.some((k) => typeof e[k] === 'string');
 }
 
@@ -52,8 +55,7 @@ export const sendgridWebhook: WebhookReader = {
       const address = str(e, 'email');
       const eventTime = epochSecondsDate(str(e, 'timestamp'));
       if (event === 'spamreport') {
-        const r = complaintRecipient(address, label, undefined, eventTime);
-        if (r) recipients.push(r);
+        recipients.push(complaintRecipient(address, label, undefined, eventTime, '"email"'));
         continue;
       }
       const reason = str(e, 'reason');
@@ -64,13 +66,14 @@ export const sendgridWebhook: WebhookReader = {
         status: str(e, 'status'),
         espLabel: label,
         eventTime,
+        addressField: '"email"',
       });
       // A drop is SendGrid's own refusal: its reason words are no server reply, so the label decides.
-      if (r && event === 'dropped') {
+      if (event === 'dropped') {
         const hint = DROPPED_REASON.find(([re]) => re.test(reason))?.[1];
         if (hint) r.reasonHint = hint;
       }
-      if (r) recipients.push(r);
+      recipients.push(r);
     }
     return batchExtraction('sendgrid-webhook', recipients);
   },

@@ -79,9 +79,9 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
     const eventTime = isoDate(str(b, 'timestamp'));
     const subType = str(b, 'bounceSubType');
     const label = `ses: ${str(b, 'bounceType') || 'Undetermined'}/${subType || 'Undetermined'}`;
-    for (const x of arr(b, 'bouncedRecipients')) {
+    for (const { address, x, note } of listed(b, 'bouncedRecipients', n)) {
       const r = espRecipient({
-        address: str(x, 'emailAddress'),
+        address,
         action: 'failed',
         diagnostic: str(x, 'diagnosticCode'),
         status: str(x, 'status'),
@@ -90,7 +90,8 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
         labelReason: lookup(SUBTYPE_REASON, subType),
         eventTime,
       });
-      if (r && NOT_SENT.has(subType)) r.reasonHint = 'suppressed';
+      if (NOT_SENT.has(subType)) r.reasonHint = 'suppressed';
+      if (note) r.espNote = note;
       push(r);
     }
   } else if (type === 'DeliveryDelay') {
@@ -98,27 +99,28 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
     const d = obj(n, 'deliveryDelay');
     const eventTime = isoDate(str(d, 'timestamp'));
     const label = `ses: DeliveryDelay/${str(d, 'delayType') || 'Undetermined'}`;
-    for (const x of arr(d, 'delayedRecipients')) {
-      push(
-        espRecipient({
-          address: str(x, 'emailAddress'),
-          action: 'delayed',
-          diagnostic: str(x, 'diagnosticCode'),
-          status: str(x, 'status'),
-          reportingMta: stripType(str(d, 'reportingMTA')),
-          espLabel: label,
-          eventTime,
-        }),
-      );
+    for (const { address, x, note } of listed(d, 'delayedRecipients', n)) {
+      const r = espRecipient({
+        address,
+        action: 'delayed',
+        diagnostic: str(x, 'diagnosticCode'),
+        status: str(x, 'status'),
+        reportingMta: stripType(str(d, 'reportingMTA')),
+        espLabel: label,
+        eventTime,
+      });
+      if (note) r.espNote = note;
+      push(r);
     }
   } else if (type === 'Complaint') {
     kind = 'feedback';
     const c = obj(n, 'complaint');
     const feedbackType = str(c, 'complaintFeedbackType');
     const eventTime = isoDate(str(c, 'timestamp'));
-    for (const x of arr(c, 'complainedRecipients')) {
-      const address = str(x, 'emailAddress');
-      push(complaintRecipient(address, 'ses: Complaint', feedbackType || undefined, eventTime));
+    for (const { address, note } of listed(c, 'complainedRecipients', n)) {
+      const r = complaintRecipient(address, 'ses: Complaint', feedbackType || undefined, eventTime);
+      if (note) r.espNote = note;
+      push(r);
     }
   } else if (type === 'Delivery') {
     const d = obj(n, 'delivery');
@@ -141,6 +143,34 @@ export function extractSes(n: JsonObject, format: string): Extraction | null {
   const original = originalOf(obj(n, 'mail'));
   if (original) ex.original = original;
   return ex;
+}
+
+/**
+ * The recipients an event's list names (with each entry), or, when the list is empty ([]), the sent
+ * message's envelope recipients (mail.destination), each with a note that SES named none: the
+ * event is about some of them (with one destination, about that one). Without either, one
+ * recipient without an address and that note: the event is shown, not dropped.
+ */
+function listed(
+  event: JsonObject | undefined,
+  field: string,
+  n: JsonObject,
+): { address: string; x?: unknown; note?: string }[] {
+  const list = event?.[field];
+  // (a list of another type is no SES notification: nothing is read from it)
+  if (!Array.isArray(list)) return [];
+  if (list.length > 0) return list.map((x) => ({ address: str(x, 'emailAddress'), x }));
+  const destination = arr(obj(n, 'mail'), 'destination').filter((d): d is string => typeof d === 'string');
+  if (destination.length === 0) {
+    const note = `SES named no recipient (${field} is empty) and gave no destination (mail.destination): the recipient is unknown.`;
+    return [{ address: '', note }];
+  }
+  const which =
+    destination.length === 1
+      ? 'the message had this one, so the event is about it'
+      : `the message had ${destination.length}, and the event is about one or more of them`;
+  const note = `SES named no recipient (${field} is empty); shown instead is the message's destination (mail.destination): ${which}.`;
+  return destination.map((address) => ({ address, note }));
 }
 
 /**

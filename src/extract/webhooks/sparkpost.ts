@@ -90,7 +90,7 @@ export const sparkpostWebhook: WebhookReader = {
       const label = sparkpostLabel(type, cls);
       const eventTime = epochSecondsDate(str(m, 'timestamp'));
       if (type === 'spam_complaint') {
-        const r = complaintRecipient(address, label, str(m, 'fbtype') || undefined, eventTime);
+        const r = complaintRecipient(address, label, str(m, 'fbtype') || undefined, eventTime, '"rcpt_to"');
         if (r) recipients.push(r);
         continue;
       }
@@ -108,6 +108,7 @@ export const sparkpostWebhook: WebhookReader = {
         espLabel: label,
         labelReason: lookup(CLASS_REASON, cls),
         eventTime,
+        addressField: '"rcpt_to"',
       });
       if (r) recipients.push(r);
     }

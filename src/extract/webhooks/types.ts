@@ -18,6 +18,12 @@ export interface EspRecipient extends RawRecipient {
    * contradicts it.
    */
   labelOnly?: true;
+  /**
+   * What the payload left out about the recipient, said in the result's note: an event without an
+   * address is kept with an empty recipient (never dropped unseen), and an SES bounce that names
+   * no bounced recipient gives the message's destinations.
+   */
+  espNote?: string;
 }
 
 export interface WebhookReader {

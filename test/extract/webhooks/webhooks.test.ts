@@ -206,3 +206,88 @@ test('readWebhook: other JSON, a known ESP without delivery events, too large, a
   const log = `[2026-12-01 09:14:07] ${'x'.repeat(MAX_WEBHOOK_BYTES)} 550 5.1.1 user unknown`;
   assert.deepEqual(readWebhook(log), { type: 'none' });
 });
+
+test('an event without an address is kept, with an empty recipient and a note that says so', () => {
+  const events = [
+    {
+      email: 'gone@example.org',
+      event: 'bounce',
+      reason: '550 5.1.1 unknown',
+      status: '5.1.1',
+      sg_event_id: 'e1',
+    },
+    { event: 'bounce', reason: '550 5.1.1 no such user', status: '5.1.1', sg_event_id: 'e2' },
+    { email: 'x@example.org', event: 'click', sg_event_id: 'e3' },
+  ];
+  const ex = detectWebhook(JSON.stringify(events));
+  assert.ok(ex);
+  assert.deepEqual(
+    ex.recipients.map((r) => [r.recipient, r.status]),
+    [
+      ['gone@example.org', '5.1.1'],
+      ['', '5.1.1'],
+    ],
+  );
+  const results = reportFromExtraction(ex).results;
+  assert.equal(results[0].note, undefined);
+  assert.equal(results[1].recipient, '');
+  assert.equal(results[1].reason, 'userunknown');
+  assert.match(results[1].note ?? '', /names no recipient \(no "email" field\)/);
+  // without SendGrid's ids, an event still needs its address to be taken for SendGrid's
+  assert.equal(
+    detectWebhook(JSON.stringify({ event: 'bounce', reason: '550 5.1.1 x', status: '5.1.1' })),
+    null,
+  );
+});
+
+test('ses: a bounce that names no bounced recipient gives the destination, with a note', () => {
+  const bounce = (destination?: string[]) =>
+    JSON.stringify({
+      notificationType: 'Bounce',
+      bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [] },
+      mail: { source: 'orders@shop.example', ...(destination ? { destination } : {}) },
+    });
+  const one = detectWebhook(bounce(['a@partner.example']));
+  assert.ok(one);
+  assert.deepEqual(
+    one.recipients.map((r) => r.recipient),
+    ['a@partner.example'],
+  );
+  const r = reportFromExtraction(one).results[0];
+  assert.equal(r.bounceType, 'hard');
+  assert.match(
+    r.note ?? '',
+    /^SES named no recipient \(bouncedRecipients is empty\); shown instead is the message's destination/,
+  );
+  const two = detectWebhook(bounce(['a@partner.example', 'b@partner.example']));
+  assert.deepEqual(
+    two?.recipients.map((x) => x.recipient),
+    ['a@partner.example', 'b@partner.example'],
+  );
+  assert.match((two?.recipients[1] as EspRecipient | undefined)?.espNote ?? '', /the message had 2/);
+  const none = detectWebhook(bounce());
+  assert.deepEqual(
+    none?.recipients.map((x) => x.recipient),
+    [''],
+  );
+  assert.match((none?.recipients[0] as EspRecipient | undefined)?.espNote ?? '', /gave no destination/);
+});
+
+test('postmark: a Bounce record without "Email" is still read as Postmark, its recipient unknown', () => {
+  const record = {
+    RecordType: 'Bounce',
+    Type: 'HardBounce',
+    TypeCode: 1,
+    Details: 'smtp;550 5.1.1 The email account that you tried to reach does not exist.',
+    BouncedAt: '2025-03-05T08:00:00Z',
+  };
+  const ex = detectWebhook(JSON.stringify(record));
+  assert.equal(ex?.format, 'postmark-webhook');
+  assert.equal(ex?.kind, 'bounce');
+  const r = ex && reportFromExtraction(ex).results[0];
+  assert.equal(r?.recipient, '');
+  assert.equal(r?.status, '5.1.1');
+  assert.match(r?.note ?? '', /names no recipient \(no "Email" field\)/);
+  // RecordType alone, without Postmark's bounce fields, is not taken for Postmark's
+  assert.deepEqual(readWebhook('{"RecordType":"Bounce"}'), { type: 'json' });
+});
