@@ -4,7 +4,7 @@ import { firstHeaderValues } from '../read/headers.js';
 import { splitHeaderBlock } from '../read/index.js';
 import { MAX_ORIGINAL_HEADERS_CHARS } from '../read/limits.js';
 import type { MailMessage, OriginalSummary } from '../types.js';
-import { WordList, WordSearch } from './formats/evidence.js';
+import { mentions } from './formats/notice-words.js';
 import { recentMemo } from './memo.js';
 
 export interface OriginalPart {
@@ -34,7 +34,7 @@ export function readOriginal(msg: MailMessage): OriginalPart | undefined {
   const text = msg.originalMessage ?? msg.text;
   const cached = cache.get(msg);
   if (cached && cached.text === text) return copy(cached.part);
-  const part = msg.originalMessage ? read(msg.originalMessage) : readInline(msg.text);
+  const part = msg.originalMessage ? read(msg.originalMessage) : readInline(msg);
   cache.set(msg, { text, part });
   return copy(part);
 }
@@ -54,7 +54,8 @@ const MAX_INLINE_SCAN = 256 * 1024;
 
 /**
  * Words that every wording INLINE_COPY matches holds one of (lower case): a text without any is
- * passed over after one search for them all (see evidence.ts), instead of the pattern's scan.
+ * passed over, answered by the search of the notice's text for every format's words at once
+ * (notice-words.ts), instead of the pattern's scan.
  */
 const INLINE_COPY_WORDS = [
   'copy of the message',
@@ -65,13 +66,11 @@ const INLINE_COPY_WORDS = [
   'returned message follows',
   'original message header',
 ];
-const inlineCopyWords = new WordList();
 
 /** The original inline in a notice's text: the header block after INLINE_COPY's line, if it holds fields. */
-function readInline(whole: string): OriginalPart | undefined {
-  const text = whole.length > MAX_INLINE_SCAN ? whole.slice(0, MAX_INLINE_SCAN) : whole;
-  const search = new WordSearch(text, inlineCopyWords);
-  if (!INLINE_COPY_WORDS.some((w) => search.has(w))) return undefined;
+function readInline(msg: MailMessage): OriginalPart | undefined {
+  if (!INLINE_COPY_WORDS.some((w) => mentions(msg, w))) return undefined;
+  const text = msg.text.length > MAX_INLINE_SCAN ? msg.text.slice(0, MAX_INLINE_SCAN) : msg.text;
   const m = INLINE_COPY.exec(text);
   if (!m) return undefined;
   const part = read(text.slice(m.index + m[0].length));
