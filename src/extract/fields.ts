@@ -26,7 +26,22 @@ export function fieldAddress(value: string): string {
     v = v.replace(/\\x\{([0-9A-Fa-f]{1,6})\}/g, (_, hex: string) =>
       String.fromCodePoint(Number.parseInt(hex, 16)),
     );
-  return findAddress(v);
+  return wholeAddress(v) ?? findAddress(v);
+}
+
+/**
+ * A field value that is one address and nothing else ("用户@例子.广告", "<user@ตัวอย่าง.ไทย>"):
+ * taken whole, in any script (RFC 6533 allows UTF-8 in these fields); the pattern of findAddress,
+ * made for free text, leaves scripts without spaces out of domains. Undefined for anything else.
+ */
+function wholeAddress(value: string): string | undefined {
+  let v = value.trim();
+  if (v.startsWith('<') && v.endsWith('>')) v = v.slice(1, -1).trim();
+  const at = v.indexOf('@');
+  if (at < 1 || at === v.length - 1 || v.indexOf('@', at + 1) >= 0 || v.length > 512) return undefined;
+  // no white space, brackets, quotes, separators or control characters: a single token
+  if (/[\s<>()"',;[\]\\\u0000-\u001f\u007f]/.test(v)) return undefined;
+  return trimAddress(v);
 }
 
 /**

@@ -121,3 +121,13 @@ test('internationalized addresses (RFC 6531, RFC 6533 utf-8 address type) and CJ
   assert.equal(findAddress('li@163.com用户不存在'), 'li@163.com');
   assert.equal(findAddress('<jane@example.com>'), 'jane@example.com');
 });
+
+test('a recipient field that is one address is taken whole, in any script (RFC 6533)', () => {
+  assert.equal(fieldAddress('utf-8; 用户@例子.广告'), '用户@例子.广告');
+  assert.equal(fieldAddress('rfc822; info@मेल.भारत'), 'info@मेल.भारत');
+  assert.equal(fieldAddress('utf-8; <user@ตัวอย่าง.ไทย>'), 'user@ตัวอย่าง.ไทย');
+  assert.equal(fieldAddress('utf-8; \\x{30E6}\\x{30FC}\\x{30B6}\\x{30FC}@example.jp'), 'ユーザー@example.jp');
+  // more than an address: the free-text search, as before
+  assert.equal(fieldAddress('rfc822; Jane <jane@example.com>'), 'jane@example.com');
+  assert.equal(fieldAddress('rfc822; @host.example'), '');
+});
