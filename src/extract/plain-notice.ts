@@ -25,6 +25,8 @@ const BOUNCE_SUBJECT = new RegExp(
       'returned mail|undeliver(?:able|ed)|delivery (?:status notification|failure|failed|problem)',
       'failure notice|mail delivery (?:failed|failure|system)|non[- ]?delivery|mail system error',
       'message not delivered|could not send message',
+      // hMailServer, MDaemon, GroupWise
+      'message undeliverable|permanent delivery failure|message status - undeliverable',
     ].join('|') +
     ')',
   'i',
@@ -97,6 +99,8 @@ const HEADER_LABEL =
 const HAS_CODE = /(?:^|[^\d.])(?:[45][0-5]\d[ -]|[45]\.\d{1,3}\.\d{1,3}(?![\d.]))/;
 /** How many lines after an address alone on its line may hold the failure that concerns it. */
 const FOLLOWING_LINES = 3;
+/** How many lines after such an address are looked through for a quoted SMTP reply. */
+const BLOCK_LINES = 8;
 
 /** Exchange marks its non-delivery reports with this header field, in every language. */
 const EXCHANGE_NDR = 'x-ms-exchange-message-is-ndr';
@@ -205,18 +209,22 @@ function setDiagnostic(r: RawRecipient, text: string): void {
 }
 
 /**
- * The lines below an address alone on its line that say what failed: up to FOLLOWING_LINES
- * non-empty lines before the next empty line or address, joined, when one of them says a failure;
- * '' otherwise.
+ * The lines below an address alone on its line that say what failed, among the non-empty lines
+ * before the next empty line or address (at most BLOCK_LINES): from the first that quotes an SMTP
+ * reply on (the server's words, with their continuation lines: "Remote server replied: 550-5.1.1
+ * ..."), else the first FOLLOWING_LINES when one of them says a failure; '' otherwise.
  */
 function failureBelow(lines: readonly string[], at: number): string {
   const below: string[] = [];
-  for (let j = at + 1; j < lines.length && below.length < FOLLOWING_LINES; j++) {
+  for (let j = at + 1; j < lines.length && below.length < BLOCK_LINES; j++) {
     const line = cut(lines[j]).trim();
     if (line === '' || ADDRESS_ONLY.test(line)) break;
     below.push(line);
   }
-  return below.some(saysFailure) ? below.join(' ') : '';
+  const reply = below.findIndex((l) => HAS_CODE.test(l));
+  if (reply >= 0) return below.slice(reply).join(' ');
+  const first = below.slice(0, FOLLOWING_LINES);
+  return first.some(saysFailure) ? first.join(' ') : '';
 }
 
 const REPLY_LINE = /^[ \t]{0,8}([45][0-5]\d)[ -](?:([45]\.\d{1,3}\.\d{1,3})(?=\s))?/;

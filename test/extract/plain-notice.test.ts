@@ -102,7 +102,8 @@ test('localized notices: the subject and the failure words of German, French, Ja
       'Unzustellbar: Rechnung',
       'Der folgende Empfänger ist dauerhaft nicht erreichbar:\n\n  petra@empfaenger.example\n    Das Postfach des Empfängers ist voll.\n    Antwort des entfernten Servers: 552 5.2.2 Postfach voll\n',
       'petra@empfaenger.example',
-      'Das Postfach des Empfängers ist voll. Antwort des entfernten Servers: 552 5.2.2 Postfach voll',
+      // the server's own reply decides over the notice's sentence above it
+      'Antwort des entfernten Servers: 552 5.2.2 Postfach voll',
     ],
     [
       'Mail Delivery System - Unzustellbar',
@@ -260,4 +261,42 @@ test('one address named without a code, and the server reply quoted below it: th
     }),
   );
   assert.equal(other?.recipients[0].replyCode, undefined);
+});
+
+test("hMailServer's layout: the reply quoted a few lines below the address decides; its subject counts", () => {
+  const ex = extractPlainNotice(
+    mail({
+      headers: headers('mailer-daemon@hmail.example', 'Message undeliverable: Party'),
+      text: [
+        'Your message did not reach some or all of the intended recipients.',
+        '',
+        'The following recipient(s) could not be reached:',
+        '',
+        'neighbour@other.example',
+        '   Error Type: SMTP',
+        '   Remote server (198.51.100.200) issued an error.',
+        '   hMailServer sent: DATA',
+        '   Remote server replied: 554 5.7.1 Service unavailable; Client host [192.0.2.55] blocked using zen.spamhaus.org',
+        '',
+      ].join('\n'),
+    }),
+  );
+  assert.deepEqual(
+    ex?.recipients.map((r) => [r.recipient, r.diagnosticCode]),
+    [
+      [
+        'neighbour@other.example',
+        'Remote server replied: 554 5.7.1 Service unavailable; Client host [192.0.2.55] blocked using zen.spamhaus.org',
+      ],
+    ],
+  );
+  for (const subject of ['Permanent Delivery Failure', 'Message status - undeliverable']) {
+    const other = extractPlainNotice(
+      mail({
+        headers: headers('MDaemon@mail.example', subject),
+        text: '<a@far.example>: 550 5.1.1 unknown\n',
+      }),
+    );
+    assert.equal(other?.recipients[0]?.recipient, 'a@far.example', subject);
+  }
 });
