@@ -42,12 +42,15 @@ describe('refusals of a sender are blocks, not a domain without mail', () => {
 
 describe('the content, not the sender', () => {
   it("the receiver's content rules: a content block", async () => {
-    assert.deepEqual(await first('550 5.7.1 Message rejected due to content restrictions'), {
-      reason: 'policyviolation',
-      category: 'content-blocked',
-      bounceType: 'block',
-      party: 'content',
-    });
+    for (const text of [
+      '550 5.7.1 Message rejected due to content restrictions',
+      '550 5.7.1 Message rejected: message contains blocked content (URL) - pps',
+    ])
+      assert.deepEqual(
+        await first(text),
+        { reason: 'policyviolation', category: 'content-blocked', bounceType: 'block', party: 'content' },
+        text,
+      );
   });
   it('a link in the message on a blocklist is spam content; the IP on a blocklist stays blocked', async () => {
     const link = await first('550 5.7.1 This message contains a link that is on a blocklist');

@@ -207,6 +207,10 @@ export const CONTENT_POLICY: PhraseTable = {
   party: 'content',
   phrases: [
     p('content restriction', MISC),
+    p(
+      'contains blocked content',
+      'observed in Proofpoint notices ("message contains blocked content (URL) - pps")',
+    ),
     p('content policy', MISC),
     p('prohibited content', MISC),
     p('content is not allowed', MISC),
