@@ -607,6 +607,17 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
     ],
   },
   'mail-loop': MAIL_LOOP_ADVICE,
+  // classify: "user unknown" words that neither the SMTP stage (RCPT) nor an X.1.x status confirms
+  'unknown-unconfirmed': {
+    summary:
+      'The server says the address does not exist, but neither the SMTP stage nor the status confirms it',
+    steps: [
+      'Check the address for typing mistakes.',
+      'Some filters word every refusal as "user unknown": do not remove the address for this bounce alone.',
+      'If the next message to it fails the same way (or the server names RCPT TO or a 5.1.x status), treat the address as dead and suppress it.',
+    ],
+    retry: { advised: false, when: 'Not unchanged; once more at most, to confirm the address.' },
+  },
   greylisted: {
     summary: 'The receiving server greylisted the message: a deliberate first refusal, accepted when retried',
     steps: [

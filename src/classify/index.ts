@@ -502,5 +502,15 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext, withEvidence =
   };
   if (providers.length > 0) result.provider = providers[0].name;
   if (decision.providerCode) result.providerCode = decision.providerCode;
+  // "User unknown" that neither the stage nor the status confirmed (correctByStage's last rule, not
+  // its after-DATA one): read as a filter, as Sisimai reads it, but the advice says what the words
+  // claim and when to treat the address as dead
+  else if (
+    decision.reason === 'userunknown' &&
+    reason === 'filtered' &&
+    command !== 'DATA' &&
+    !lower.startsWith(': ')
+  )
+    result.providerCode = 'unknown-unconfirmed';
   return result;
 }

@@ -55,7 +55,7 @@ function kindLabel(report: ExplainReport): string {
 const TYPE_LABEL: Record<BounceType, string> = {
   hard: 'hard bounce: the address does not work',
   soft: 'soft bounce: temporary',
-  block: 'blocked: the address is fine, the message or sender was refused',
+  block: 'blocked: the message or sender was refused; keep the address',
 };
 
 /** A soft cause by where the delivery stands (Advice.stage); an open stage keeps TYPE_LABEL.soft. */

@@ -98,3 +98,39 @@ describe('mail loops, throttling of a new IP, a From domain that is not the DKIM
     assert.equal(r.category, 'authentication');
   });
 });
+
+describe('"user unknown" that neither the stage nor the status confirms', () => {
+  it('reads as a filter (as Sisimai reads it) and the advice says what the words claim and when to suppress', async () => {
+    const dsn = [
+      'From: MAILER-DAEMON@mx.example.net',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.net',
+      '',
+      'Final-Recipient: rfc822; olduser@smallbiz.example',
+      'Action: failed',
+      'Status: 5.0.0',
+      'Diagnostic-Code: smtp; 550 No such user here',
+      '',
+      '--b--',
+      '',
+    ].join('\n');
+    const [r] = (await explain(dsn)).results;
+    assert.equal(r.reason, 'filtered');
+    assert.equal(r.bounceType, 'block');
+    assert.match(
+      r.advice.summary,
+      /says the address does not exist, but neither the SMTP stage nor the status confirms it/,
+    );
+    assert.ok(r.advice.steps.some((s) => /fails the same way .* suppress it/.test(s)));
+    // at RCPT the same words are a dead address
+    const [rcpt] = (
+      await explain('550 5.1.1 <olduser@smallbiz.example>: No such user here (in reply to RCPT TO command)')
+    ).results;
+    assert.equal(rcpt.reason, 'userunknown');
+  });
+});

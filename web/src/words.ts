@@ -13,7 +13,7 @@ export const BOUNCE_TYPE_WORDS: Record<string, { label: string; detail: string }
   block: {
     label: 'Blocked',
     detail:
-      'The address is fine, so keep it: the mail was refused because of the sender or the message. Fix the cause, then send again.',
+      'Keep the address: the mail was refused because of the sender or the message. Fix the cause, then send again.',
   },
 };
 
