@@ -9,7 +9,8 @@
 //   Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'
 //   Original message headers:
 // Older Exchange writes "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" under the address
-// instead of the "Remote Server returned" line.
+// instead of the "Remote Server returned" line; Exchange 2010/2013 relaying a remote server's
+// refusal puts that server's name first: "mx.example.org #550 5.1.1 <a@example.org>: ... ##".
 import type { RawRecipient } from '../../types.js';
 import { findAddress, findStatus, leadingReplyCode } from '../fields.js';
 import { hasDeliveryStatusFields } from '../rfc3464.js';
@@ -29,7 +30,29 @@ const ADMIN = /^\s*Diagnostic information for administrators:?\s*$/im;
 const ORIGINAL_MARKER = /^\s*Original message headers:?\s*$/im;
 const GENERATING = /^\s*Generating server:\s*([A-Za-z0-9._-]{1,255})/im;
 const RETURNED = /^\s*Remote Server returned '([^'\n]{1,2000})'/i;
-const HASHED = /^\s*#([245]\d\d[ -][^#\n]{0,2000})#{1,2}/;
+const HASHED = /^\s*(?:([A-Za-z0-9][A-Za-z0-9.-]{0,253}[A-Za-z0-9])\s+)?#([245]\d\d[ -][^#\n]{0,2000})#{1,2}/;
+
+/** A line of the user part that names a recipient (the address alone, maybe with its mailto: link). */
+function isAddressLine(line: string): boolean {
+  return findAddress(line) !== '' && !/\s\S+\s/.test(line.trim());
+}
+
+/**
+ * Exchange's explanation of each recipient in the user part: the prose under the address, up to the
+ * next address. Prose before any address (there is none in Exchange's template) is left out.
+ */
+function explanations(userPart: string): Map<string, string> {
+  const out = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of userPart.split('\n', 5000)) {
+    if (isAddressLine(line)) {
+      const key = findAddress(line).toLowerCase();
+      current = out.get(key) ?? [];
+      out.set(key, current);
+    } else if (current && line.trim()) current.push(line);
+  }
+  return new Map([...out].map(([k, v]) => [k, squeeze(v.join(' '))]));
+}
 
 export const office365: FormatWithEvidence = {
   name: 'office365',
@@ -52,12 +75,14 @@ export const office365: FormatWithEvidence = {
     const failed = FAILED_TO.exec(notice);
     const admin = ADMIN.exec(notice);
     if (!failed || !admin || admin.index < failed.index) return null;
-    // The user-facing part: the addresses (each followed by Exchange's explanation).
-    const explanation = squeeze(
-      notice
-        .slice(failed.index + failed[0].length, admin.index)
+    // The user-facing part: the addresses, each followed by Exchange's explanation of that address
+    // alone (one recipient's explanation is never given to another).
+    const userPart = notice.slice(failed.index + failed[0].length, admin.index);
+    const explained = explanations(userPart);
+    const lone = squeeze(
+      userPart
         .split('\n')
-        .filter((l) => !findAddress(l) || /\s\S+\s/.test(l.trim()))
+        .filter((l) => !isAddressLine(l))
         .join(' '),
     );
     const adminPart = notice.slice(admin.index + admin[0].length);
@@ -75,8 +100,11 @@ export const office365: FormatWithEvidence = {
       let j = i + 1;
       while (j < lines.length && !lines[j].trim()) j++;
       const next = lines[j] ?? '';
-      const m = RETURNED.exec(next) ?? HASHED.exec(next);
-      const reply = m ? squeeze(m[1]) : '';
+      const returned = RETURNED.exec(next);
+      const hashed = returned ? null : HASHED.exec(next);
+      const reply = squeeze(returned?.[1] ?? hashed?.[2] ?? '');
+      if (hashed?.[1]?.includes('.')) r.remoteMta = hashed[1];
+      const explanation = explained.get(recipient.toLowerCase()) ?? (explained.size <= 1 ? lone : '');
       if (reply) {
         r.diagnosticCode = reply;
         const code = leadingReplyCode(reply);

@@ -10,6 +10,11 @@
 //
 // Each recipient is "<address>: text" (or "<address> (expanded from <alias>): text") at the start
 // of a line, continued on lines indented with white space (Postfix's bounce(8) layout).
+//
+// Localized bounce templates (bounce_template_file) translate the prose, including the first line
+// ("Dies ist das Mailsystem auf dem Rechner mx.example.jp."), but not the recipient entries, which
+// Postfix writes itself: such a notice is known by an entry with a remote server's reply,
+// "<address>: host mx[ip] said: ... (in reply to RCPT TO command)".
 import type { MailMessage, RawRecipient } from '../../types.js';
 import { findAddress, findSmtpCommand, smtpCommandName } from '../fields.js';
 import { hasDeliveryStatusFields } from '../rfc3464.js';
@@ -28,6 +33,12 @@ import {
 
 const INTRO = /^This is the (?:Postfix program|mail system) at host\s/im;
 const ENTRY = /^<([^\s<>]{1,512})>(?:\s+\(expanded from <[^<>]{0,512}>\))?:\s*(.*)$/;
+/** An entry with a remote server's reply: Postfix's own words, in English whatever the template. */
+const REMOTE_ENTRY =
+  /^<[^\s<>]{1,512}>(?:\s+\(expanded from <[^<>]{0,512}>\))?:\s*host\s+[^\s[\]]{1,255}\[[^\]\s]{1,64}\]\s+said:\s/m;
+const IN_REPLY_TO = /\(in reply to [^()]{1,64} command\)/i;
+/** The first line of a (localized) template: the reporting host's name ends it. */
+const FIRST_LINE_HOST = /^[^\n]{0,200}\s([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})\.?[ \t]*$/;
 const UNAVAILABLE = /^\s*-{3}\s*Delivery report unavailable\s*-{3}\s*$/im;
 /** Postfix's delay warning banner ("# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #"). */
 const WARNING = /THIS IS A WARNING ONLY\.\s+YOU DO NOT NEED TO RESEND YOUR MESSAGE/i;
@@ -49,7 +60,8 @@ function hasRecipientFields(msg: MailMessage): boolean {
 function evidence(msg: MailMessage): boolean {
   return (
     SERVER_ERRORS.test(header(msg, 'subject')) ||
-    mentions(msg, 'this is the postfix program at host', 'this is the mail system at host')
+    mentions(msg, 'this is the postfix program at host', 'this is the mail system at host') ||
+    mentions(msg, '(in reply to ')
   );
 }
 
@@ -58,7 +70,8 @@ function extract(msg: MailMessage) {
   if (!evidence(msg)) return null;
   if (hasRecipientFields(msg)) return null;
   const text = noticeText(msg);
-  if (!INTRO.test(text)) return null;
+  const intro = INTRO.test(text);
+  if (!intro && !(REMOTE_ENTRY.test(text) && IN_REPLY_TO.test(text))) return null;
   // Delivery-status fields inline in the text (the MIME structure was lost): the RFC 3464 reader.
   if (hasDeliveryStatusFields(text)) return null;
   const delayed = WARNING.test(text);
@@ -97,6 +110,10 @@ function extract(msg: MailMessage) {
     text,
   );
   if (ex && at) ex.reportingMta = at[1];
+  else if (ex && !intro) {
+    const host = FIRST_LINE_HOST.exec(text.trimStart().split('\n', 1)[0])?.[1];
+    if (host) ex.reportingMta = host;
+  }
   return ex;
 }
 

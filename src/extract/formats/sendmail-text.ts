@@ -35,6 +35,11 @@ const END =
   /^\s*-{3,}\s*(?:Unsent message follows|Original message follows|Returned message follows|Message header follows)/im;
 const LIST_START =
   /^\s*-{3,}\s*The following addresses had (permanent fatal|transient non-fatal) errors\s*-{3,}\s*$/i;
+/** An entry of the address list: "<a@b>", "a@b", ">>> a@b <a@b>", "a@b [User unknown]". */
+const LIST_ENTRY =
+  /^(?:>{3}\s*)?(<?[^\s<>()@]{1,512}@[^\s<>()]{1,255}>?)(?:\s+(?:<[^\s<>]{1,512}>|\[[^\]]{0,200}\]))?$/;
+/** A parenthesised line under an entry: "(reason: ...)", "(expanded from: ...)", "(Mailbox is full)". */
+const LIST_NOTE = /^\((.*)\)$/;
 const TRANSCRIPT_START = /^\s*-{3,}\s*Transcript of session follows\s*-{3,}\s*$/i;
 /** "550 <a@b>... User unknown", "554 5.0.0 <a@b>... text" (sendmail's per-recipient log line). */
 const RCPT_LINE = /^([245]\d\d)[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?<([^\s<>]{1,512})>\.\.\.\s*(.*)$/;
@@ -65,15 +70,28 @@ function extract(msg: MailMessage) {
 
   const recipients: RawRecipient[] = [];
   if (l >= 0) {
-    // The address list, each address with an optional "(reason: ...)" line below it.
+    // The address list: each entry an address alone on its line (maybe after ">>> "), with optional
+    // parenthesised lines below it ("(reason: ...)", "(expanded from: ...)"). It ends at the first
+    // empty line after an entry, at a line of prose, or at the next "---" marker.
     const listed: { address: string; reason: string }[] = [];
     for (let i = l + 1; i < lines.length && !/^\s*-{3,}/.test(lines[i]); i++) {
       const line = lines[i].trim();
-      if (!line || /^\((?:expanded from|reason):/i.test(line)) continue;
-      const address = findAddress(line);
-      if (!address) continue;
-      const reason = /^\(reason:\s*(.*)\)\s*$/i.exec((lines[i + 1] ?? '').trim());
-      listed.push({ address, reason: reason ? reason[1] : '' });
+      if (!line) {
+        if (listed.length > 0) break;
+        continue;
+      }
+      const note = LIST_NOTE.exec(line);
+      if (note) {
+        const last = listed[listed.length - 1];
+        if (last && !last.reason && !/^expanded from:/i.test(note[1])) {
+          last.reason = note[1].replace(/^reason:\s*/i, '');
+        }
+        continue;
+      }
+      const entry = LIST_ENTRY.exec(line);
+      const address = entry ? findAddress(entry[1]) : '';
+      if (!address) break;
+      listed.push({ address, reason: '' });
     }
     for (const { address, reason } of listed) {
       // The transcript's part about this address; with a single address, the session's last reply.

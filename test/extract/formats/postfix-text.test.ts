@@ -47,6 +47,65 @@ test('postfix text: "<address>: host ... said:" entries with indented continuati
   );
 });
 
+test('postfix text: a localized template is read like the English one by its remote-reply entries', () => {
+  const msg = mail({
+    headers: [
+      { name: 'from', value: 'MAILER-DAEMON@mail.example.de (Mail-Zustellsystem)' },
+      { name: 'subject', value: 'Unzustellbare Nachricht' },
+    ],
+    text: [
+      'Dies ist das Mailsystem auf dem Rechner mail.example.de.',
+      '',
+      'Leider muss ich Ihnen mitteilen, dass Ihre Nachricht nicht an einen',
+      'oder mehrere Empfänger zugestellt werden konnte.',
+      '',
+      '                   Das Mailsystem',
+      '',
+      '<eva@example.org>: host mx.example.org[192.0.2.7] said: 550 No such',
+      '    user here (in reply to RCPT TO command)',
+      '<kay@example.net>: connect to mx.example.net[198.51.100.1]:25: Connection',
+      '    refused',
+      '',
+    ].join('\n'),
+  });
+  const ex = postfixText.extract(msg);
+  assert.ok(ex);
+  assert.equal(ex.kind, 'bounce');
+  assert.equal(ex.reportingMta, 'mail.example.de');
+  assert.deepEqual(
+    ex.recipients.map((r) => [r.recipient, r.replyCode, r.smtpCommand, r.remoteMta, r.diagnosticCode]),
+    [
+      [
+        'eva@example.org',
+        '550',
+        'RCPT',
+        'mx.example.org',
+        '550 No such user here (in reply to RCPT TO command)',
+      ],
+      [
+        'kay@example.net',
+        undefined,
+        undefined,
+        'mx.example.net',
+        'connect to mx.example.net[198.51.100.1]:25: Connection refused',
+      ],
+    ],
+  );
+});
+
+test('postfix text: without the English first line, an entry without a remote reply is not enough', () => {
+  const msg = mail({
+    headers,
+    text: [
+      'Dies ist das Mailsystem auf dem Rechner mail.example.de.',
+      '',
+      '<kay@example.net>: connect to mx.example.net[198.51.100.1]:25: Connection refused',
+      '',
+    ].join('\n'),
+  });
+  assert.equal(postfixText.extract(msg), null);
+});
+
 test('postfix text: the delay warning banner makes a delay', () => {
   const msg = mail({
     headers,

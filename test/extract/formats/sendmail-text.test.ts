@@ -75,6 +75,56 @@ test('sendmail without DSN: the address list with "(reason: ...)"', () => {
   );
 });
 
+test('sendmail address list: ends at the first empty line or at prose, so later addresses are not recipients', () => {
+  const msg = mail({
+    headers,
+    text: [
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<ana@example.org>',
+      '    (reason: 552 5.2.2 Mailbox is full)',
+      'bo@example.org',
+      '    (expanded from: <team@example.org>)',
+      '    (550 User unknown)',
+      '',
+      'If you believe this is in error, write to <helpdesk@example.org>',
+      'or call us. Your message id was <id1@example.net>.',
+      '',
+      '   ----- Transcript of session follows -----',
+      '554 5.0.0 Service unavailable',
+    ].join('\n'),
+  });
+  const ex = sendmailText.extract(msg);
+  assert.ok(ex);
+  assert.deepEqual(
+    ex.recipients.map((r) => [r.recipient, r.diagnosticCode]),
+    [
+      ['ana@example.org', '552 5.2.2 Mailbox is full'],
+      ['bo@example.org', '550 User unknown'],
+    ],
+  );
+});
+
+test('sendmail address list: a prose line right after the entries ends the list too', () => {
+  const msg = mail({
+    headers,
+    text: [
+      '   ----- The following addresses had permanent fatal errors -----',
+      '',
+      '>>> ana@example.org <ana@example.org>',
+      '    (Mailbox is full)',
+      'Message-ID: <id1@example.net>',
+      'Contact <helpdesk@example.org> for help',
+      '',
+      '   ----- Transcript of session follows -----',
+    ].join('\n'),
+  });
+  const ex = sendmailText.extract(msg);
+  assert.deepEqual(
+    ex?.recipients.map((r) => [r.recipient, r.diagnosticCode]),
+    [['ana@example.org', 'Mailbox is full']],
+  );
+});
+
 test('sendmail transcript: corpus samples', async () => {
   const c = await checkCorpus(sendmailText, ['V5sendmail', 'Activehunter']);
   assert.ok(c.samples >= 7);
