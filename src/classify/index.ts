@@ -456,7 +456,7 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext, withEvidence =
   const found = findCodes(diag);
   // An extractor that sets replyCode to '' has checked and found none (a leading number that is no
   // SMTP reply code, or one whose class contradicts the Status field): do not re-read the text.
-  const replyCode =
+  let replyCode =
     raw.replyCode === ''
       ? ''
       : /^[245][0-5]\d$/.test(raw.replyCode ?? '')
@@ -468,6 +468,19 @@ export function classify(raw: RawRecipient, ctx: ClassifyContext, withEvidence =
   // which MTAs often fill with a generic X.0.0 (RFC 3464 lets both be given) - unless the words
   // themselves only say X.0.0 and the field is more precise.
   const given = chooseStatus(normalStatus(found.status), normalStatus(leadingStatus(raw.status ?? '')));
+  // the extractor dropped the reply code for contradicting the Status field, but the server's own
+  // words decide the status here ("Status: 4.0.0" beside "550 5.1.1 ..."): their code goes with it
+  // (only that case: a number the extractor found to be no SMTP reply code stays dropped)
+  const field = leadingStatus(raw.status ?? '');
+  if (
+    raw.replyCode === '' &&
+    found.replyCode &&
+    given === normalStatus(found.status) &&
+    given[0] === found.replyCode[0] &&
+    field !== '' &&
+    field[0] !== given[0]
+  )
+    replyCode = found.replyCode;
   const lower = normalise(diag, replyCode);
   const { providers, phrases } = findClues(raw, lower);
   const reading: Reading = { status: given, replyCode, command, lower, providers, phrases };
