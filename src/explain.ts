@@ -176,12 +176,13 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
   // Optional fields only when known, so JSON output carries no empty keys. (Each field is read
   // once: RawRecipient objects come in many shapes, which makes every read a slow lookup.)
   const { originalRecipient, action, diagnosticCode, smtpCommand, remoteMta, reportingMta } = raw;
-  const { lastAttemptDate, feedbackType, espLabel } = raw;
+  const { lastAttemptDate, willRetryUntil, feedbackType, espLabel } = raw;
   const weighed = espLabel ? weighLabel(raw as EspRecipient, espLabel, c) : undefined;
   if (weighed) c = weighed.c;
   const adviceCtx: AdviceContext = { kind: ctx.kind, action, feedbackType };
   if (raw.returnedBounce) adviceCtx.returnedBounce = true;
   if (raw.heldForConfirmation) adviceCtx.heldForConfirmation = true;
+  if (willRetryUntil) adviceCtx.willRetryUntil = willRetryUntil;
   const r: RecipientResult = {
     recipient: raw.recipient,
     status: c.status,
@@ -200,6 +201,7 @@ function result(raw: RawRecipient, ctx: ClassifyContext): RecipientResult {
   if (remoteMta) r.remoteMta = remoteMta;
   if (reportingMta) r.reportingMta = reportingMta;
   if (lastAttemptDate) r.lastAttemptDate = lastAttemptDate;
+  if (willRetryUntil) r.willRetryUntil = willRetryUntil;
   if (feedbackType) r.feedbackType = feedbackType;
   if (c.provider) r.provider = c.provider;
   if (espLabel) {

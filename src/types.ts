@@ -126,6 +126,8 @@ export interface RawRecipient {
   remoteMta?: string;
   reportingMta?: string;
   lastAttemptDate?: string;
+  /** RFC 3464 2.3.5 Will-Retry-Until: how long the sending server keeps trying a delayed message */
+  willRetryUntil?: string;
   /** a reason the format itself states unambiguously (e.g. a carrier's fixed notice); a hint, not a verdict */
   reasonHint?: Reason;
   /** ARF Feedback-Type, for feedback reports */
@@ -268,6 +270,8 @@ export interface RecipientResult {
   remoteMta?: string;
   reportingMta?: string;
   lastAttemptDate?: string;
+  /** RFC 3464 2.3.5 Will-Retry-Until, for a delayed recipient */
+  willRetryUntil?: string;
   reason: Reason;
   category: Category;
   bounceType: BounceType;

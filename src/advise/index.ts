@@ -34,6 +34,8 @@ export interface AdviceContext {
   returnedBounce?: true;
   /** a challenge-response notice: the message is held until the sender confirms (RawRecipient.heldForConfirmation) */
   heldForConfirmation?: true;
+  /** RFC 3464 2.3.5 Will-Retry-Until: until when the sending server keeps trying */
+  willRetryUntil?: string;
 }
 
 /**
@@ -122,6 +124,12 @@ export function advise(c: Classification, ctx?: AdviceContext): Advice {
     retry = RETRY_BY_TYPE.soft;
     steps.push(TEMPORARY_LASTING_STEP);
   }
+  // the report says how long the server keeps trying (RFC 3464 2.3.5): that, not the usual days
+  if (stage === 'retrying' && retry.advised && ctx?.willRetryUntil)
+    retry = {
+      advised: true,
+      when: `No action needed now: the sending server retries by itself until ${ctx.willRetryUntil.trim()} (the report's Will-Retry-Until); if it gives up then, send again later.`,
+    };
   // (copies: a caller may change its advice without changing the texts)
   return { summary: text.summary, ...publicSteps(steps), retry: { ...retry }, stage };
 }

@@ -358,6 +358,9 @@ function readRecipientField(r: RawRecipient, name: string, value: string): void 
     case 'last-attempt-date':
       r.lastAttemptDate = value;
       break;
+    case 'will-retry-until':
+      r.willRetryUntil = value;
+      break;
   }
 }
 

@@ -281,6 +281,7 @@ const result = objectOf<RecipientResult>('One failed (delayed, complained-about.
   remoteMta: optional(text),
   reportingMta: optional(text),
   lastAttemptDate: optional(text),
+  willRetryUntil: optional(text),
   reason: { type: 'string', description: "Sisimai's reason vocabulary", enum: REASONS },
   category: { type: 'string', enum: CATEGORIES },
   bounceType: {

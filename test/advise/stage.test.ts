@@ -265,3 +265,30 @@ describe('successful deliveries (RFC 3464 2.3.3)', () => {
     assert.match(formatText([delivered], { color: false }), /^delivery report: delivered, not a bounce/);
   });
 });
+
+describe('Will-Retry-Until (RFC 3464 2.3.5)', () => {
+  it('a delayed recipient is told until when the server keeps trying', async () => {
+    const dsn = [
+      'From: MAILER-DAEMON@mx.example.net',
+      'Subject: Delayed Mail (still being retried)',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.net',
+      '',
+      'Final-Recipient: rfc822; carol@example.com',
+      'Action: delayed',
+      'Status: 4.4.1',
+      'Will-Retry-Until: Sat, 7 Mar 2026 07:00:00 +0000',
+      '',
+      '--b--',
+      '',
+    ].join('\n');
+    const [r] = (await explain(dsn)).results;
+    assert.equal(r.advice.stage, 'retrying');
+    assert.equal(r.willRetryUntil, 'Sat, 7 Mar 2026 07:00:00 +0000');
+    assert.match(r.advice.retry.when, /retries by itself until Sat, 7 Mar 2026 07:00:00 \+0000/);
+  });
+});
