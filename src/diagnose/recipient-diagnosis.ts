@@ -70,6 +70,8 @@ export async function diagnoseRecipient(
   const denied = typoConfirmed(check.mail) || check.dnsSuspect !== undefined;
   const server = denied ? domainServerIn(result, check.domain) : undefined;
   if (server) return disagreeing(result, check, server, base);
+  const legacy = legacyExchangeDn(result.recipient);
+  if (legacy) return legacyExchange(result.recipient, legacy, base);
   if (check.suggestion) {
     return {
       ...base,
@@ -154,5 +156,42 @@ function disagreeing(
     rootCause: `${said.charAt(0).toUpperCase()}${said.slice(1)}, ${views} The server's own reply is what counts.`,
     fix: recheck,
     steps: [],
+  };
+}
+
+/**
+ * The X.500 name an Exchange IMCEAEX address encapsulates ("IMCEAEX-_O=CONTOSO_OU=..._CN=old+2Ecolleague@
+ * contoso.com" is "/O=CONTOSO/OU=.../CN=old.colleague": "_" for "/", "+XX" for a byte in hex), or
+ * undefined for any other address.
+ */
+function legacyExchangeDn(address: string): string | undefined {
+  const m = /^IMCEAEX-(.{1,1000})@[^@]+$/i.exec(address);
+  if (!m) return undefined;
+  return m[1]
+    .replace(/_/g, '/')
+    .replace(/\+([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/**
+ * An IMCEAEX recipient is an Exchange mailbox's legacy X.500 name, which Outlook keeps in its
+ * autocomplete list: once the mailbox is moved or recreated under a new name, mail to the old one
+ * fails (Microsoft: "IMCEAEX non-delivery report when you send email messages to an internal user").
+ * The person usually still has a mailbox; the address as written is what is dead.
+ */
+function legacyExchange(
+  address: string,
+  dn: string,
+  base: { party: 'recipient'; checked: string[]; notChecked: string[] },
+): ChainDiagnosis {
+  return {
+    ...base,
+    code: 'recipient-legacy-exchange',
+    confidence: 'likely',
+    rootCause: `${address} is an Exchange legacy address (the X.500 name ${dn}), kept by Outlook's autocomplete: the mailbox it named was moved or recreated, so that name no longer resolves. The person may still have a mailbox.`,
+    fix: "Remove the entry from Outlook's autocomplete list and choose the person from the address book again.",
+    steps: [
+      `The Exchange administrator can add the old name as an X500 proxy address to the person's current mailbox (X500:${dn}), so that replies to old messages arrive too.`,
+    ],
+    party: 'sender',
   };
 }

@@ -19,6 +19,7 @@ export type DiagnosisCode =
   | 'recipient-domain-missing'
   | 'recipient-domain-no-mail'
   | 'recipient-address-unknown'
+  | 'recipient-legacy-exchange'
   | 'undetermined';
 
 /** How sure a named cause is (see Diagnosis.confidence). */

@@ -174,6 +174,7 @@ const DIAGNOSIS_CODES = members<DiagnosisCode>({
   'recipient-domain-missing': true,
   'recipient-domain-no-mail': true,
   'recipient-address-unknown': true,
+  'recipient-legacy-exchange': true,
   undetermined: true,
 });
 
