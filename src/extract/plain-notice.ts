@@ -42,6 +42,8 @@ const BOUNCE_SUBJECT_LOCALIZED = new RegExp(
     // German, French, Spanish, Italian, Portuguese
     'unzustellbar|nicht zustellbar|zustellung fehlgeschlagen',
     'non remis|non distribuable|(?:é|e)chec de (?:la )?(?:remise|distribution)|message non d(?:é|e)livr(?:é|e)',
+    // delay warnings (Postfix's translated "Delayed Mail (still being retried)")
+    'message retard(?:é|e)|zustellung verz(?:ö|o)gert|verz(?:ö|o)gerte (?:nachricht|zustellung)|mensaje retrasado|messaggio in ritardo',
     'no se puede entregar|no entregado|error de entrega',
     'non recapitat|mancato recapito|impossibile recapitare',
     'n(?:ã|a)o (?:foi )?entregue|n(?:ã|a)o (?:é|e) poss(?:í|i)vel entregar|falha na entrega',
@@ -60,7 +62,7 @@ function isBounceSubject(subject: string): boolean {
 
 /** Words that say a sentence is about a failure, not just an address in passing. */
 const FAILURE_WORDS =
-  /\b(?:fail(?:ed|ure)?|unable|could ?not|couldn't|cannot|not reach|undeliver\w*|reject\w*|unknown|full|not found|no such|denied|refused|invalid|disabled|discontinued|suspended|inactive|quota|blocked|expired|error|doesn't have|does not (?:exist|have)|no longer)\b/i;
+  /\b(?:fail(?:ed|ure)?|unable|could ?not|couldn't|cannot|not reach|undeliver\w*|reject\w*|unknown|full|not found|no such|denied|refused|invalid|disabled|discontinued|suspended|inactive|quota|blocked|expired|error|doesn't have|does not (?:exist|have)|no longer|timed out|connection refused)\b/i;
 
 /**
  * The same in the languages of localized servers (lower case; no word boundaries, which JavaScript
@@ -117,7 +119,7 @@ const STILL_TRYING = new RegExp(
     'will (?:be )?(?:retried|resent|re-sent|try again|keep trying|continue (?:trying|to try))',
     'still (?:be )?trying|not yet been delivered|delivery (?:is|has been) delayed',
     'wird (?:weiterhin |automatisch |erneut )*(?:versucht|zugestellt)|noch nicht zugestellt',
-    'sera (?:ré|re)essay|nouvelle tentative|pas encore (?:été )?(?:remis|distribu)',
+    'sera (?:ré|re)essay|nouvelle tentative|pas encore (?:été )?(?:remis|distribu)|sera conserv(?:é|e) dans la file',
     'se (?:reintentar|volver(?:á|a) a intentar)|ser(?:á|a) reenviad|nova tentativa|nuevo intento',
     '(?:verr(?:à|a)|sar(?:à|a)) ritentat|nuovo tentativo',
   ].join('|'),
@@ -148,7 +150,10 @@ export function extractPlainNotice(msg: MailMessage): Extraction | null {
   const lines = msg.text.split(/\r?\n/, MAX_LINES);
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].includes('@')) continue;
-    const line = cut(lines[i]);
+    // a sentence folded onto indented lines below it ("<a@b>: connect to ...: Connection\n    timed
+    // out", as Postfix writes) is read whole; an address alone on its line has its block below it
+    const first = cut(lines[i]);
+    const line = ADDRESS_ONLY.test(first) ? first : cut(withContinuation(lines, i));
     // "To: <addr>" and the like belong to a quoted header block, not to the notice's sentence.
     if (HEADER_LABEL.test(line)) continue;
     // the failure is said on the address's line, or (an address alone on its line) just below it
@@ -198,6 +203,17 @@ export function extractPlainNotice(msg: MailMessage): Extraction | null {
     ex.originalHeaders = original.headers;
   }
   return ex;
+}
+
+/** The line at `at` with the indented lines that continue it (at most FOLLOWING_LINES), joined. */
+function withContinuation(lines: readonly string[], at: number): string {
+  let line = lines[at];
+  for (let j = at + 1; j < lines.length && j <= at + FOLLOWING_LINES; j++) {
+    const next = lines[j];
+    if (!/^[ \t]+\S/.test(next) || next.includes('@')) break;
+    line = `${line} ${next.trim()}`;
+  }
+  return line;
 }
 
 /** Sets the recipient's diagnostic text and the SMTP stage it names. */

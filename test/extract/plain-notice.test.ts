@@ -300,3 +300,30 @@ test("hMailServer's layout: the reply quoted a few lines below the address decid
     assert.equal(other?.recipients[0]?.recipient, 'a@far.example', subject);
   }
 });
+
+test("a translated Postfix delay warning: its subject, its sentence folded onto an indented line, 'will be kept in the queue'", () => {
+  const ex = extractPlainNotice(
+    mail({
+      headers: headers('MAILER-DAEMON@mail.societe.example', 'Avertissement : message retardé'),
+      text: [
+        "Votre message n'a pas pu être remis depuis 4 heures.",
+        "Il sera conservé dans la file d'attente jusqu'à 5 jours.",
+        '',
+        '<client@lent.example>: connect to mx.lent.example[198.51.100.3]:25: Connection',
+        '    timed out',
+        '',
+      ].join('\n'),
+    }),
+  );
+  assert.equal(ex?.kind, 'delay');
+  assert.deepEqual(
+    ex?.recipients.map((r) => [r.recipient, r.action, r.diagnosticCode]),
+    [
+      [
+        'client@lent.example',
+        'delayed',
+        '<client@lent.example>: connect to mx.lent.example[198.51.100.3]:25: Connection timed out',
+      ],
+    ],
+  );
+});
