@@ -199,7 +199,12 @@ export interface Classification {
   replyCode: string;
   /** receiving provider recognised from the text or remote MTA, e.g. "google", "microsoft" */
   provider?: string;
-  /** the provider's own code that decided, when a provider rule did (e.g. "TSS04", "S3140", "5.7.26") */
+  /**
+   * The key of the advice text to give instead of the reason's (a key of ADVICE_BY_PROVIDER_CODE):
+   * a provider's own code when a provider rule decided ("TSS04", "S3140", "5.7.26"), or the key a
+   * phrase table or the classifier sets for words that need their own advice ("greylisted",
+   * "mail-loop", "unknown-unconfirmed").
+   */
   providerCode?: string;
   /** short notes on which evidence decided (for --explain output and debugging) */
   evidence: string[];
