@@ -606,6 +606,20 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       RUN_CHECK_FROM_DOMAIN,
     ],
   },
+  'yahoo:5.7.9': {
+    summary: 'Yahoo refused the message: it failed authentication (SPF, DKIM or DMARC)',
+    steps: [
+      {
+        topic: 'authentication',
+        text: "Yahoo requires the message to pass SPF or DKIM for the sending domain, and DMARC for the From domain when it publishes a policy (Yahoo's help, SLN7253).",
+      },
+      {
+        topic: 'dkim',
+        text: 'Sign with DKIM so that d= is the From domain or shares its organizational domain, and keep SPF passing for the MAIL FROM domain.',
+      },
+      RUN_CHECK_FROM_DOMAIN,
+    ],
+  },
   'mail-loop': MAIL_LOOP_ADVICE,
   // classify: "user unknown" words that neither the SMTP stage (RCPT) nor an X.1.x status confirms
   'unknown-unconfirmed': {

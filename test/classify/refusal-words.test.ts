@@ -134,3 +134,17 @@ describe('"user unknown" that neither the stage nor the status confirms', () => 
     assert.equal(rcpt.reason, 'userunknown');
   });
 });
+
+describe("Yahoo's 554 5.7.9 (help article SLN7253: the message failed SPF, DKIM or DMARC)", () => {
+  it("keeps Sisimai's reason but reads as authentication, with the authentication advice", async () => {
+    const report = await explain(
+      '<bob@yahoo.com>: host mta6.am0.yahoodns.net[192.0.2.1] said: 554 5.7.9 Message not accepted for policy reasons. See https://senders.yahooinc.com/error-codes (in reply to end of DATA command)',
+    );
+    const [r] = report.results;
+    assert.equal(r.reason, 'policyviolation');
+    assert.equal(r.category, 'authentication');
+    assert.equal(r.bounceType, 'block');
+    assert.match(r.advice.summary, /Yahoo refused the message: it failed authentication/);
+    assert.ok(r.advice.stepTopics.includes('authentication'));
+  });
+});
