@@ -606,6 +606,21 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       RUN_CHECK_FROM_DOMAIN,
     ],
   },
+  'gmail:unauthenticated': {
+    summary:
+      'Gmail refused the message: neither SPF nor DKIM passed (Gmail requires one of them from every sender)',
+    steps: [
+      {
+        topic: 'spf',
+        text: "List the sending server in the SPF record of the envelope sender's (MAIL FROM) domain.",
+      },
+      {
+        topic: 'dkim',
+        text: 'Sign outgoing mail with DKIM at the server or service that sends it, and publish its key.',
+      },
+      RUN_CHECK_FROM_DOMAIN,
+    ],
+  },
   'yahoo:5.7.9': {
     summary: 'Yahoo refused the message: it failed authentication (SPF, DKIM or DMARC)',
     steps: [

@@ -79,7 +79,14 @@ describe('provider rules', () => {
       diagnosticCode: '550-5.7.26 This mail has been blocked because the sender is unauthenticated. - gsmtp',
     });
     assert.equal(auth.reason, 'authfailure');
-    assert.equal(auth.providerCode, '5.7.26');
+    // the "sender is unauthenticated" wording (neither SPF nor DKIM passed) has its own advice
+    assert.equal(auth.providerCode, 'gmail:unauthenticated');
+    const dmarc = run({
+      diagnosticCode:
+        "550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy - gsmtp",
+    });
+    assert.equal(dmarc.reason, 'authfailure');
+    assert.equal(dmarc.providerCode, '5.7.26');
   });
 
   it('Orange codes name the cause in their number', () => {

@@ -44,6 +44,15 @@ export const google: Provider = {
     { status: ['4.7.40', '5.7.40'], text: 'dmarc', reason: 'authfailure', source: DOC },
     // 5.7.26: unauthenticated mail / DMARC reject ("Unauthenticated email from x is not accepted
     // due to domain's DMARC policy"; since 2024 also "the sender is unauthenticated").
+    // "the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or
+    // DKIM": neither passed at all (no DMARC policy is involved), its own advice
+    {
+      status: ['5.7.26', '4.7.26'],
+      text: 'sender is unauthenticated',
+      reason: 'authfailure',
+      code: 'gmail:unauthenticated',
+      source: DOC,
+    },
     { status: ['5.7.26', '4.7.26'], reason: 'authfailure', code: '5.7.26', source: DOC },
     { text: 'p=dmarcrejection', reason: 'authfailure', code: '5.7.26', source: DOC },
     { status: ['5.7.25', '4.7.25'], reason: 'requireptr', code: '5.7.25', source: DOC },
