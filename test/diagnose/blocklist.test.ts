@@ -19,12 +19,20 @@ describe("blocklisted-ip: a public list or the receiver's own", () => {
   it("Outlook's S3140 ('on our block list'): the receiver's own list, no list to look up", async () => {
     const d = await diagnosisOf(readFileSync(path.join(root, 'examples/outlook-reply.txt'), 'utf8'));
     assert.equal(d?.code, 'blocklisted-ip');
+    // S3140 says "part of their network": the range is listed, this IP may have done nothing
     assert.equal(
       d?.rootCause,
-      "The receiver refused the sending IP 203.0.113.7 because it is on the receiver's own block list (the reply names no public blocklist).",
+      "The receiver refused the sending IP 203.0.113.7 because part of the network range around it is on the receiver's own block list (the reply names no public blocklist); this IP itself may have done nothing.",
     );
-    assert.doesNotMatch(d?.fix ?? '', /list named in the reply/);
+    assert.doesNotMatch(d?.fix ?? '', /list named in the reply|compromised account/);
+    assert.match(d?.fix ?? '', /hosting provider or ISP that owns the range/);
     assert.match(d?.fix ?? '', /its own delisting or sender-support page/);
+    // the IP itself on the receiver's own list: find why it was listed
+    const own = await diagnosisOf(
+      '550 5.7.1 Service unavailable, client host [203.0.113.7] is on our block list',
+    );
+    assert.match(own?.rootCause ?? '', /because it is on the receiver's own block list/);
+    assert.match(own?.fix ?? '', /Find out why 203\.0\.113\.7 was listed/);
     assert.ok(!d?.steps.some((s) => /list named in the reply/.test(s)));
   });
 

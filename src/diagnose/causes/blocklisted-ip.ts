@@ -36,6 +36,8 @@ function hasWord(text: string, word: string): boolean {
  */
 const GENERIC_WORDS = new Set(['blocklist', 'blacklist', 'block list', 'black list']);
 const OWN_LIST = /\bour (?:own |internal )?(?:block ?list|black ?list|list)/;
+/** Words that put a network range on the list, not the sending IP itself ("part of their network"). */
+const RANGE_LISTED = /\bpart of (?:their|your|the) network\b|\b(?:network|ip|address) range\b|\bnetblock\b/;
 
 /** Does the reply name a public list (a DNSBL by name, "listed in/at/on/by ...")? */
 function namesPublicList(text: string): boolean {
@@ -49,12 +51,19 @@ export const blocklistedIp: Cause = (e) => {
   const ip = e.ip?.address;
   if (OWN_LIST.test(e.text) && !namesPublicList(e.text)) {
     // the receiver's own list (Microsoft's "part of their network is on our block list"): no public
-    // list to look up; delisting goes through the receiver (its own portal or sender support)
+    // list to look up; delisting goes through the receiver (its own portal or sender support). When
+    // the range around the IP is listed, the sender's own IP may have done nothing: the range's
+    // owner (the hosting provider or ISP) is who can resolve it.
+    const range = RANGE_LISTED.test(e.text);
     return {
       code: 'blocklisted-ip',
       confidence: 'confirmed',
-      rootCause: `The receiver refused ${ip ? `the sending IP ${ip}` : 'the sending IP'} because it is on the receiver's own block list (the reply names no public blocklist).`,
-      fix: `Find out why ${ip ?? 'the IP'} was listed (a compromised account, a form sending spam, a shared IP), stop it, then ask the receiver to remove it through its own delisting or sender-support page; if you send through a provider, ask them to move you to another IP.`,
+      rootCause: range
+        ? `The receiver refused ${ip ? `the sending IP ${ip}` : 'the sending IP'} because part of the network range around it is on the receiver's own block list (the reply names no public blocklist); this IP itself may have done nothing.`
+        : `The receiver refused ${ip ? `the sending IP ${ip}` : 'the sending IP'} because it is on the receiver's own block list (the reply names no public blocklist).`,
+      fix: range
+        ? `Ask the hosting provider or ISP that owns the range around ${ip ?? 'the sending IP'} to resolve the listing with the receiver, or send through another provider; then ask the receiver to review it through its own delisting or sender-support page.`
+        : `Find out why ${ip ?? 'the IP'} was listed (a compromised account, a form sending spam, a shared IP), stop it, then ask the receiver to remove it through its own delisting or sender-support page; if you send through a provider, ask them to move you to another IP.`,
       steps: [
         "The list is the receiver's own: public blocklist lookups will not show it.",
         'Resend once the receiver has removed the block; the recipient addresses are fine: do not suppress them.',
