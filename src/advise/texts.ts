@@ -345,7 +345,7 @@ export const ADVICE_BY_REASON: Record<Reason, AdviceText> = {
   expired: {
     summary: 'Delivery gave up after retrying for too long',
     steps: [
-      "The sending server could not reach the recipient's server for days and stopped trying.",
+      "The sending server met only temporary failures for its whole retry period (no connection, or the recipient's server answering 'try later') and stopped trying.",
       'Check that the recipient domain and its mail servers work (MX records, connectivity).',
       'Send the message again later; if it keeps failing, contact the recipient another way.',
     ],
