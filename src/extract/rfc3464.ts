@@ -338,7 +338,12 @@ function readRecipientField(r: RawRecipient, name: string, value: string): void 
       break;
     }
     case 'remote-mta': {
-      const v = stripType(value);
+      // a DNS name (RFC 3464 2.3.5) and, as Gmail writes it, a comment after it: "gmail-smtp-in.l.
+      // google.com. (2607:f8b0:..., the server for the domain gmail.com.)"; the name without its
+      // root dot and the comment
+      const v = stripType(value)
+        .replace(/\s*\([^()]{0,500}\)\s*$/, '')
+        .replace(/\.$/, '');
       if (v) r.remoteMta = v;
       break;
     }

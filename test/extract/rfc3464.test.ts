@@ -298,3 +298,10 @@ test('thousands of recipients without diagnostics and a long notice: all read (l
   assert.equal(ex?.recipients.length, 5000);
   assert.equal(ex?.recipients[4999].recipient, 'u4999@example.com');
 });
+
+test("Remote-MTA: the DNS name without its root dot or Gmail's comment after it", () => {
+  const ds = parseDeliveryStatus(
+    'Reporting-MTA: dns; mx.example\n\nFinal-Recipient: rfc822; a@gmail.com\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; gmail-smtp-in.l.google.com. (2607:f8b0:4004:c1b::1a, the server for the domain gmail.com.)\n',
+  );
+  assert.equal(ds.recipients[0].remoteMta, 'gmail-smtp-in.l.google.com');
+});
