@@ -621,6 +621,17 @@ export const ADVICE_BY_PROVIDER_CODE: Record<string, AdviceText> = {
       RUN_CHECK_FROM_DOMAIN,
     ],
   },
+  'icloud:local-policy': {
+    summary: "iCloud Mail refused the message under its own sending policy ('local policy')",
+    steps: [
+      {
+        topic: 'run-check',
+        text: "Check the sending domain's SPF, DKIM and DMARC (bouncedoc check DOMAIN): iCloud filters unauthenticated mail first.",
+      },
+      'Check the sending IP address and domain for a poor reputation (complaints, spam traps, sudden volume).',
+      "If the mail is legitimate and authenticated, ask iCloud to review it through the postmaster page the reply links (Apple's postmaster information, support.apple.com/102322), quoting the code in brackets.",
+    ],
+  },
   'yahoo:5.7.9': {
     summary: 'Yahoo refused the message: it failed authentication (SPF, DKIM or DMARC)',
     steps: [

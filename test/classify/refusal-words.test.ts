@@ -148,3 +148,16 @@ describe("Yahoo's 554 5.7.9 (help article SLN7253: the message failed SPF, DKIM 
     assert.ok(r.advice.stepTopics.includes('authentication'));
   });
 });
+
+describe("iCloud's [CS01]/[HM08] 'local policy'", () => {
+  it('gets iCloud advice (authentication, reputation, the postmaster page), not "read the rule"', async () => {
+    const [r] = (
+      await explain(
+        '550 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137',
+      )
+    ).results;
+    assert.equal(r.reason, 'policyviolation');
+    assert.match(r.advice.summary, /iCloud Mail refused the message under its own sending policy/);
+    assert.ok(r.advice.steps.some((s) => /postmaster page/.test(s)));
+  });
+});

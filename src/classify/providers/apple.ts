@@ -14,8 +14,10 @@ export const apple: Provider = {
     { text: 'dmarc', reason: 'authfailure', source: OBS },
     { text: 'no longer on server', reason: 'hasmoved', source: OBS },
     { text: 'over quota', reason: 'mailboxfull', source: OBS },
-    { text: ['hm08', 'local policy'], reason: 'policyviolation', source: OBS },
-    { text: ['cs01', 'local policy'], reason: 'policyviolation', source: OBS },
+    // [CS01]/[HM08] "Message rejected due to local policy": iCloud's own filtering of the sender
+    // (reputation, authentication or content), with the postmaster page as the way to ask
+    { text: ['hm08', 'local policy'], reason: 'policyviolation', code: 'icloud:local-policy', source: OBS },
+    { text: ['cs01', 'local policy'], reason: 'policyviolation', code: 'icloud:local-policy', source: OBS },
     { text: 'not accepting connections', reason: 'blocked', source: OBS },
   ],
 };
