@@ -9,6 +9,7 @@ import { explain, reportFromExtraction } from '../../src/explain.js';
 import { formatText } from '../../src/output/text.js';
 import type { Classification, ExplainReport } from '../../src/types.js';
 import { corpusDir } from '../corpus/sisimai-corpus.js';
+import { deliveryStatusOnly } from '../dsn-fixture.js';
 
 const bsd = path.join(corpusDir, 'maildir', 'bsd');
 
@@ -238,23 +239,10 @@ describe('a disabled mailbox in a transient reply (RFC 3463 X.2.1: permanent or 
 
 describe('successful deliveries (RFC 3464 2.3.3)', () => {
   const dsn = (action: string) =>
-    [
-      'From: MAILER-DAEMON@mx.example.net',
-      'Subject: Successful Mail Delivery Report',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.net',
-      '',
-      'Final-Recipient: rfc822; one@example.com',
-      `Action: ${action}`,
-      'Status: 2.0.0',
-      '',
-      '--b--',
-      '',
-    ].join('\n');
+    deliveryStatusOnly(
+      ['Final-Recipient: rfc822; one@example.com', `Action: ${action}`, 'Status: 2.0.0'],
+      'Successful Mail Delivery Report',
+    );
   it('relayed and expanded say what happened; the heading says it is no bounce', async () => {
     const relayed = await explain(dsn('relayed'));
     assert.match(relayed.results[0].advice.summary, /relayed onward to a system that sends no further/);
@@ -268,24 +256,15 @@ describe('successful deliveries (RFC 3464 2.3.3)', () => {
 
 describe('Will-Retry-Until (RFC 3464 2.3.5)', () => {
   it('a delayed recipient is told until when the server keeps trying', async () => {
-    const dsn = [
-      'From: MAILER-DAEMON@mx.example.net',
-      'Subject: Delayed Mail (still being retried)',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.net',
-      '',
-      'Final-Recipient: rfc822; carol@example.com',
-      'Action: delayed',
-      'Status: 4.4.1',
-      'Will-Retry-Until: Sat, 7 Mar 2026 07:00:00 +0000',
-      '',
-      '--b--',
-      '',
-    ].join('\n');
+    const dsn = deliveryStatusOnly(
+      [
+        'Final-Recipient: rfc822; carol@example.com',
+        'Action: delayed',
+        'Status: 4.4.1',
+        'Will-Retry-Until: Sat, 7 Mar 2026 07:00:00 +0000',
+      ],
+      'Delayed Mail (still being retried)',
+    );
     const [r] = (await explain(dsn)).results;
     assert.equal(r.advice.stage, 'retrying');
     assert.equal(r.willRetryUntil, 'Sat, 7 Mar 2026 07:00:00 +0000');

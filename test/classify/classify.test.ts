@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { classify } from '../../src/classify/index.js';
 import { PHRASE_TABLES } from '../../src/classify/phrases/index.js';
 import type { ClassifyContext, RawRecipient } from '../../src/types.js';
+import { deliveryStatusOnly } from '../dsn-fixture.js';
 
 const bounce: ClassifyContext = { kind: 'bounce', format: 'test' };
 const run = (raw: Partial<RawRecipient>, ctx = bounce) =>
@@ -303,24 +304,12 @@ describe('classify', () => {
 
 it("a Status field of the other class beside the server's own reply: the reply's status and its code go together", async () => {
   const { explain } = await import('../../src/index.js');
-  const dsn = [
-    'From: MAILER-DAEMON@mx.example.net',
-    'Subject: Undelivered Mail Returned to Sender',
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-    '',
-    '--b',
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; mx.example.net',
-    '',
+  const dsn = deliveryStatusOnly([
     'Final-Recipient: rfc822; lead1@prospect.example',
     'Action: failed',
     'Status: 4.0.0',
     'Diagnostic-Code: smtp; 550 5.1.1 <lead1@prospect.example>: Recipient address rejected: User unknown',
-    '',
-    '--b--',
-    '',
-  ].join('\n');
+  ]);
   const [r] = (await explain(dsn)).results;
   assert.equal(r.status, '5.1.1');
   assert.equal(r.replyCode, '550');

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { explain } from '../../src/index.js';
+import { deliveryStatusOnly } from '../dsn-fixture.js';
 
 async function first(text: string) {
   const report = await explain(text);
@@ -101,24 +102,12 @@ describe('mail loops, throttling of a new IP, a From domain that is not the DKIM
 
 describe('"user unknown" that neither the stage nor the status confirms', () => {
   it('reads as a filter (as Sisimai reads it) and the advice says what the words claim and when to suppress', async () => {
-    const dsn = [
-      'From: MAILER-DAEMON@mx.example.net',
-      'Subject: Undelivered Mail Returned to Sender',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.net',
-      '',
+    const dsn = deliveryStatusOnly([
       'Final-Recipient: rfc822; olduser@smallbiz.example',
       'Action: failed',
       'Status: 5.0.0',
       'Diagnostic-Code: smtp; 550 No such user here',
-      '',
-      '--b--',
-      '',
-    ].join('\n');
+    ]);
     const [r] = (await explain(dsn)).results;
     assert.equal(r.reason, 'filtered');
     assert.equal(r.bounceType, 'block');
