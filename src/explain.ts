@@ -2,7 +2,7 @@
 import { type AdviceContext, advise, adviseLabelOnlyHard } from './advise/index.js';
 import { weighLabel } from './classify/esp-label.js';
 import { classify } from './classify/index.js';
-import { joinReplyLines, MAX_REPLY_SCAN, parseReplyText } from './classify/reply.js';
+import { joinReplyLines, MAX_REPLY_SCAN, parseReplyText, positiveReply } from './classify/reply.js';
 import { extract } from './extract/index.js';
 import { forgetRecentMemos } from './extract/memo.js';
 import { ESP_NAMES, type EspRecipient, MAX_WEBHOOK_BYTES, readWebhook } from './extract/webhooks/index.js';
@@ -129,33 +129,14 @@ function explainReplyText(text: string): ExplainReport {
   return report;
 }
 
-/**
- * Positive SMTP replies that are about no message's delivery (RFC 5321 4.2.2-4.2.3): a greeting,
- * help, AUTH, "start mail input", closing the connection. 250-252 do accept a message or recipient
- * and are read as delivered.
- */
-const POSITIVE_REPLY = /^\s{0,8}(2(?:1[14]|2[01]|35)|3(?:34|54))(?:[ -]|$)/;
-/** A failure reply code (4xx, 5xx) or enhanced status (4.x.x, 5.x.x) at a line's start or after a space. */
-const FAILURE_REPLY = /(?:^|[\s:(<"'])(?:[45][0-5]\d[ -]|[45]\.\d{1,3}\.\d{1,3}(?![\d.]))/m;
-const POSITIVE_MEANING: Record<string, string> = {
-  '211': 'a system status reply',
-  '214': 'a help message',
-  '220': "the server's greeting: it is ready",
-  '221': 'the server closing the connection',
-  '235': 'authentication succeeded',
-  '334': 'the server asking for the next authentication step',
-  '354': 'the server asking for the message text after DATA',
-};
-
 function replyTextReport(text: string): ExplainReport {
-  const positive = POSITIVE_REPLY.exec(text);
-  // (a session transcript that starts with the greeting and goes on to a failure is a failure)
-  if (positive && !FAILURE_REPLY.test(text.length > MAX_REPLY_SCAN ? text.slice(0, MAX_REPLY_SCAN) : text))
+  const positive = positiveReply(text);
+  if (positive)
     return {
       kind: 'not-bounce',
       format: 'reply-text',
       results: [],
-      note: `This is a positive SMTP reply (${positive[1]}: ${POSITIVE_MEANING[positive[1]]}), not a failure: nothing to explain.`,
+      note: `This is a positive SMTP reply (${positive.code}: ${positive.meaning}), not a failure: nothing to explain.`,
     };
   const parsed = parseReplyText(text);
   if (!parsed) return { kind: 'not-bounce', format: 'reply-text', results: [] };

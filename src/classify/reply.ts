@@ -423,3 +423,33 @@ function logAction(text: string): ParsedReply['action'] {
   const m = LOG_STATUS.exec(text.length > 4096 ? text.slice(0, 4096) : text);
   return m ? LOG_ACTION[m[1] as keyof typeof LOG_ACTION] : undefined;
 }
+
+/**
+ * Positive SMTP replies that are about no message's delivery (RFC 5321 4.2.2-4.2.3): a greeting,
+ * help, AUTH, "start mail input", closing the connection. 250-252 do accept a message or recipient
+ * and are read as delivered.
+ */
+const POSITIVE_REPLY = /^\s{0,8}(2(?:1[14]|2[01]|35)|3(?:34|54))(?:[ -]|$)/;
+/** A failure reply code (4xx, 5xx) or enhanced status (4.x.x, 5.x.x) at a line's start or after a space. */
+const FAILURE_REPLY = /(?:^|[\s:(<"'])(?:[45][0-5]\d[ -]|[45]\.\d{1,3}\.\d{1,3}(?![\d.]))/m;
+const POSITIVE_MEANING: Record<string, string> = {
+  '211': 'a system status reply',
+  '214': 'a help message',
+  '220': "the server's greeting: it is ready",
+  '221': 'the server closing the connection',
+  '235': 'authentication succeeded',
+  '334': 'the server asking for the next authentication step',
+  '354': 'the server asking for the message text after DATA',
+};
+
+/**
+ * A text that starts with one of those positive replies and holds no failure reply (a session
+ * transcript that starts with the greeting and goes on to a failure is a failure): its code and
+ * what it means; undefined otherwise.
+ */
+export function positiveReply(text: string): { code: string; meaning: string } | undefined {
+  const m = POSITIVE_REPLY.exec(text);
+  if (!m || FAILURE_REPLY.test(text.length > MAX_REPLY_SCAN ? text.slice(0, MAX_REPLY_SCAN) : text))
+    return undefined;
+  return { code: m[1], meaning: POSITIVE_MEANING[m[1]] };
+}

@@ -5,6 +5,7 @@
 // address. The extract stage marks such recipients; the advise stage words it.
 import { firstHeaderValues } from '../read/headers.js';
 import type { Extraction } from '../types.js';
+import { findAddress } from './fields.js';
 
 /**
  * Local parts of a mail system's own addresses that send bounces: MAILER-DAEMON (the traditional
@@ -21,12 +22,6 @@ function localPart(address: string): string {
   return at > 0 ? address.slice(0, at).replace(/^<|^"|"$/g, '') : '';
 }
 
-/** The address inside a header value: "Name <a@b>" -> a@b, "a@b (Name)" -> a@b. */
-function headerAddress(value: string): string {
-  const angle = /<([^<>]*)>/.exec(value);
-  return (angle ? angle[1] : value.replace(/\([^()]*\)/g, '')).trim();
-}
-
 /**
  * Whether the returned message's header block is a bounce's: a delivery report (Content-Type
  * multipart/report; report-type=delivery-status, RFC 3464 / RFC 6522), or a message from a mail
@@ -39,7 +34,7 @@ export function originalIsBounce(headers: string | undefined): boolean | undefin
   const type = values.get('content-type') ?? '';
   if (/^\s*multipart\/report\b/i.test(type) && /report-type\s*=\s*"?delivery-status\b/i.test(type))
     return true;
-  return SYSTEM_LOCAL.test(localPart(headerAddress(values.get('from') ?? '')));
+  return SYSTEM_LOCAL.test(localPart(findAddress(values.get('from') ?? '')));
 }
 
 /**
